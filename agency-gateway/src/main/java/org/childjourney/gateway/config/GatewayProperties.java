@@ -1,0 +1,37 @@
+package org.childjourney.gateway.config;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.childjourney.core.agency.Agency;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The gateway's settings ({@code childjourney.gateway}).
+ *
+ * @param digestKey the secret behind keyed digests of identifiers and submissions; at least 32 characters, from
+ *                  the environment in production
+ * @param agencies  the registered agencies: code to kind. A token's {@code agency} claim must name one of these;
+ *                  the kind is never taken from the token
+ * @param retries   how many times a submission is retried when concurrent submissions about the same child
+ *                  collide in the database
+ */
+@Validated
+@ConfigurationProperties("childjourney.gateway")
+public record GatewayProperties(@Size(min = 32) String digestKey, @NotEmpty Map<String, AgencyKind> agencies,
+        int retries) {
+
+    public byte[] digestKeyBytes() {
+        return digestKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The registered agency with this code, if there is one. */
+    public Optional<Agency> agency(AgencyCode code) {
+        return Optional.ofNullable(agencies.get(code.value())).map(kind -> new Agency(code, kind));
+    }
+}

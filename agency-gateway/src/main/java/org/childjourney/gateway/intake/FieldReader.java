@@ -1,0 +1,121 @@
+package org.childjourney.gateway.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads typed fields out of a submission's JSON, collecting a {@link FieldProblem} for every field that is missing
+ * or malformed instead of stopping at the first, so that an agency's developer sees everything wrong at once.
+ */
+final class FieldReader {
+
+    static final int MAX_TEXT = 20_000;
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    List<FieldProblem> problems() {
+        return problems;
+    }
+
+    void reject(String path, String message) {
+        problems.add(new FieldProblem(path, message));
+    }
+
+    /** Throws {@link InvalidSubmission} if any field was rejected. */
+    void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmission(problems);
+        }
+    }
+
+    @Nullable String text(JsonNode parent, String path, boolean required) {
+        return text(parent, path, required, MAX_TEXT);
+    }
+
+    @Nullable String text(JsonNode parent, String path, boolean required, int maxLength) {
+        JsonNode node = field(parent, path);
+        if (absent(node)) {
+            return missing(path, required);
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            reject(path, "must be non-empty text");
+            return null;
+        }
+        if (node.asText().length() > maxLength) {
+            reject(path, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return node.asText();
+    }
+
+    @Nullable Boolean bool(JsonNode parent, String path, boolean required) {
+        JsonNode node = field(parent, path);
+        if (absent(node)) {
+            return missing(path, required);
+        }
+        if (!node.isBoolean()) {
+            reject(path, "must be true or false");
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    @Nullable Instant instant(JsonNode parent, String path, boolean required) {
+        return parsed(parent, path, required, Instant::parse, "must be an ISO-8601 instant, e.g. 2026-11-20T21:14:00Z");
+    }
+
+    @Nullable LocalDate date(JsonNode parent, String path, boolean required) {
+        return parsed(parent, path, required, LocalDate::parse, "must be an ISO-8601 date, e.g. 2016-04-02");
+    }
+
+    /** An enum written in kebab-case on the wire, e.g. {@code physical-abuse} for {@code PHYSICAL_ABUSE}. */
+    <E extends Enum<E>> @Nullable E choice(JsonNode parent, String path, Class<E> type, boolean required) {
+        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(FieldReader::kebab).toList());
+        return parsed(parent, path, required, text -> Arrays.stream(type.getEnumConstants())
+                .filter(constant -> kebab(constant).equals(text))
+                .findFirst()
+                .orElseThrow(IllegalArgumentException::new), "must be one of: " + allowed);
+    }
+
+    static String kebab(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    <T> @Nullable T parsed(JsonNode parent, String path, boolean required, Function<String, T> parser,
+            String message) {
+        String text = text(parent, path, required, 200);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            reject(path, message);
+            return null;
+        }
+    }
+
+    private <T> @Nullable T missing(String path, boolean required) {
+        if (required) {
+            reject(path, "is required");
+        }
+        return null;
+    }
+
+    private static boolean absent(@Nullable JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    /** The node at the last segment of a dotted path, within its parent. */
+    private static @Nullable JsonNode field(JsonNode parent, String path) {
+        return parent.get(path.substring(path.lastIndexOf('.') + 1));
+    }
+}

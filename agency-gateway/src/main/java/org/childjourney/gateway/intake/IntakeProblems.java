@@ -1,0 +1,62 @@
+package org.childjourney.gateway.intake;
+
+import java.net.URI;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.childjourney.core.journey.JourneyRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns every way a submission can fail into an RFC 9457 problem: the same mapping for single submissions and
+ * for each line of a batch. Details name fields and rules, never values.
+ */
+@RestControllerAdvice
+class IntakeProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeProblems.class);
+
+    @ExceptionHandler({InvalidSubmission.class, SubmissionConflict.class, UnregisteredAgency.class,
+            JourneyRuleViolation.class, CommandExecutionException.class})
+    ProblemDetail handle(RuntimeException failure) {
+        return problem(failure);
+    }
+
+    /** The problem a failed submission answers with. */
+    static ProblemDetail problem(RuntimeException failure) {
+        Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof InvalidSubmission invalid) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-submission", "Invalid submission",
+                    "The submission has invalid fields; nothing was stored.");
+            problem.setProperty("errors", invalid.errors());
+            return problem;
+        }
+        if (cause instanceof SubmissionConflict) {
+            return problem(HttpStatus.CONFLICT, "source-record-reused", "Source record id already used",
+                    "This agency already submitted different content under this sourceRecordId; nothing was stored.");
+        }
+        if (cause instanceof JourneyRuleViolation violation) {
+            return problem(HttpStatus.CONFLICT, "journey-rule", "Refused by the journey's rules",
+                    "Nothing was stored: " + violation.rule().description() + ".");
+        }
+        if (cause instanceof UnregisteredAgency) {
+            return problem(HttpStatus.FORBIDDEN, "unregistered-agency", "Forbidden",
+                    "The caller's token names no agency registered with the gateway.");
+        }
+        log.error("submission failed unexpectedly: {}", cause.getClass().getName());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "intake-failed", "Submission not recorded",
+                "The submission could not be recorded and nothing was stored; it is safe to send again.");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:childjourney:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

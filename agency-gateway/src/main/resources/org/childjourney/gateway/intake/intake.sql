@@ -1,0 +1,22 @@
+-- The gateway's intake ledger, in the event store's database so that it is written in the same transaction as
+-- the events it accounts for. Portable between H2 2.x and PostgreSQL; idempotent.
+
+-- One row per agency submission: the idempotency key (agency, source record id), a keyed digest of its content,
+-- and the entry it became. A resend finds its row; a changed resend finds a different digest.
+CREATE TABLE IF NOT EXISTS intake_submission (
+    agency           VARCHAR(100) NOT NULL,
+    source_record_id VARCHAR(200) NOT NULL,
+    content_digest   CHAR(64)     NOT NULL,
+    submission_type  VARCHAR(64)  NOT NULL,
+    journey_id       UUID         NOT NULL,
+    entry_id         UUID         NOT NULL UNIQUE,
+    recorded_at      VARCHAR(40),
+    PRIMARY KEY (agency, source_record_id)
+);
+
+-- Which journey a child's identifier belongs to, keyed by a keyed digest of the identifier (never the identifier).
+-- The primary key is what makes concurrent first submissions about one new child open exactly one journey.
+CREATE TABLE IF NOT EXISTS journey_identifier (
+    digest     CHAR(64) PRIMARY KEY,
+    journey_id UUID     NOT NULL
+);

@@ -1,0 +1,23 @@
+package org.childjourney.core.access;
+
+import java.util.Set;
+import org.childjourney.core.agency.AgencyCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is reading: built once from the verified token and nothing else.
+ *
+ * @param username the reader's {@code preferred_username}
+ * @param agency   the reader's agency, absent for auditors and administrators
+ * @param roles    the recognised realm roles
+ */
+public record Viewer(String username, @Nullable AgencyCode agency, Set<Role> roles) {
+
+    public Viewer {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean holds(Role role) {
+        return roles.contains(role);
+    }
+}

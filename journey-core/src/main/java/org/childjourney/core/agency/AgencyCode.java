@@ -1,0 +1,30 @@
+package org.childjourney.core.agency;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** An agency's code in the realm, for example {@code police-east}: lower-case words joined by hyphens. */
+public record AgencyCode(String value) {
+
+    public AgencyCode {
+        if (!value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("an agency code is lower-case words joined by hyphens");
+        }
+    }
+
+    @JsonCreator
+    public static AgencyCode of(String value) {
+        return new AgencyCode(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

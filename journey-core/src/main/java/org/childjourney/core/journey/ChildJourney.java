@@ -1,0 +1,211 @@
+package org.childjourney.core.journey;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.journey.JourneyRuleViolation.Rule;
+import org.childjourney.core.journey.command.CorrectEntry;
+import org.childjourney.core.journey.command.DecideContact;
+import org.childjourney.core.journey.command.EndChildProtectionPlan;
+import org.childjourney.core.journey.command.EndInvolvement;
+import org.childjourney.core.journey.command.JourneyCommand;
+import org.childjourney.core.journey.command.NotifyDomesticAbuse;
+import org.childjourney.core.journey.command.RaiseSchoolConcern;
+import org.childjourney.core.journey.command.RecordAeAttendance;
+import org.childjourney.core.journey.command.RecordConsent;
+import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.RetractEntry;
+import org.childjourney.core.journey.command.StartChildProtectionPlan;
+import org.childjourney.core.journey.command.StartInvolvement;
+import org.childjourney.core.journey.command.WithdrawConsent;
+import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
+import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
+import org.childjourney.core.journey.event.ConsentRecorded;
+import org.childjourney.core.journey.event.ConsentWithdrawn;
+import org.childjourney.core.journey.event.ContactDecided;
+import org.childjourney.core.journey.event.ContactReceived;
+import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EntryCorrected;
+import org.childjourney.core.journey.event.EntryRetracted;
+import org.childjourney.core.journey.event.InvolvementEnded;
+import org.childjourney.core.journey.event.InvolvementStarted;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One child's journey through services: every entry the agencies recorded about the child, in the order the
+ * record learned of them. A journey is opened by its first entry; its id is random and never derived from
+ * personal data.
+ *
+ * <p>The journey keeps only what its rules need: which entries exist, who recorded them, which are contacts and
+ * which are retracted. Agencies push what they already record, so the journey accepts entries in any order
+ * (an ended plan without a recorded start is still a fact worth keeping); it refuses only what would corrupt the
+ * record: a reused entry id, a decision on something that is not a contact, and amendments by anyone but the
+ * recording agency.
+ */
+public class ChildJourney {
+
+    @AggregateIdentifier
+    private @Nullable ChildJourneyId journeyId;
+
+    private final Map<EntryId, RecordedEntry> entries = new HashMap<>();
+
+    /** For the event-sourcing repository. */
+    ChildJourney() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordContact c) {
+        requireNew(c);
+        apply(new ContactReceived(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.reason(),
+                c.category(), c.referrerAgency()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DecideContact c) {
+        requireNew(c);
+        RecordedEntry contact = entries.get(c.contactEntryId());
+        if (contact == null || !contact.contact()) {
+            throw new JourneyRuleViolation(Rule.NOT_A_CONTACT);
+        }
+        apply(new ContactDecided(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.contactEntryId(), c.decision(), c.rationale()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordAeAttendance c) {
+        requireNew(c);
+        apply(new AeAttendanceRecorded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.site(),
+                c.presentingComplaint(), c.injury(), c.dischargedAt(), c.safeguardingConcern()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyDomesticAbuse c) {
+        requireNew(c);
+        apply(new DomesticAbuseNotified(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.incidentReference(), c.childPresent(), c.riskLevel(), c.notifySchool()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RaiseSchoolConcern c) {
+        requireNew(c);
+        apply(new SchoolConcernRaised(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.category(), c.description(), c.actionTaken()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(StartChildProtectionPlan c) {
+        requireNew(c);
+        apply(new ChildProtectionPlanStarted(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.category()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EndChildProtectionPlan c) {
+        requireNew(c);
+        apply(new ChildProtectionPlanEnded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.category()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(StartInvolvement c) {
+        requireNew(c);
+        apply(new InvolvementStarted(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.role()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EndInvolvement c) {
+        requireNew(c);
+        apply(new InvolvementEnded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.role()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CorrectEntry c) {
+        requireNew(c);
+        requireAmendable(c.targetEntryId(), c.provenance().agency().code());
+        apply(new EntryCorrected(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.targetEntryId(), c.reason(), c.correctedDetails()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RetractEntry c) {
+        requireNew(c);
+        requireAmendable(c.targetEntryId(), c.provenance().agency().code());
+        apply(new EntryRetracted(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.targetEntryId(), c.reason()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordConsent c) {
+        requireNew(c);
+        apply(new ConsentRecorded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.scope(),
+                c.reason()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(WithdrawConsent c) {
+        requireNew(c);
+        apply(new ConsentWithdrawn(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.scope(),
+                c.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(JourneyEvent event) {
+        journeyId = event.journeyId();
+        boolean amendable = !(event instanceof EntryCorrected || event instanceof EntryRetracted);
+        entries.put(event.entryId(), new RecordedEntry(event.provenance().agency().code(),
+                event instanceof ContactReceived, amendable, false));
+        if (event instanceof EntryRetracted retracted) {
+            entries.computeIfPresent(retracted.targetEntryId(), (id, entry) -> entry.retract());
+        }
+    }
+
+    private void requireNew(JourneyCommand command) {
+        if (entries.containsKey(command.entryId())) {
+            throw new JourneyRuleViolation(Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    private void requireAmendable(EntryId target, AgencyCode amendingAgency) {
+        RecordedEntry entry = entries.get(target);
+        if (entry == null || !entry.amendable()) {
+            throw new JourneyRuleViolation(Rule.NO_SUCH_ENTRY);
+        }
+        if (!entry.agency().equals(amendingAgency)) {
+            throw new JourneyRuleViolation(Rule.NOT_RECORDING_AGENCY);
+        }
+        if (entry.retracted()) {
+            throw new JourneyRuleViolation(Rule.ALREADY_RETRACTED);
+        }
+    }
+
+    /** What the journey's rules need to know about one entry. */
+    private record RecordedEntry(AgencyCode agency, boolean contact, boolean amendable, boolean retracted) {
+
+        RecordedEntry retract() {
+            return new RecordedEntry(agency, contact, amendable, true);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.childjourney.core.journey;
+
+/**
+ * The journey refused a command because it breaks one of the journey's rules. The message names the rule, never
+ * the child or the content.
+ */
+public final class JourneyRuleViolation extends RuntimeException {
+
+    /** The rules a command can break. */
+    public enum Rule {
+        /** The entry id is already used on this journey. */
+        ENTRY_ALREADY_RECORDED("the entry is already recorded"),
+        /** A decision names an entry that is not a contact on this journey. */
+        NOT_A_CONTACT("the decision does not name a contact on this journey"),
+        /** A correction or retraction names an entry that is not on this journey or cannot be amended. */
+        NO_SUCH_ENTRY("the target entry is not on this journey or cannot be amended"),
+        /** Only the agency that recorded an entry may correct or retract it. */
+        NOT_RECORDING_AGENCY("only the agency that recorded an entry may correct or retract it"),
+        /** A retracted entry cannot be corrected or retracted again. */
+        ALREADY_RETRACTED("the target entry is already retracted");
+
+        private final String description;
+
+        Rule(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private final Rule rule;
+
+    public JourneyRuleViolation(Rule rule) {
+        super(rule.description());
+        this.rule = rule;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+}

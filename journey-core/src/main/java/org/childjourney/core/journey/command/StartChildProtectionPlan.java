@@ -1,0 +1,15 @@
+package org.childjourney.core.journey.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.childjourney.core.consent.Consent;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.PlanCategory;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
+
+/** Record that the child was made subject to a child protection plan. */
+public record StartChildProtectionPlan(@TargetAggregateIdentifier ChildJourneyId journeyId, EntryId entryId, Provenance provenance,
+        Subject subject, Consent consent,
+        PlanCategory category) implements JourneyCommand {
+}

@@ -1,0 +1,17 @@
+package org.childjourney.core.journey.event;
+
+import org.axonframework.serialization.Revision;
+import org.childjourney.core.consent.Consent;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.PlanCategory;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
+
+/**
+ * A child protection conference put the child on a child protection plan. Emitted for a {@code cp-plan-started}.
+ */
+@Revision("1")
+public record ChildProtectionPlanStarted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
+        PlanCategory category) implements JourneyEvent {
+}

@@ -1,0 +1,16 @@
+package org.childjourney.core.journey.event;
+
+import org.axonframework.serialization.Revision;
+import org.childjourney.core.consent.Consent;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
+
+/**
+ * The submitting agency started working with the child in a role (for example allocated social worker). Emitted for an {@code involvement-started}; an open involvement is a legitimate relationship.
+ */
+@Revision("1")
+public record InvolvementStarted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
+        String role) implements JourneyEvent {
+}

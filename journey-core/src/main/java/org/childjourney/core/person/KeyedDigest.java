@@ -1,0 +1,57 @@
+package org.childjourney.core.person;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A keyed digest (HMAC-SHA-256) of personal data, for keying lookup tables and comparing submissions without
+ * storing the data itself. Without the deployment's key, a digest cannot be reversed by trying every NHS number.
+ */
+public final class KeyedDigest {
+
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    /** @param key the deployment's secret; at least 32 bytes */
+    public KeyedDigest(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the digest key needs at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /** The digest of an NHS number. */
+    public String of(NhsNumber nhsNumber) {
+        return digest("nhs:" + nhsNumber.digits());
+    }
+
+    /** The digest of an agency's local identifier: system and value together. */
+    public String of(LocalId localId) {
+        return digest("local:" + localId.system() + '\u0000' + localId.value().value());
+    }
+
+    /** The digest of a submission's canonical content, to tell a resend from a changed submission. */
+    public String ofContent(String canonicalContent) {
+        return digest("content:" + canonicalContent);
+    }
+
+    private String digest(String text) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is unavailable", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyedDigest[***]";
+    }
+}

@@ -1,0 +1,16 @@
+package org.childjourney.core.provenance;
+
+import java.time.Instant;
+import org.childjourney.core.agency.Agency;
+
+/**
+ * Where an entry came from. {@code occurredAt} is when it happened in the world, as the agency says; the time the
+ * record learned of it is the event store's timestamp and is never merged with it.
+ *
+ * @param agency         the submitting agency, always taken from its token
+ * @param sourceRecordId the agency's own id for the record, its idempotency key
+ * @param recordedBy     the client or user that submitted it
+ * @param occurredAt     when it happened
+ */
+public record Provenance(Agency agency, String sourceRecordId, String recordedBy, Instant occurredAt) {
+}

@@ -1,0 +1,58 @@
+package org.childjourney.query.accesses;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.childjourney.core.access.AccessDecision;
+import org.childjourney.core.access.AccessPolicies;
+import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.access.Role;
+import org.childjourney.query.disclosure.DisclosureLog;
+import org.childjourney.query.timeline.JourneyFactsSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link FindAccesses}: auditors, and practitioners who may read the journey for their purpose, see who
+ * read it. Reading the access log is itself a read and is recorded first.
+ */
+@Component
+class AccessLogQueryHandler {
+
+    private final AccessLogProjection log;
+    private final JourneyFactsSource facts;
+    private final DisclosureLog disclosures;
+
+    AccessLogQueryHandler(AccessLogProjection log, JourneyFactsSource facts, DisclosureLog disclosures) {
+        this.log = log;
+        this.facts = facts;
+        this.disclosures = disclosures;
+    }
+
+    @QueryHandler
+    AccessLogRead handle(FindAccesses query) {
+        AccessRequest request = query.reader().request(ReadKind.ACCESS_LOG);
+        AccessDecision decision = AccessPolicies.all().decide(request, facts.factsOf(query.journeyId()));
+        if (decision instanceof AccessDecision.Refused refused) {
+            disclosures.refused(query.journeyId(), request, refused.reason());
+            return new AccessLogRead.Refused();
+        }
+        disclosures.disclosed(query.journeyId(), request, ((AccessDecision.Permitted) decision).basis(), List.of(),
+                List.of());
+        boolean auditor = request.viewer().holds(Role.AUDITOR);
+        List<AccessLog.Access> accesses = log.reads(query.journeyId()).stream()
+                .map(read -> access(read, auditor))
+                .toList();
+        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses));
+    }
+
+    private static AccessLog.Access access(Document read, boolean auditor) {
+        return new AccessLog.Access(Instant.parse(read.getString("at")), read.getString("viewer"),
+                read.getString("agency"), read.getList("roles", String.class), read.getString("purpose"),
+                read.getString("kind"), read.getString("decision"), read.getString("basis"),
+                auditor ? read.getString("reason") : null,
+                auditor ? read.getList("entriesDisclosed", String.class) : null,
+                auditor ? read.getList("entriesWithheld", String.class) : null, read.getString("policyVersion"));
+    }
+}

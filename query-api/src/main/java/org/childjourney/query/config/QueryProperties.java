@@ -1,0 +1,26 @@
+package org.childjourney.query.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The query API's settings ({@code childjourney.query}).
+ *
+ * @param digestKey     the secret behind keyed digests of identifiers; must equal the gateway's
+ * @param database      the MongoDB database holding the read models
+ * @param readModelPath where the embedded MongoDB-wire server keeps its data (an H2 file); absent keeps the read
+ *                      models in memory. Ignored when {@code spring.data.mongodb.uri} names a real MongoDB
+ */
+@Validated
+@ConfigurationProperties("childjourney.query")
+public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
+        @Nullable String readModelPath) {
+
+    public byte[] digestKeyBytes() {
+        return digestKey.getBytes(StandardCharsets.UTF_8);
+    }
+}

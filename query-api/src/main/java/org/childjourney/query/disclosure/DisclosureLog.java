@@ -1,0 +1,51 @@
+package org.childjourney.query.disclosure;
+
+import java.util.List;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.childjourney.core.access.AccessPolicies;
+import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.LawfulBasis;
+import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.event.AccessRefused;
+import org.childjourney.core.journey.event.JourneyDisclosed;
+import org.childjourney.core.journey.event.JourneysSearched;
+import org.childjourney.core.person.Sensitive;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends disclosure records to the event store. Called from query handlers between the decision and the answer:
+ * the append completes (inside the query's unit of work) before the answer is returned, and if it fails, the read
+ * fails and nothing is disclosed.
+ */
+@Component
+public class DisclosureLog {
+
+    private final EventGateway events;
+
+    DisclosureLog(EventGateway events) {
+        this.events = events;
+    }
+
+    /** A permitted read of one journey: what was sent and what was withheld. */
+    public void disclosed(ChildJourneyId journeyId, AccessRequest request, LawfulBasis basis,
+            List<EntryId> disclosed, List<EntryId> withheld) {
+        events.publish(new JourneyDisclosed(journeyId, request.viewer(), request.purpose(),
+                Sensitive.ofNullable(request.justification()), request.kind(), basis, disclosed, withheld,
+                AccessPolicies.VERSION));
+    }
+
+    /** A refused read of one journey id, known or not. */
+    public void refused(ChildJourneyId journeyId, AccessRequest request, RefusalReason reason) {
+        events.publish(new AccessRefused(journeyId, request.viewer(), request.purpose(),
+                Sensitive.ofNullable(request.justification()), request.kind(), reason, AccessPolicies.VERSION));
+    }
+
+    /** A search: the journeys returned and those found but withheld. */
+    public void searched(AccessRequest request, List<ChildJourneyId> disclosed, List<ChildJourneyId> withheld) {
+        events.publish(new JourneysSearched(request.viewer(), request.purpose(),
+                Sensitive.ofNullable(request.justification()), request.kind(), disclosed, withheld,
+                AccessPolicies.VERSION));
+    }
+}

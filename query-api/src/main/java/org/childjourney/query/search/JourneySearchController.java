@@ -1,0 +1,66 @@
+package org.childjourney.query.search;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.core.person.LocalId;
+import org.childjourney.core.person.NhsNumber;
+import org.childjourney.core.person.Sensitive;
+import org.childjourney.query.security.InvalidReadRequest;
+import org.childjourney.query.security.ReadRefused;
+import org.childjourney.query.security.Reader;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/journeys?nhsNumber=…} or {@code ?system=…&value=…}: find a child's journeys. The identifier
+ * is turned into its keyed digest here and goes no further. (The contract puts it in the query string; clients
+ * should keep such URLs out of their own logs, and this service never logs them.)
+ */
+@RestController
+class JourneySearchController {
+
+    private final QueryGateway queries;
+    private final KeyedDigest digest;
+
+    JourneySearchController(QueryGateway queries, KeyedDigest digest) {
+        this.queries = queries;
+        this.digest = digest;
+    }
+
+    @Operation(summary = "Find a child's journeys by NHS number or by an agency's local id (X-Purpose required)")
+    @GetMapping("/api/v1/journeys")
+    Map<String, List<JourneySearch.Journey>> search(@AuthenticationPrincipal Jwt token,
+            @RequestParam(required = false) String nhsNumber, @RequestParam(required = false) String system,
+            @RequestParam(required = false) String value,
+            @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
+            @RequestHeader(name = Reader.JUSTIFICATION_HEADER, required = false) String justification) {
+        Reader reader = Reader.of(token, purpose, justification);
+        JourneySearch search = queries.query(new FindJourneys(identifierDigest(nhsNumber, system, value), reader),
+                ResponseTypes.instanceOf(JourneySearch.class)).join();
+        if (search instanceof JourneySearch.Found found) {
+            return Map.of("journeys", found.journeys());
+        }
+        throw new ReadRefused();
+    }
+
+    private String identifierDigest(String nhsNumber, String system, String value) {
+        if (nhsNumber != null && system == null && value == null) {
+            if (!NhsNumber.isValid(nhsNumber.replace(" ", ""))) {
+                throw new InvalidReadRequest("nhsNumber", "must be a valid NHS number");
+            }
+            return digest.of(NhsNumber.of(nhsNumber));
+        }
+        if (nhsNumber == null && system != null && !system.isBlank() && value != null && !value.isBlank()) {
+            return digest.of(new LocalId(system, Sensitive.of(value)));
+        }
+        throw new InvalidReadRequest("nhsNumber", "search by nhsNumber, or by system and value, not both");
+    }
+}

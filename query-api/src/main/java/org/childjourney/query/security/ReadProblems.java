@@ -1,0 +1,66 @@
+package org.childjourney.query.security;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problems for reads. A refusal is one fixed body, whatever the reason, so that it reveals nothing about whether
+ * the child exists or what was withheld.
+ */
+@RestControllerAdvice
+class ReadProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadProblems.class);
+
+    @ExceptionHandler(InvalidReadRequest.class)
+    ProblemDetail invalid(InvalidReadRequest invalid) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-read", "Invalid read request",
+                invalid.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(ReadRefused.class)
+    ProblemDetail refused() {
+        return refusal();
+    }
+
+    /** Failures inside a query handler reach the controller wrapped; unwrap the two that are answers. */
+    @ExceptionHandler(CompletionException.class)
+    ProblemDetail failed(CompletionException failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof ReadRefused) && !(cause instanceof InvalidReadRequest)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ReadRefused) {
+            return refusal();
+        }
+        if (cause instanceof InvalidReadRequest invalid) {
+            return invalid(invalid);
+        }
+        log.error("read failed: {}", cause.getClass().getName());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "read-failed", "Read failed",
+                "The read could not be completed and nothing was disclosed.");
+    }
+
+    private static ProblemDetail refusal() {
+        return problem(HttpStatus.FORBIDDEN, "read-refused", "Forbidden",
+                "This record cannot be read by you for this purpose. If you need it, ask your safeguarding lead "
+                        + "or the multi-agency safeguarding hub.");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:childjourney:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,46 @@
+package org.childjourney.query.security;
+
+import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.KeycloakClaims;
+import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.access.Viewer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is reading and why, built once per request from the verified token and the {@code X-Purpose} and
+ * {@code X-Justification} headers, and carried in the query.
+ */
+public record Reader(Viewer viewer, Purpose purpose, @Nullable String justification) {
+
+    public static final String PURPOSE_HEADER = "X-Purpose";
+    public static final String JUSTIFICATION_HEADER = "X-Justification";
+
+    /**
+     * @throws InvalidReadRequest when the purpose is missing or unknown, or an emergency read has no justification
+     */
+    public static Reader of(Jwt token, @Nullable String purposeHeader, @Nullable String justification) {
+        Purpose purpose = purposeHeader == null ? null : Purpose.fromHeader(purposeHeader.trim()).orElse(null);
+        if (purpose == null) {
+            throw new InvalidReadRequest(PURPOSE_HEADER, "every read states its purpose: one of "
+                    + "safeguarding-enquiry, child-in-need, early-help, mash-triage, unscheduled-care, case-review, "
+                    + "emergency");
+        }
+        if (purpose == Purpose.EMERGENCY && (justification == null || justification.isBlank())) {
+            throw new InvalidReadRequest(JUSTIFICATION_HEADER, "an emergency read needs a justification");
+        }
+        return new Reader(KeycloakClaims.viewer(token.getClaims(), token.getSubject()), purpose,
+                justification == null || justification.isBlank() ? null : justification);
+    }
+
+    /** This reader's request for one kind of read. */
+    public AccessRequest request(ReadKind kind) {
+        return new AccessRequest(viewer, purpose, kind, justification);
+    }
+
+    @Override
+    public String toString() {
+        return "Reader[" + viewer.username() + ", " + purpose.header() + "]";
+    }
+}

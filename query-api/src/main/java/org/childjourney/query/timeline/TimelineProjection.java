@@ -1,0 +1,36 @@
+package org.childjourney.query.timeline;
+
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects every journey event into the child's timeline document (collection {@code timelines}, processing group
+ * {@code timeline}). Replay-safe: an event whose sequence number the document has already applied is skipped, so
+ * redelivery and rebuilds from the event store give the same document.
+ */
+@Component
+@ProcessingGroup("timeline")
+class TimelineProjection {
+
+    private final TimelineStore store;
+
+    TimelineProjection(TimelineStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        TimelineDocument timeline = store.find(event.journeyId())
+                .orElseGet(() -> TimelineDocument.open(event.journeyId()));
+        if (timeline.hasApplied(sequence)) {
+            return;
+        }
+        timeline.apply(event, sequence, recordedAt);
+        store.save(timeline);
+    }
+}
