@@ -19,8 +19,7 @@ class IntakeProblems {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeProblems.class);
 
-    @ExceptionHandler({InvalidSubmission.class, SubmissionConflict.class, UnregisteredAgency.class,
-            JourneyRuleViolation.class, CommandExecutionException.class})
+    @ExceptionHandler(RuntimeException.class)
     ProblemDetail handle(RuntimeException failure) {
         return problem(failure);
     }
@@ -48,9 +47,18 @@ class IntakeProblems {
             return problem(HttpStatus.FORBIDDEN, "unregistered-agency", "Forbidden",
                     "The caller's token names no agency registered with the gateway.");
         }
-        log.error("submission failed unexpectedly: {}", cause.getClass().getName());
+        log.error("submission failed unexpectedly: {}", causes(cause));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "intake-failed", "Submission not recorded",
                 "The submission could not be recorded and nothing was stored; it is safe to send again.");
+    }
+
+    /** The chain of exception types, without messages, which may quote data. */
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder(failure.getClass().getName());
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

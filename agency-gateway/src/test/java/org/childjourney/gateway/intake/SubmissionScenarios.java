@@ -1,0 +1,253 @@
+package org.childjourney.gateway.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.gateway.GatewayClient;
+import org.childjourney.gateway.GatewayClient.Answer;
+import org.childjourney.gateway.MockKeycloak;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What an agency system experiences when it pushes submissions, on a real gateway with its real event store.
+ * Run on H2 ({@link SubmissionOnH2IT}) and on PostgreSQL ({@link SubmissionOnPostgresIT}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SubmissionScenarios {
+
+    static final MockKeycloak KEYCLOAK = new MockKeycloak();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventStore eventStore;
+
+    GatewayClient gateway;
+    String police;
+    String hospital;
+    String school;
+    String socialCare;
+    String nhsNumber;
+
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", KEYCLOAK::issuerUri);
+    }
+
+    @BeforeEach
+    void agencies() {
+        gateway = new GatewayClient(port);
+        police = KEYCLOAK.agencySystem("police-east");
+        hospital = KEYCLOAK.agencySystem("hospital-north");
+        school = KEYCLOAK.agencySystem("school-parkside");
+        socialCare = KEYCLOAK.agencySystem("csc-county");
+        nhsNumber = Submissions.freshNhsNumber();
+    }
+
+    @Test
+    void fourAgenciesSignalsAboutOneChildLandOnOneJourney() {
+        Answer ae = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber));
+        Answer da = gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
+        Answer concern = gateway.submit(school, Submissions.schoolConcern("SC-" + uuid(), nhsNumber));
+        Answer contact = gateway.submit(socialCare, Submissions.contact("CT-" + uuid(), nhsNumber));
+
+        for (Answer answer : List.of(ae, da, concern, contact)) {
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+            assertThat(answer.json().path("entryId").asText()).isNotBlank();
+            assertThat(answer.json().path("recordedAt").asText()).isNotBlank();
+        }
+        assertThat(Stream.of(da, concern, contact).map(a -> a.json().path("journeyId").asText()))
+                .containsOnly(ae.json().path("journeyId").asText());
+        assertThat(eventsOf(ae.json().path("journeyId").asText())).hasSize(4);
+    }
+
+    @Test
+    void resendingTheSameSubmissionAnswersTheSameReceiptAndRecordsNothingMore() {
+        String body = Submissions.domesticAbuse("INC-" + uuid(), nhsNumber);
+        Answer first = gateway.submit(police, body);
+        Answer again = gateway.submit(police, body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(eventsOf(first.json().path("journeyId").asText())).hasSize(1);
+    }
+
+    @Test
+    void reusingASourceRecordIdForDifferentContentIsAConflictAndStoresNothing() {
+        String sourceRecordId = "INC-" + uuid();
+        Answer first = gateway.submit(police, Submissions.domesticAbuse(sourceRecordId, nhsNumber));
+        long before = eventCount();
+
+        Answer changed = gateway.submit(police, Submissions.domesticAbuse(sourceRecordId, nhsNumber)
+                .replace("\"riskLevel\":\"high\"", "\"riskLevel\":\"medium\""));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameSourceRecordIdFromAnotherAgencyIsAnotherSubmission() {
+        String sourceRecordId = "REF-" + uuid();
+        Answer fromPolice = gateway.submit(police, Submissions.domesticAbuse(sourceRecordId, nhsNumber));
+        Answer fromHospital = gateway.submit(hospital, Submissions.aeAttendance(sourceRecordId, nhsNumber));
+
+        assertThat(fromPolice.status()).isEqualTo(201);
+        assertThat(fromHospital.status()).isEqualTo(201);
+        assertThat(fromHospital.json().path("entryId")).isNotEqualTo(fromPolice.json().path("entryId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.childjourney.gateway.intake.Submissions#invalid")
+    void anInvalidSubmissionIsRefusedFieldByFieldAndStoresNothing(String why, String body, String field) {
+        long eventsBefore = eventCount();
+        long submissionsBefore = submissionCount();
+
+        Answer answer = gateway.submit(police, body.replace("${nhs}", nhsNumber));
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:childjourney:problem:invalid-submission");
+        assertThat(answer.json().path("errors").findValuesAsText("field")).contains(field);
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(submissionCount()).isEqualTo(submissionsBefore);
+    }
+
+    @Test
+    void theAgencyIsTheTokensNeverTheBodys() {
+        Answer answer = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber)
+                .replace("{\"sourceRecordId\"", "{\"agency\":{\"code\":\"police-east\"},\"sourceRecordId\""));
+
+        assertThat(answer.status()).isEqualTo(201);
+        JourneyEvent event = eventsOf(answer.json().path("journeyId").asText()).get(0);
+        assertThat(event.provenance().agency().code().value()).isEqualTo("hospital-north");
+        assertThat(event.provenance().recordedBy()).isEqualTo("service-account-hospital-north");
+    }
+
+    @Test
+    void aKnownLocalIdWithANewNhsNumberAttachesTheNhsNumberToTheSameJourney() {
+        String localId = "P-" + uuid();
+        Answer byLocalId = gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId, null));
+        Answer withNhsNumber = gateway.submit(police,
+                Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId, nhsNumber));
+        Answer byNhsNumberOnly = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber));
+
+        String journey = byLocalId.json().path("journeyId").asText();
+        assertThat(withNhsNumber.json().path("journeyId").asText()).isEqualTo(journey);
+        assertThat(byNhsNumberOnly.json().path("journeyId").asText()).isEqualTo(journey);
+    }
+
+    @Test
+    void theFrontDoorDecidesOnAContactByItsOwnRecordIdOrAnotherAgencysEntryId() {
+        String contactId = "CT-" + uuid();
+        Answer own = gateway.submit(socialCare, Submissions.contact(contactId, nhsNumber));
+        Answer schoolContact = gateway.submit(school, Submissions.contact("SCT-" + uuid(), nhsNumber));
+
+        Answer onOwn = gateway.submit(socialCare, Submissions.decision("DEC-" + uuid(), nhsNumber,
+                "\"contactSourceRecordId\":\"" + contactId + "\""));
+        Answer onSchools = gateway.submit(socialCare, Submissions.decision("DEC-" + uuid(), nhsNumber,
+                "\"contactEntryId\":\"" + schoolContact.json().path("entryId").asText() + "\""));
+
+        assertThat(onOwn.status()).as(onOwn.raw()).isEqualTo(201);
+        assertThat(onSchools.status()).as(onSchools.raw()).isEqualTo(201);
+        assertThat(onSchools.json().path("journeyId")).isEqualTo(own.json().path("journeyId"));
+    }
+
+    @Test
+    void aDecisionMustNameAContact() {
+        String aeId = "AE-" + uuid();
+        gateway.submit(socialCare, Submissions.aeAttendance(aeId, nhsNumber));
+        long before = eventCount();
+
+        Answer answer = gateway.submit(socialCare, Submissions.decision("DEC-" + uuid(), nhsNumber,
+                "\"contactSourceRecordId\":\"" + aeId + "\""));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").findValuesAsText("field"))
+                .containsExactly("details.contactSourceRecordId");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheRecordingAgencyCorrectsOrRetractsAnEntryAndTheOriginalStaysInHistory() {
+        String concernId = "SC-" + uuid();
+        Answer concern = gateway.submit(school, Submissions.schoolConcern(concernId, nhsNumber));
+        String journey = concern.json().path("journeyId").asText();
+
+        Answer corrected = gateway.submit(school, Submissions.correction("COR-" + uuid(), nhsNumber, concernId,
+                "{\"category\":\"neglect\",\"description\":\"Corrected description\",\"actionTaken\":\"Called DSL\"}"));
+        Answer byPolice = gateway.submit(police, Submissions.retraction("RET-" + uuid(), nhsNumber, concernId));
+        Answer wrongShape = gateway.submit(school, Submissions.correction("COR-" + uuid(), nhsNumber, concernId,
+                "{\"category\":\"not-a-category\"}"));
+        Answer retracted = gateway.submit(school, Submissions.retraction("RET-" + uuid(), nhsNumber, concernId));
+        Answer afterRetraction = gateway.submit(school, Submissions.retraction("RET-" + uuid(), nhsNumber, concernId));
+
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(201);
+        assertThat(byPolice.status()).isEqualTo(400);
+        assertThat(wrongShape.status()).isEqualTo(400);
+        assertThat(wrongShape.json().path("errors").findValuesAsText("field"))
+                .contains("details.correctedDetails.category", "details.correctedDetails.description");
+        assertThat(retracted.status()).isEqualTo(201);
+        assertThat(afterRetraction.status()).isEqualTo(409);
+        assertThat(eventsOf(journey)).hasSize(3);
+    }
+
+    @Test
+    void everySubmissionTypeOfTheContractIsRecorded() {
+        List<String> bodies = Submissions.everyType(nhsNumber);
+        for (String body : bodies) {
+            Answer answer = gateway.submit(socialCare, body);
+            assertThat(answer.status()).as(body + " -> " + answer.raw()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aBatchAnswersLineByLineAndABadLineNeverBlocksTheGoodOnes() {
+        String good = Submissions.domesticAbuse("INC-" + uuid(), nhsNumber);
+        String batch = String.join("\n", good, "{not json", Submissions.contact("CT-" + uuid(), nhsNumber)
+                .replace("\"consent\"", "\"noConsent\""), good, Submissions.aeAttendance("AE-" + uuid(), nhsNumber));
+
+        Answer answer = gateway.submitBatch(police, batch + "\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/x-ndjson");
+        List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
+        assertThat(lines).extracting(line -> line.path("status").asInt()).containsExactly(201, 400, 400, 200, 201);
+        assertThat(lines.get(2).path("errors").findValuesAsText("field")).contains("consent");
+        assertThat(lines.get(3).path("entryId")).isEqualTo(lines.get(0).path("entryId"));
+    }
+
+    List<JourneyEvent> eventsOf(String journeyId) {
+        return eventStore.readEvents(journeyId).asStream().map(message -> (JourneyEvent) message.getPayload())
+                .toList();
+    }
+
+    long eventCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry").query(Long.class).single();
+    }
+
+    long submissionCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM intake_submission").query(Long.class).single();
+    }
+
+    static String uuid() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,182 @@
+package org.childjourney.gateway.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Fictional submission bodies in the shape of the public contract. */
+final class Submissions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Submissions() {
+    }
+
+    /** A random NHS number with a valid check digit, so that every test has its own child. */
+    static String freshNhsNumber() {
+        while (true) {
+            int[] digits = ThreadLocalRandom.current().ints(9, 0, 10).toArray();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += digits[i] * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check != 10) {
+                StringBuilder number = new StringBuilder();
+                for (int digit : digits) {
+                    number.append(digit);
+                }
+                return number.append(check).toString();
+            }
+        }
+    }
+
+    static String subject(String nhsNumber) {
+        return "\"subject\":{\"nhsNumber\":\"" + nhsNumber + "\",\"givenName\":\"Amy\",\"familyName\":\"Example\","
+                + "\"dateOfBirth\":\"2016-04-02\",\"postcode\":\"CB1 2AB\"}";
+    }
+
+    static String submission(String sourceRecordId, String type, String occurredAt, String subject, String consent,
+            String details) {
+        return "{\"sourceRecordId\":\"" + sourceRecordId + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
+                + occurredAt + "\"," + subject + (consent == null ? "" : ",\"consent\":" + consent)
+                + ",\"details\":{" + details + "}}";
+    }
+
+    static String aeAttendance(String id, String nhs) {
+        return submission(id, "ae-attendance", "2026-11-18T10:00:00Z", subject(nhs), null,
+                "\"site\":\"North General ED\",\"presentingComplaint\":\"Fall from climbing frame\",\"injury\":true,"
+                        + "\"dischargedAt\":\"2026-11-18T14:30:00Z\"");
+    }
+
+    static String domesticAbuse(String id, String nhs) {
+        return submission(id, "domestic-abuse-notification", "2026-11-20T21:14:00Z", subject(nhs),
+                "{\"status\":\"not-sought-prejudicial\",\"reason\":\"Seeking consent would alert the adult\"}",
+                "\"incidentReference\":\"" + id + "\",\"childPresent\":true,\"riskLevel\":\"high\",\"notifySchool\":true");
+    }
+
+    static String domesticAbuseByLocalId(String id, String localId, String nhs) {
+        String subject = "\"subject\":{" + (nhs == null ? "" : "\"nhsNumber\":\"" + nhs + "\",")
+                + "\"localId\":{\"system\":\"police-east/person\",\"value\":\"" + localId + "\"}}";
+        return submission(id, "domestic-abuse-notification", "2026-11-20T21:14:00Z", subject, null,
+                "\"incidentReference\":\"" + id + "\",\"childPresent\":false,\"riskLevel\":\"standard\"");
+    }
+
+    static String schoolConcern(String id, String nhs) {
+        return submission(id, "school-concern", "2026-11-19T15:00:00Z", subject(nhs), null,
+                "\"category\":\"emotional-abuse\",\"description\":\"Withdrawn in class all week\","
+                        + "\"actionTaken\":\"Spoke with the family\"");
+    }
+
+    static String contact(String id, String nhs) {
+        return submission(id, "contact", "2026-11-21T08:30:00Z", subject(nhs), "{\"status\":\"given\"}",
+                "\"reason\":\"Repeated concerns from school and police\",\"category\":\"domestic-abuse\"");
+    }
+
+    static String decision(String id, String nhs, String reference) {
+        return submission(id, "contact-decision", "2026-11-21T12:00:00Z", subject(nhs), null,
+                reference + ",\"decision\":\"referral\",\"rationale\":\"Pattern across agencies\"");
+    }
+
+    static String correction(String id, String nhs, String target, String correctedDetails) {
+        return submission(id, "entry-corrected", "2026-11-22T09:00:00Z", subject(nhs), null,
+                "\"targetSourceRecordId\":\"" + target + "\",\"reason\":\"Wrong category recorded\","
+                        + "\"correctedDetails\":" + correctedDetails);
+    }
+
+    static String retraction(String id, String nhs, String target) {
+        return submission(id, "entry-retracted", "2026-11-22T09:30:00Z", subject(nhs), null,
+                "\"targetSourceRecordId\":\"" + target + "\",\"reason\":\"Recorded against the wrong child\"");
+    }
+
+    /** One submission of each type the contract lists, about one child, from children's social care. */
+    static List<String> everyType(String nhs) {
+        String contactId = "CT-" + UUID.randomUUID();
+        String planId = "CP-" + UUID.randomUUID();
+        return List.of(
+                contact(contactId, nhs),
+                decision("DEC-" + UUID.randomUUID(), nhs, "\"contactSourceRecordId\":\"" + contactId + "\""),
+                aeAttendance("AE-" + UUID.randomUUID(), nhs),
+                domesticAbuse("INC-" + UUID.randomUUID(), nhs),
+                schoolConcern("SC-" + UUID.randomUUID(), nhs),
+                submission(planId, "cp-plan-started", "2026-11-23T10:00:00Z", subject(nhs), null,
+                        "\"category\":\"neglect\""),
+                submission("CPE-" + UUID.randomUUID(), "cp-plan-ended", "2026-11-24T10:00:00Z", subject(nhs), null,
+                        "\"category\":\"neglect\""),
+                submission("INV-" + UUID.randomUUID(), "involvement-started", "2026-11-21T09:00:00Z", subject(nhs),
+                        null, "\"role\":\"allocated-social-worker\""),
+                submission("INE-" + UUID.randomUUID(), "involvement-ended", "2026-11-25T09:00:00Z", subject(nhs),
+                        null, "\"role\":\"allocated-social-worker\""),
+                correction("COR-" + UUID.randomUUID(), nhs, planId, "{\"category\":\"emotional-abuse\"}"),
+                retraction("RET-" + UUID.randomUUID(), nhs, planId),
+                submission("CON-" + UUID.randomUUID(), "consent-recorded", "2026-11-21T10:00:00Z", subject(nhs),
+                        "{\"status\":\"refused\",\"reason\":\"Family declined a s.17 service\"}",
+                        "\"scope\":\"all\",\"reason\":\"Discussed at home visit\""),
+                submission("CWD-" + UUID.randomUUID(), "consent-withdrawn", "2026-11-22T10:00:00Z", subject(nhs),
+                        null, "\"scope\":\"EDUCATION\",\"reason\":\"Parent asked us to stop sharing with school\""));
+    }
+
+    /** Invalid submissions: why, the body ({@code ${nhs}} stands for a valid NHS number), a field it names. */
+    static Stream<Arguments> invalid() {
+        String nhs = "${nhs}";
+        String da = domesticAbuse("INC-X", nhs);
+        return Stream.of(
+                Arguments.of("not an object", "[1,2]", "$"),
+                Arguments.of("no source record id", da.replace("\"sourceRecordId\":\"INC-X\",", ""), "sourceRecordId"),
+                Arguments.of("unknown type", da.replace("domestic-abuse-notification", "rumour"), "type"),
+                Arguments.of("occurred at is not an instant", da.replace("2026-11-20T21:14:00Z", "last night"),
+                        "occurredAt"),
+                Arguments.of("no subject", submission("X", "school-concern", "2026-11-19T15:00:00Z",
+                        "\"subject\":null", null, "\"category\":\"neglect\",\"description\":\"d\",\"actionTaken\":\"a\""),
+                        "subject"),
+                Arguments.of("subject with no identifier", da.replace(subject(nhs), "\"subject\":{\"givenName\":\"Amy\"}"),
+                        "subject"),
+                Arguments.of("NHS number fails the modulus 11 check", da.replace(nhs, "9434765918"), "subject.nhsNumber"),
+                Arguments.of("NHS number too short", da.replace(nhs, "943476591"), "subject.nhsNumber"),
+                Arguments.of("local id without value", da.replace(subject(nhs),
+                        "\"subject\":{\"localId\":{\"system\":\"police-east/person\"}}"), "subject.localId.value"),
+                Arguments.of("date of birth not a date", da.replace("2016-04-02", "02/04/2016"), "subject.dateOfBirth"),
+                Arguments.of("contact without consent", contact("CT-X", nhs).replace(",\"consent\":{\"status\":\"given\"}", ""),
+                        "consent"),
+                Arguments.of("refused consent without a reason", contact("CT-X", nhs)
+                        .replace("{\"status\":\"given\"}", "{\"status\":\"refused\"}"), "consent.reason"),
+                Arguments.of("not sought without a reason", contact("CT-X", nhs)
+                        .replace("{\"status\":\"given\"}", "{\"status\":\"not-sought-prejudicial\"}"), "consent.reason"),
+                Arguments.of("unknown consent status", contact("CT-X", nhs)
+                        .replace("{\"status\":\"given\"}", "{\"status\":\"maybe\"}"), "consent.status"),
+                Arguments.of("contact category not in the list", contact("CT-X", nhs)
+                        .replace("domestic-abuse\"}", "gossip\"}"), "details.category"),
+                Arguments.of("risk level not in the list", da.replace("\"high\"", "\"severe\""), "details.riskLevel"),
+                Arguments.of("child present is not a boolean", da.replace("\"childPresent\":true",
+                        "\"childPresent\":\"yes\""), "details.childPresent"),
+                Arguments.of("details missing", da.replaceAll(",\"details\":\\{.*}}$", "}"), "details"),
+                Arguments.of("A&E without discharge time", aeAttendance("AE-X", nhs)
+                        .replace(",\"dischargedAt\":\"2026-11-18T14:30:00Z\"", ""), "details.dischargedAt"),
+                Arguments.of("decision naming no contact", decision("DEC-X", nhs,
+                        "\"contactSourceRecordId\":\"NO-SUCH-CONTACT\""), "details.contactSourceRecordId"),
+                Arguments.of("decision naming both references", decision("DEC-X", nhs,
+                        "\"contactSourceRecordId\":\"A\",\"contactEntryId\":\"" + UUID.randomUUID() + "\""),
+                        "details.contactSourceRecordId"),
+                Arguments.of("correction naming no entry", correction("COR-X", nhs, "NOTHING", "{}"),
+                        "details.targetSourceRecordId"),
+                Arguments.of("consent scope unknown", submission("CON-X", "consent-recorded", "2026-11-21T10:00:00Z",
+                        subject(nhs), "{\"status\":\"given\"}", "\"scope\":\"neighbours\",\"reason\":\"r\""),
+                        "details.scope"),
+                Arguments.of("source record id too long", da.replace("\"sourceRecordId\":\"INC-X\"",
+                        "\"sourceRecordId\":\"" + "X".repeat(201) + "\""), "sourceRecordId"));
+    }
+
+    static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
