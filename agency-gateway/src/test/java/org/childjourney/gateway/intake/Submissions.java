@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.childjourney.core.person.FictionalNhsNumbers;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** Fictional submission bodies in the shape of the public contract. */
@@ -18,23 +18,9 @@ final class Submissions {
     private Submissions() {
     }
 
-    /** A random NHS number with a valid check digit, so that every test has its own child. */
+    /** A fresh fictional NHS number, so that every test has its own child. */
     static String freshNhsNumber() {
-        while (true) {
-            int[] digits = ThreadLocalRandom.current().ints(9, 0, 10).toArray();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += digits[i] * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                StringBuilder number = new StringBuilder();
-                for (int digit : digits) {
-                    number.append(digit);
-                }
-                return number.append(check).toString();
-            }
-        }
+        return FictionalNhsNumbers.next();
     }
 
     static String subject(String nhsNumber) {

@@ -1,5 +1,7 @@
 package org.childjourney.core.access;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import org.childjourney.core.agency.AgencyCode;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 public record Viewer(String username, @Nullable AgencyCode agency, Set<Role> roles) {
 
     public Viewer {
-        roles = Set.copyOf(roles);
+        // An EnumSet keeps the roles in declaration order, so stored disclosure records serialise the same way.
+        roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 
     public boolean holds(Role role) {

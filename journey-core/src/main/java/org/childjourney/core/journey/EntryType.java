@@ -63,6 +63,15 @@ public enum EntryType {
         return this == ENTRY_CORRECTED || this == ENTRY_RETRACTED;
     }
 
+    /**
+     * Whether entries of this type record the submitting agency's own involvement with the child. Such entries do
+     * not by themselves make the agency one that "submitted an entry about the child": otherwise ending an
+     * involvement could never end the relationship it stood for.
+     */
+    public boolean recordsInvolvement() {
+        return this == INVOLVEMENT_STARTED || this == INVOLVEMENT_ENDED;
+    }
+
     public static Optional<EntryType> fromWireName(String wireName) {
         return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
     }

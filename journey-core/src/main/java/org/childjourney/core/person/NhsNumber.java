@@ -30,9 +30,10 @@ public final class NhsNumber {
         return new NhsNumber(digits);
     }
 
-    /** Whether the text is ten digits whose last is the correct modulus 11 check digit. */
+    /** Whether the text is ten ASCII digits whose last is the correct modulus 11 check digit. */
     public static boolean isValid(String digits) {
-        if (digits.length() != 10 || !digits.chars().allMatch(Character::isDigit)) {
+        // ASCII only: Character.isDigit also admits other scripts' digits, which the arithmetic below misreads.
+        if (digits.length() != 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         int sum = 0;

@@ -105,7 +105,9 @@ final class TimelineDocument {
         List<EntryFacts> entryFacts = new ArrayList<>();
         for (Document entry : entries()) {
             AgencyCode agency = AgencyCode.of(entry.get("agency", Document.class).getString("code"));
-            submitting.add(agency);
+            if (!EntryType.fromWireName(entry.getString("type")).orElseThrow().recordsInvolvement()) {
+                submitting.add(agency);
+            }
             entryFacts.add(new EntryFacts(EntryId.of(entry.getString("entryId")), agency, ConsentStatus.valueOf(
                     entry.get("consent", Document.class).getString("status").toUpperCase().replace('-', '_'))));
         }

@@ -1,0 +1,524 @@
+package org.childjourney.core.journey;
+
+import static org.childjourney.core.journey.JourneyFixtures.AE_ATTENDANCE;
+import static org.childjourney.core.journey.JourneyFixtures.CONTACT;
+import static org.childjourney.core.journey.JourneyFixtures.CONTACT_DECISION;
+import static org.childjourney.core.journey.JourneyFixtures.CORRECTION;
+import static org.childjourney.core.journey.JourneyFixtures.HOSPITAL_NORTH;
+import static org.childjourney.core.journey.JourneyFixtures.PLAN_STARTED;
+import static org.childjourney.core.journey.JourneyFixtures.POLICE_EAST;
+import static org.childjourney.core.journey.JourneyFixtures.RETRACTION;
+import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_CONCERN;
+import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PARKSIDE;
+import static org.childjourney.core.journey.JourneyFixtures.UNKNOWN_ENTRY;
+import static org.childjourney.core.journey.JourneyFixtures.aeAttendanceRecorded;
+import static org.childjourney.core.journey.JourneyFixtures.childProtectionPlanEnded;
+import static org.childjourney.core.journey.JourneyFixtures.childProtectionPlanStarted;
+import static org.childjourney.core.journey.JourneyFixtures.consentRecorded;
+import static org.childjourney.core.journey.JourneyFixtures.consentWithdrawn;
+import static org.childjourney.core.journey.JourneyFixtures.contactDecided;
+import static org.childjourney.core.journey.JourneyFixtures.contactReceived;
+import static org.childjourney.core.journey.JourneyFixtures.correctEntry;
+import static org.childjourney.core.journey.JourneyFixtures.decideContact;
+import static org.childjourney.core.journey.JourneyFixtures.domesticAbuseNotified;
+import static org.childjourney.core.journey.JourneyFixtures.endChildProtectionPlan;
+import static org.childjourney.core.journey.JourneyFixtures.endInvolvement;
+import static org.childjourney.core.journey.JourneyFixtures.entry;
+import static org.childjourney.core.journey.JourneyFixtures.entryCorrected;
+import static org.childjourney.core.journey.JourneyFixtures.entryRetracted;
+import static org.childjourney.core.journey.JourneyFixtures.involvementEnded;
+import static org.childjourney.core.journey.JourneyFixtures.involvementStarted;
+import static org.childjourney.core.journey.JourneyFixtures.notifyDomesticAbuse;
+import static org.childjourney.core.journey.JourneyFixtures.raiseSchoolConcern;
+import static org.childjourney.core.journey.JourneyFixtures.recordAeAttendance;
+import static org.childjourney.core.journey.JourneyFixtures.recordConsent;
+import static org.childjourney.core.journey.JourneyFixtures.recordContact;
+import static org.childjourney.core.journey.JourneyFixtures.retractEntry;
+import static org.childjourney.core.journey.JourneyFixtures.schoolConcernRaised;
+import static org.childjourney.core.journey.JourneyFixtures.startChildProtectionPlan;
+import static org.childjourney.core.journey.JourneyFixtures.startInvolvement;
+import static org.childjourney.core.journey.JourneyFixtures.withdrawConsent;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.childjourney.core.journey.JourneyRuleViolation.Rule;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The child's journey as a safeguarding lead would describe it: given the entries already on the journey, when an
+ * agency submits something, then this entry is added, or the submission is refused and nothing is added.
+ */
+class ChildJourneyTest {
+
+    private FixtureConfiguration<ChildJourney> fixture;
+
+    @BeforeEach
+    void newJourneyFixture() {
+        fixture = new AggregateTestFixture<>(ChildJourney.class);
+    }
+
+    /**
+     * The submission is refused for breaking {@code rule}, in the rule's own words (never the child's details), and
+     * nothing is recorded.
+     */
+    private static void refusedFor(ResultValidator<ChildJourney> result, Rule rule) {
+        result.expectNoEvents()
+                .expectException(breaking(rule))
+                .expectExceptionMessage(rule.description());
+    }
+
+    private static Matcher<JourneyRuleViolation> breaking(Rule rule) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(JourneyRuleViolation violation) {
+                return violation.rule() == rule;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal for breaking ").appendValue(rule);
+            }
+
+            @Override
+            protected void describeMismatchSafely(JourneyRuleViolation violation, Description description) {
+                description.appendText("it broke ").appendValue(violation.rule());
+            }
+        };
+    }
+
+    @Nested
+    class RecordingAContact {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(recordContact())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(contactReceived());
+        }
+
+        @Test
+        void addsTheContactAfterEarlierEntries() {
+            fixture.given(aeAttendanceRecorded(), schoolConcernRaised())
+                    .when(recordContact())
+                    .expectEvents(contactReceived());
+        }
+
+        @Test
+        void refusesAResentContactWithTheSameEntryId() {
+            refusedFor(fixture.given(contactReceived()).when(recordContact()), Rule.ENTRY_ALREADY_RECORDED);
+        }
+
+        @Test
+        void refusesAnEntryIdAlreadyUsedByADifferentKindOfEntry() {
+            refusedFor(fixture.given(aeAttendanceRecorded()).when(recordContact(AE_ATTENDANCE)),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class DecidingOnAContact {
+
+        @Test
+        void recordsTheFrontDoorDecisionOnAContact() {
+            fixture.given(contactReceived())
+                    .when(decideContact())
+                    .expectEvents(contactDecided());
+        }
+
+        @Test
+        void recordsASecondDecisionOnTheSameContact() {
+            EntryId secondDecision = entry(20);
+            fixture.given(contactReceived(), contactDecided())
+                    .when(decideContact(secondDecision, CONTACT))
+                    .expectEvents(contactDecided(secondDecision, CONTACT));
+        }
+
+        @Test
+        void refusesADecisionOnAnEntryThatIsNotAContact() {
+            refusedFor(fixture.given(contactReceived(), schoolConcernRaised())
+                    .when(decideContact(CONTACT_DECISION, SCHOOL_CONCERN)), Rule.NOT_A_CONTACT);
+        }
+
+        @Test
+        void refusesADecisionOnAnotherDecision() {
+            refusedFor(fixture.given(contactReceived(), contactDecided())
+                    .when(decideContact(entry(20), CONTACT_DECISION)), Rule.NOT_A_CONTACT);
+        }
+
+        @Test
+        void refusesADecisionOnAContactThatIsNotOnTheJourney() {
+            refusedFor(fixture.given(contactReceived())
+                    .when(decideContact(CONTACT_DECISION, UNKNOWN_ENTRY)), Rule.NOT_A_CONTACT);
+        }
+
+        @Test
+        void refusesADecisionAsTheFirstEntryOfABrandNewJourney() {
+            refusedFor(fixture.givenNoPriorActivity().when(decideContact()), Rule.NOT_A_CONTACT);
+        }
+
+        @Test
+        void refusesAResentDecisionWithTheSameEntryId() {
+            refusedFor(fixture.given(contactReceived(), contactDecided()).when(decideContact()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class RecordingAnAeAttendance {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(recordAeAttendance())
+                    .expectEvents(aeAttendanceRecorded());
+        }
+
+        @Test
+        void addsTheAttendanceAfterEarlierEntries() {
+            fixture.given(contactReceived())
+                    .when(recordAeAttendance())
+                    .expectEvents(aeAttendanceRecorded());
+        }
+
+        @Test
+        void refusesAResentAttendanceWithTheSameEntryId() {
+            refusedFor(fixture.given(aeAttendanceRecorded()).when(recordAeAttendance()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class NotifyingDomesticAbuse {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(notifyDomesticAbuse())
+                    .expectEvents(domesticAbuseNotified());
+        }
+
+        @Test
+        void addsTheNotificationAfterEarlierEntries() {
+            fixture.given(contactReceived(), aeAttendanceRecorded())
+                    .when(notifyDomesticAbuse())
+                    .expectEvents(domesticAbuseNotified());
+        }
+
+        @Test
+        void refusesAResentNotificationWithTheSameEntryId() {
+            refusedFor(fixture.given(domesticAbuseNotified()).when(notifyDomesticAbuse()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+
+        @Test
+        void refusesAnEntryIdAlreadyUsedByAContact() {
+            refusedFor(fixture.given(contactReceived()).when(notifyDomesticAbuse(CONTACT)),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class RaisingASchoolConcern {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(raiseSchoolConcern())
+                    .expectEvents(schoolConcernRaised());
+        }
+
+        @Test
+        void addsTheConcernAfterEarlierEntries() {
+            fixture.given(contactReceived())
+                    .when(raiseSchoolConcern())
+                    .expectEvents(schoolConcernRaised());
+        }
+
+        @Test
+        void refusesAResentConcernWithTheSameEntryId() {
+            refusedFor(fixture.given(schoolConcernRaised()).when(raiseSchoolConcern()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+
+        @Test
+        void refusesReusingTheIdOfAConcernThatWasRetracted() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryRetracted()).when(raiseSchoolConcern()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class StartingAChildProtectionPlan {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(startChildProtectionPlan())
+                    .expectEvents(childProtectionPlanStarted());
+        }
+
+        @Test
+        void addsThePlanAfterEarlierEntries() {
+            fixture.given(contactReceived(), contactDecided())
+                    .when(startChildProtectionPlan())
+                    .expectEvents(childProtectionPlanStarted());
+        }
+
+        @Test
+        void refusesAResentPlanStartWithTheSameEntryId() {
+            refusedFor(fixture.given(childProtectionPlanStarted()).when(startChildProtectionPlan()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class EndingAChildProtectionPlan {
+
+        @Test
+        void recordsTheEndOfAPlanThatWasStarted() {
+            fixture.given(childProtectionPlanStarted())
+                    .when(endChildProtectionPlan())
+                    .expectEvents(childProtectionPlanEnded());
+        }
+
+        @Test
+        void keepsTheEndOfAPlanWhoseStartWasNeverRecorded() {
+            fixture.given(contactReceived())
+                    .when(endChildProtectionPlan())
+                    .expectEvents(childProtectionPlanEnded());
+        }
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(endChildProtectionPlan())
+                    .expectEvents(childProtectionPlanEnded());
+        }
+
+        @Test
+        void refusesReusingTheEntryIdOfThePlanStart() {
+            refusedFor(fixture.given(childProtectionPlanStarted()).when(endChildProtectionPlan(PLAN_STARTED)),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class StartingAnInvolvement {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(startInvolvement())
+                    .expectEvents(involvementStarted());
+        }
+
+        @Test
+        void addsTheInvolvementAfterEarlierEntries() {
+            fixture.given(contactReceived(), contactDecided())
+                    .when(startInvolvement())
+                    .expectEvents(involvementStarted());
+        }
+
+        @Test
+        void refusesAResentInvolvementWithTheSameEntryId() {
+            refusedFor(fixture.given(involvementStarted()).when(startInvolvement()), Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class EndingAnInvolvement {
+
+        @Test
+        void recordsTheEndOfAnInvolvementThatWasStarted() {
+            fixture.given(involvementStarted())
+                    .when(endInvolvement())
+                    .expectEvents(involvementEnded());
+        }
+
+        @Test
+        void keepsTheEndOfAnInvolvementWhoseStartWasNeverRecorded() {
+            fixture.given(contactReceived())
+                    .when(endInvolvement())
+                    .expectEvents(involvementEnded());
+        }
+
+        @Test
+        void refusesAResentInvolvementEndWithTheSameEntryId() {
+            refusedFor(fixture.given(involvementStarted(), involvementEnded()).when(endInvolvement()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class CorrectingAnEntry {
+
+        @Test
+        void recordsTheCorrectionAsANewEntryByTheRecordingAgency() {
+            fixture.given(schoolConcernRaised())
+                    .when(correctEntry())
+                    .expectEvents(entryCorrected());
+        }
+
+        @Test
+        void acceptsASecondCorrectionOfTheSameEntry() {
+            EntryId secondCorrection = entry(20);
+            fixture.given(schoolConcernRaised(), entryCorrected())
+                    .when(correctEntry(secondCorrection, SCHOOL_PARKSIDE, SCHOOL_CONCERN))
+                    .expectEvents(entryCorrected(secondCorrection, SCHOOL_PARKSIDE, SCHOOL_CONCERN));
+        }
+
+        @Test
+        void refusesToCorrectAnEntryThatIsNotOnTheJourney() {
+            refusedFor(fixture.given(schoolConcernRaised())
+                    .when(correctEntry(CORRECTION, SCHOOL_PARKSIDE, UNKNOWN_ENTRY)), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesACorrectionAsTheFirstEntryOfABrandNewJourney() {
+            refusedFor(fixture.givenNoPriorActivity().when(correctEntry()), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesToCorrectAnotherAgencysEntry() {
+            refusedFor(fixture.given(schoolConcernRaised())
+                    .when(correctEntry(CORRECTION, POLICE_EAST, SCHOOL_CONCERN)), Rule.NOT_RECORDING_AGENCY);
+        }
+
+        @Test
+        void refusesToCorrectARetractedEntry() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryRetracted()).when(correctEntry()),
+                    Rule.ALREADY_RETRACTED);
+        }
+
+        @Test
+        void refusesToCorrectACorrection() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryCorrected())
+                    .when(correctEntry(entry(20), SCHOOL_PARKSIDE, CORRECTION)), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesToCorrectARetraction() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryRetracted())
+                    .when(correctEntry(CORRECTION, SCHOOL_PARKSIDE, RETRACTION)), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesAResentCorrectionWithTheSameEntryId() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryCorrected()).when(correctEntry()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class RetractingAnEntry {
+
+        @Test
+        void recordsTheRetractionAsANewEntryByTheRecordingAgency() {
+            fixture.given(schoolConcernRaised())
+                    .when(retractEntry())
+                    .expectEvents(entryRetracted());
+        }
+
+        @Test
+        void retractsAnEntryThatWasCorrectedEarlier() {
+            fixture.given(schoolConcernRaised(), entryCorrected())
+                    .when(retractEntry())
+                    .expectEvents(entryRetracted());
+        }
+
+        @Test
+        void refusesToRetractAnEntryThatIsNotOnTheJourney() {
+            refusedFor(fixture.given(schoolConcernRaised())
+                    .when(retractEntry(RETRACTION, SCHOOL_PARKSIDE, UNKNOWN_ENTRY)), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesARetractionAsTheFirstEntryOfABrandNewJourney() {
+            refusedFor(fixture.givenNoPriorActivity().when(retractEntry()), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesToRetractAnotherAgencysEntry() {
+            refusedFor(fixture.given(aeAttendanceRecorded())
+                    .when(retractEntry(RETRACTION, SCHOOL_PARKSIDE, AE_ATTENDANCE)), Rule.NOT_RECORDING_AGENCY);
+        }
+
+        @Test
+        void refusesToRetractAnEntryTwice() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryRetracted())
+                    .when(retractEntry(entry(20), SCHOOL_PARKSIDE, SCHOOL_CONCERN)), Rule.ALREADY_RETRACTED);
+        }
+
+        @Test
+        void refusesToRetractACorrection() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryCorrected())
+                    .when(retractEntry(RETRACTION, SCHOOL_PARKSIDE, CORRECTION)), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesToRetractARetraction() {
+            refusedFor(fixture.given(aeAttendanceRecorded(), entryRetracted(RETRACTION, HOSPITAL_NORTH, AE_ATTENDANCE))
+                    .when(retractEntry(entry(20), HOSPITAL_NORTH, RETRACTION)), Rule.NO_SUCH_ENTRY);
+        }
+
+        @Test
+        void refusesAResentRetractionWithTheSameEntryId() {
+            refusedFor(fixture.given(schoolConcernRaised(), entryRetracted()).when(retractEntry()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class RecordingConsent {
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(recordConsent())
+                    .expectEvents(consentRecorded());
+        }
+
+        @Test
+        void recordsConsentForAScopeAfterEarlierEntries() {
+            fixture.given(contactReceived(), schoolConcernRaised())
+                    .when(recordConsent())
+                    .expectEvents(consentRecorded());
+        }
+
+        @Test
+        void refusesAResentConsentRecordWithTheSameEntryId() {
+            refusedFor(fixture.given(consentRecorded()).when(recordConsent()), Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class WithdrawingConsent {
+
+        @Test
+        void recordsTheWithdrawalAndKeepsEarlierEntries() {
+            fixture.given(contactReceived(), consentRecorded())
+                    .when(withdrawConsent())
+                    .expectEvents(consentWithdrawn());
+        }
+
+        @Test
+        void opensTheJourneyWhenItIsTheChildsFirstEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(withdrawConsent())
+                    .expectEvents(consentWithdrawn());
+        }
+
+        @Test
+        void refusesAResentWithdrawalWithTheSameEntryId() {
+            refusedFor(fixture.given(consentRecorded(), consentWithdrawn()).when(withdrawConsent()),
+                    Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package org.childjourney.core.journey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.childjourney.core.access.LawfulBasis;
+import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.access.Role;
+import org.childjourney.core.access.Viewer;
+import org.childjourney.core.agency.Agency;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.consent.Consent;
+import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.command.CorrectEntry;
+import org.childjourney.core.journey.command.DecideContact;
+import org.childjourney.core.journey.command.EndChildProtectionPlan;
+import org.childjourney.core.journey.command.EndInvolvement;
+import org.childjourney.core.journey.command.NotifyDomesticAbuse;
+import org.childjourney.core.journey.command.RaiseSchoolConcern;
+import org.childjourney.core.journey.command.RecordAeAttendance;
+import org.childjourney.core.journey.command.RecordConsent;
+import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.RetractEntry;
+import org.childjourney.core.journey.command.StartChildProtectionPlan;
+import org.childjourney.core.journey.command.StartInvolvement;
+import org.childjourney.core.journey.command.WithdrawConsent;
+import org.childjourney.core.journey.event.AccessRefused;
+import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
+import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
+import org.childjourney.core.journey.event.ConsentRecorded;
+import org.childjourney.core.journey.event.ConsentWithdrawn;
+import org.childjourney.core.journey.event.ContactDecided;
+import org.childjourney.core.journey.event.ContactReceived;
+import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EntryCorrected;
+import org.childjourney.core.journey.event.EntryRetracted;
+import org.childjourney.core.journey.event.InvolvementEnded;
+import org.childjourney.core.journey.event.InvolvementStarted;
+import org.childjourney.core.journey.event.JourneyDisclosed;
+import org.childjourney.core.journey.event.JourneysSearched;
+import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.person.LocalId;
+import org.childjourney.core.person.NhsNumber;
+import org.childjourney.core.person.Sensitive;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
+
+/**
+ * Object mothers for the child's journey: one fictional child, Amy Example, known to four fictional agencies. Every
+ * command mother has an event mother with the same values, so a test reads "given these entries, when this
+ * command, then this entry". All data is invented; the NHS number is a valid test number.
+ */
+public final class JourneyFixtures {
+
+    /** Amy's journey. */
+    public static final ChildJourneyId JOURNEY = ChildJourneyId.of("0a11ce00-0000-4000-8000-000000000001");
+    /** Another child's journey, for searches that find more than one. */
+    public static final ChildJourneyId OTHER_JOURNEY = ChildJourneyId.of("0b0b0000-0000-4000-8000-000000000002");
+
+    public static final EntryId CONTACT = entry(1);
+    public static final EntryId CONTACT_DECISION = entry(2);
+    public static final EntryId AE_ATTENDANCE = entry(3);
+    public static final EntryId DOMESTIC_ABUSE_NOTIFICATION = entry(4);
+    public static final EntryId SCHOOL_CONCERN = entry(5);
+    public static final EntryId PLAN_STARTED = entry(6);
+    public static final EntryId PLAN_ENDED = entry(7);
+    public static final EntryId INVOLVEMENT_STARTED = entry(8);
+    public static final EntryId INVOLVEMENT_ENDED = entry(9);
+    public static final EntryId CORRECTION = entry(10);
+    public static final EntryId RETRACTION = entry(11);
+    public static final EntryId CONSENT_RECORD = entry(12);
+    public static final EntryId CONSENT_WITHDRAWAL = entry(13);
+    /** An entry id no agency has used on the journey. */
+    public static final EntryId UNKNOWN_ENTRY = entry(99);
+
+    public static final Agency POLICE_EAST = new Agency(AgencyCode.of("police-east"), AgencyKind.POLICE);
+    public static final Agency HOSPITAL_NORTH = new Agency(AgencyCode.of("hospital-north"), AgencyKind.HEALTH);
+    public static final Agency SCHOOL_PARKSIDE = new Agency(AgencyCode.of("school-parkside"), AgencyKind.EDUCATION);
+    public static final Agency CSC_COUNTY = new Agency(AgencyCode.of("csc-county"),
+            AgencyKind.CHILDRENS_SOCIAL_CARE);
+
+    /** When every fixture entry happened in the world. */
+    public static final Instant OCCURRED_AT = Instant.parse("2026-03-02T09:15:00Z");
+    public static final Instant DISCHARGED_AT = Instant.parse("2026-03-02T13:40:00Z");
+
+    // Amy's personal details: every one of them must stay out of toString(), logs and messages.
+    public static final String GIVEN_NAME = "Amy";
+    public static final String FAMILY_NAME = "Example";
+    public static final String NHS_NUMBER_DIGITS = "9434765919";
+    public static final LocalDate DATE_OF_BIRTH = LocalDate.of(2016, 5, 4);
+    public static final String POSTCODE = "ZZ99 3AB";
+    public static final String LOCAL_ID_SYSTEM = "police-east/person";
+    public static final String LOCAL_ID_VALUE = "PE-FICTIONAL-4471";
+
+    // Free text the agencies wrote: personal too.
+    public static final String CONTACT_REASON = "Fictional: neighbour heard shouting and a child crying late at night";
+    public static final String DECISION_RATIONALE = "Fictional: parents agreed to early help, no immediate risk seen";
+    public static final String PRESENTING_COMPLAINT = "Fictional: bruised forearm after a fall in the park";
+    public static final String AE_SAFEGUARDING_CONCERN = "Fictional: account of the fall changed between triage "
+            + "and examination";
+    public static final String SCHOOL_CONCERN_DESCRIPTION = "Fictional: arrived hungry and without a coat three "
+            + "days running";
+    public static final String SCHOOL_ACTION_TAKEN = "Fictional: breakfast club place offered, parent invited in";
+    public static final String CORRECTION_REASON = "Fictional: wrong number of days recorded";
+    public static final String CORRECTED_DETAILS = "{\"description\":\"Fictional: arrived hungry two days running\"}";
+    public static final String RETRACTION_REASON = "Fictional: recorded against the wrong pupil";
+    public static final String CONSENT_REASON = "Fictional: mother agreed to sharing with the school nurse";
+    public static final String WITHDRAWAL_REASON = "Fictional: family asked for sharing to stop";
+    public static final String REFUSAL_REASON = "Fictional: father declined sharing beyond the school";
+    public static final String NOT_SOUGHT_REASON = "Fictional: asking would alert the alleged perpetrator";
+    public static final String EMERGENCY_JUSTIFICATION = "Fictional: pupil missing since registration, "
+            + "parents unreachable";
+
+    /** The policy version the fixture disclosure records name: a stored value, so a literal, not the constant. */
+    public static final String POLICY_VERSION = "2026.11-1";
+
+    public static final Consent CONSENT_GIVEN = new Consent(ConsentStatus.GIVEN, null);
+    public static final Consent CONSENT_REFUSED = new Consent(ConsentStatus.REFUSED, Sensitive.of(REFUSAL_REASON));
+    public static final Consent CONSENT_NOT_SOUGHT = new Consent(ConsentStatus.NOT_SOUGHT_PREJUDICIAL,
+            Sensitive.of(NOT_SOUGHT_REASON));
+    public static final Consent CONSENT_NOT_REQUIRED = new Consent(ConsentStatus.NOT_REQUIRED, null);
+    public static final Consent CONSENT_WITHDRAWN = new Consent(ConsentStatus.WITHDRAWN, null);
+    public static final Consent CONSENT_NOT_STATED = Consent.notStated();
+
+    public static final ConsentScope SCOPE_EDUCATION = new ConsentScope(AgencyKind.EDUCATION);
+
+    public static final Viewer HOSPITAL_PRACTITIONER = new Viewer("fictional.nurse", HOSPITAL_NORTH.code(),
+            Set.of(Role.PRACTITIONER));
+    public static final Viewer SCHOOL_PRACTITIONER = new Viewer("fictional.teacher", SCHOOL_PARKSIDE.code(),
+            Set.of(Role.PRACTITIONER));
+    public static final Viewer HUB_MEMBER = new Viewer("fictional.hub.worker", CSC_COUNTY.code(), Set.of(Role.MASH));
+
+    private JourneyFixtures() {
+    }
+
+    /** A fixed, readable entry id: {@code 00000000-0000-4000-8000-0000000000nn}. */
+    public static EntryId entry(int number) {
+        return EntryId.of(String.format("00000000-0000-4000-8000-%012d", number));
+    }
+
+    /** Where an entry from this agency came from: its own record, its client, the fixture's moment. */
+    public static Provenance provenance(Agency agency) {
+        return new Provenance(agency, agency.code() + "/fictional-record-0001", agency.code() + "-client",
+                OCCURRED_AT);
+    }
+
+    /** Amy, as the agencies identify her: NHS number, a police local id, name, date of birth, postcode. */
+    public static Subject amy() {
+        return new Subject(NhsNumber.of(NHS_NUMBER_DIGITS),
+                new LocalId(LOCAL_ID_SYSTEM, Sensitive.of(LOCAL_ID_VALUE)), Sensitive.of(GIVEN_NAME),
+                Sensitive.of(FAMILY_NAME), Sensitive.of(DATE_OF_BIRTH), Sensitive.of(POSTCODE));
+    }
+
+    /** Every personal value in these fixtures, as it would be written out. */
+    public static List<String> personalData() {
+        return List.of(GIVEN_NAME, FAMILY_NAME, NHS_NUMBER_DIGITS, DATE_OF_BIRTH.toString(), POSTCODE,
+                LOCAL_ID_VALUE, CONTACT_REASON, DECISION_RATIONALE, PRESENTING_COMPLAINT, AE_SAFEGUARDING_CONCERN,
+                SCHOOL_CONCERN_DESCRIPTION, SCHOOL_ACTION_TAKEN, CORRECTION_REASON, CORRECTED_DETAILS,
+                RETRACTION_REASON, CONSENT_REASON, WITHDRAWAL_REASON, REFUSAL_REASON, NOT_SOUGHT_REASON,
+                EMERGENCY_JUSTIFICATION);
+    }
+
+    // --- Contact: children's social care's front door takes a call from Police East.
+
+    public static RecordContact recordContact() {
+        return recordContact(CONTACT);
+    }
+
+    public static RecordContact recordContact(EntryId entryId) {
+        return new RecordContact(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN,
+                Sensitive.of(CONTACT_REASON), ConcernCategory.DOMESTIC_ABUSE, POLICE_EAST.code());
+    }
+
+    public static ContactReceived contactReceived() {
+        return contactReceived(CONTACT);
+    }
+
+    public static ContactReceived contactReceived(EntryId entryId) {
+        return new ContactReceived(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN,
+                Sensitive.of(CONTACT_REASON), ConcernCategory.DOMESTIC_ABUSE, POLICE_EAST.code());
+    }
+
+    // --- Contact decision: the front door decides on that contact.
+
+    public static DecideContact decideContact() {
+        return decideContact(CONTACT_DECISION, CONTACT);
+    }
+
+    public static DecideContact decideContact(EntryId entryId, EntryId contactEntryId) {
+        return new DecideContact(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                contactEntryId, FrontDoorDecision.EARLY_HELP, Sensitive.of(DECISION_RATIONALE));
+    }
+
+    public static ContactDecided contactDecided() {
+        return contactDecided(CONTACT_DECISION, CONTACT);
+    }
+
+    public static ContactDecided contactDecided(EntryId entryId, EntryId contactEntryId) {
+        return new ContactDecided(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                contactEntryId, FrontDoorDecision.EARLY_HELP, Sensitive.of(DECISION_RATIONALE));
+    }
+
+    // --- A&E attendance at Hospital North.
+
+    public static RecordAeAttendance recordAeAttendance() {
+        return recordAeAttendance(AE_ATTENDANCE);
+    }
+
+    public static RecordAeAttendance recordAeAttendance(EntryId entryId) {
+        return new RecordAeAttendance(JOURNEY, entryId, provenance(HOSPITAL_NORTH), amy(), CONSENT_GIVEN,
+                "North General (fictional) emergency department", Sensitive.of(PRESENTING_COMPLAINT), true,
+                DISCHARGED_AT, Sensitive.of(AE_SAFEGUARDING_CONCERN));
+    }
+
+    public static AeAttendanceRecorded aeAttendanceRecorded() {
+        return aeAttendanceRecorded(AE_ATTENDANCE);
+    }
+
+    public static AeAttendanceRecorded aeAttendanceRecorded(EntryId entryId) {
+        return new AeAttendanceRecorded(JOURNEY, entryId, provenance(HOSPITAL_NORTH), amy(), CONSENT_GIVEN,
+                "North General (fictional) emergency department", Sensitive.of(PRESENTING_COMPLAINT), true,
+                DISCHARGED_AT, Sensitive.of(AE_SAFEGUARDING_CONCERN));
+    }
+
+    // --- Domestic abuse notification from Police East, shared without consent because asking would alert.
+
+    public static NotifyDomesticAbuse notifyDomesticAbuse() {
+        return notifyDomesticAbuse(DOMESTIC_ABUSE_NOTIFICATION);
+    }
+
+    public static NotifyDomesticAbuse notifyDomesticAbuse(EntryId entryId) {
+        return new NotifyDomesticAbuse(JOURNEY, entryId, provenance(POLICE_EAST), amy(), CONSENT_NOT_SOUGHT,
+                "PE-FICTIONAL-INC-0042", true, RiskLevel.MEDIUM, true);
+    }
+
+    public static DomesticAbuseNotified domesticAbuseNotified() {
+        return domesticAbuseNotified(DOMESTIC_ABUSE_NOTIFICATION);
+    }
+
+    public static DomesticAbuseNotified domesticAbuseNotified(EntryId entryId) {
+        return new DomesticAbuseNotified(JOURNEY, entryId, provenance(POLICE_EAST), amy(), CONSENT_NOT_SOUGHT,
+                "PE-FICTIONAL-INC-0042", true, RiskLevel.MEDIUM, true);
+    }
+
+    // --- School concern from Parkside, shared although the father refused consent.
+
+    public static RaiseSchoolConcern raiseSchoolConcern() {
+        return raiseSchoolConcern(SCHOOL_CONCERN);
+    }
+
+    public static RaiseSchoolConcern raiseSchoolConcern(EntryId entryId) {
+        return new RaiseSchoolConcern(JOURNEY, entryId, provenance(SCHOOL_PARKSIDE), amy(), CONSENT_REFUSED,
+                ConcernCategory.NEGLECT, Sensitive.of(SCHOOL_CONCERN_DESCRIPTION), Sensitive.of(SCHOOL_ACTION_TAKEN));
+    }
+
+    public static SchoolConcernRaised schoolConcernRaised() {
+        return schoolConcernRaised(SCHOOL_CONCERN);
+    }
+
+    public static SchoolConcernRaised schoolConcernRaised(EntryId entryId) {
+        return new SchoolConcernRaised(JOURNEY, entryId, provenance(SCHOOL_PARKSIDE), amy(), CONSENT_REFUSED,
+                ConcernCategory.NEGLECT, Sensitive.of(SCHOOL_CONCERN_DESCRIPTION), Sensitive.of(SCHOOL_ACTION_TAKEN));
+    }
+
+    // --- Child protection plan, recorded by children's social care.
+
+    public static StartChildProtectionPlan startChildProtectionPlan() {
+        return startChildProtectionPlan(PLAN_STARTED);
+    }
+
+    public static StartChildProtectionPlan startChildProtectionPlan(EntryId entryId) {
+        return new StartChildProtectionPlan(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                PlanCategory.NEGLECT);
+    }
+
+    public static ChildProtectionPlanStarted childProtectionPlanStarted() {
+        return childProtectionPlanStarted(PLAN_STARTED);
+    }
+
+    public static ChildProtectionPlanStarted childProtectionPlanStarted(EntryId entryId) {
+        return new ChildProtectionPlanStarted(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                PlanCategory.NEGLECT);
+    }
+
+    public static EndChildProtectionPlan endChildProtectionPlan() {
+        return endChildProtectionPlan(PLAN_ENDED);
+    }
+
+    public static EndChildProtectionPlan endChildProtectionPlan(EntryId entryId) {
+        return new EndChildProtectionPlan(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                PlanCategory.NEGLECT);
+    }
+
+    public static ChildProtectionPlanEnded childProtectionPlanEnded() {
+        return childProtectionPlanEnded(PLAN_ENDED);
+    }
+
+    public static ChildProtectionPlanEnded childProtectionPlanEnded(EntryId entryId) {
+        return new ChildProtectionPlanEnded(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                PlanCategory.NEGLECT);
+    }
+
+    // --- Involvement: children's social care allocates a social worker.
+
+    public static StartInvolvement startInvolvement() {
+        return startInvolvement(INVOLVEMENT_STARTED);
+    }
+
+    public static StartInvolvement startInvolvement(EntryId entryId) {
+        return new StartInvolvement(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                "allocated social worker");
+    }
+
+    public static InvolvementStarted involvementStarted() {
+        return involvementStarted(INVOLVEMENT_STARTED);
+    }
+
+    public static InvolvementStarted involvementStarted(EntryId entryId) {
+        return new InvolvementStarted(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                "allocated social worker");
+    }
+
+    public static EndInvolvement endInvolvement() {
+        return endInvolvement(INVOLVEMENT_ENDED);
+    }
+
+    public static EndInvolvement endInvolvement(EntryId entryId) {
+        return new EndInvolvement(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                "allocated social worker");
+    }
+
+    public static InvolvementEnded involvementEnded() {
+        return involvementEnded(INVOLVEMENT_ENDED);
+    }
+
+    public static InvolvementEnded involvementEnded(EntryId entryId) {
+        return new InvolvementEnded(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                "allocated social worker");
+    }
+
+    // --- Corrections and retractions: by default, Parkside amending its own school concern.
+
+    public static CorrectEntry correctEntry() {
+        return correctEntry(CORRECTION, SCHOOL_PARKSIDE, SCHOOL_CONCERN);
+    }
+
+    public static CorrectEntry correctEntry(EntryId entryId, Agency by, EntryId target) {
+        return new CorrectEntry(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
+                Sensitive.of(CORRECTION_REASON), Sensitive.of(CORRECTED_DETAILS));
+    }
+
+    public static EntryCorrected entryCorrected() {
+        return entryCorrected(CORRECTION, SCHOOL_PARKSIDE, SCHOOL_CONCERN);
+    }
+
+    public static EntryCorrected entryCorrected(EntryId entryId, Agency by, EntryId target) {
+        return new EntryCorrected(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
+                Sensitive.of(CORRECTION_REASON), Sensitive.of(CORRECTED_DETAILS));
+    }
+
+    public static RetractEntry retractEntry() {
+        return retractEntry(RETRACTION, SCHOOL_PARKSIDE, SCHOOL_CONCERN);
+    }
+
+    public static RetractEntry retractEntry(EntryId entryId, Agency by, EntryId target) {
+        return new RetractEntry(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
+                Sensitive.of(RETRACTION_REASON));
+    }
+
+    public static EntryRetracted entryRetracted() {
+        return entryRetracted(RETRACTION, SCHOOL_PARKSIDE, SCHOOL_CONCERN);
+    }
+
+    public static EntryRetracted entryRetracted(EntryId entryId, Agency by, EntryId target) {
+        return new EntryRetracted(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
+                Sensitive.of(RETRACTION_REASON));
+    }
+
+    // --- Journey-level consent, recorded by children's social care.
+
+    public static RecordConsent recordConsent() {
+        return recordConsent(CONSENT_RECORD);
+    }
+
+    public static RecordConsent recordConsent(EntryId entryId) {
+        return new RecordConsent(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN, SCOPE_EDUCATION,
+                Sensitive.of(CONSENT_REASON));
+    }
+
+    public static ConsentRecorded consentRecorded() {
+        return consentRecorded(CONSENT_RECORD);
+    }
+
+    public static ConsentRecorded consentRecorded(EntryId entryId) {
+        return new ConsentRecorded(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN, SCOPE_EDUCATION,
+                Sensitive.of(CONSENT_REASON));
+    }
+
+    public static WithdrawConsent withdrawConsent() {
+        return withdrawConsent(CONSENT_WITHDRAWAL);
+    }
+
+    public static WithdrawConsent withdrawConsent(EntryId entryId) {
+        return new WithdrawConsent(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_WITHDRAWN,
+                ConsentScope.all(), Sensitive.of(WITHDRAWAL_REASON));
+    }
+
+    public static ConsentWithdrawn consentWithdrawn() {
+        return consentWithdrawn(CONSENT_WITHDRAWAL);
+    }
+
+    public static ConsentWithdrawn consentWithdrawn(EntryId entryId) {
+        return new ConsentWithdrawn(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_WITHDRAWN,
+                ConsentScope.all(), Sensitive.of(WITHDRAWAL_REASON));
+    }
+
+    // --- Disclosure records.
+
+    /** A hospital nurse read Amy's timeline at triage; the school concern shared under refusal was withheld. */
+    public static JourneyDisclosed journeyDisclosed() {
+        return new JourneyDisclosed(JOURNEY, HOSPITAL_PRACTITIONER, Purpose.UNSCHEDULED_CARE, null,
+                ReadKind.TIMELINE, LawfulBasis.HEALTH_AND_CARE, List.of(CONTACT, AE_ATTENDANCE), List.of(SCHOOL_CONCERN),
+                POLICY_VERSION);
+    }
+
+    /** A teacher claimed an emergency without any relationship with Amy and was refused. */
+    public static AccessRefused accessRefused() {
+        return new AccessRefused(JOURNEY, SCHOOL_PRACTITIONER, Purpose.EMERGENCY,
+                Sensitive.of(EMERGENCY_JUSTIFICATION), ReadKind.TIMELINE, RefusalReason.NO_LEGITIMATE_RELATIONSHIP,
+                POLICY_VERSION);
+    }
+
+    /** A hub member searched by an identifier; Amy's journey was returned and another withheld. */
+    public static JourneysSearched journeysSearched() {
+        return new JourneysSearched(HUB_MEMBER, Purpose.MASH_TRIAGE, null, ReadKind.SEARCH, List.of(JOURNEY),
+                List.of(OTHER_JOURNEY), POLICY_VERSION);
+    }
+}

@@ -1,0 +1,112 @@
+package org.childjourney.query;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.agency.Agency;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.consent.Consent;
+import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.ConcernCategory;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.RiskLevel;
+import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.ContactReceived;
+import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EntryCorrected;
+import org.childjourney.core.journey.event.EntryRetracted;
+import org.childjourney.core.journey.event.InvolvementEnded;
+import org.childjourney.core.journey.event.InvolvementStarted;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.person.LocalId;
+import org.childjourney.core.person.NhsNumber;
+import org.childjourney.core.person.Sensitive;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
+
+/**
+ * Writes a fictional child's journey straight into the event store, as the gateway would have: the query side is
+ * tested against the same stored events it reads in production.
+ */
+public final class JourneyStories {
+
+    public static final Agency POLICE = new Agency(AgencyCode.of("police-east"), AgencyKind.POLICE);
+    public static final Agency HOSPITAL = new Agency(AgencyCode.of("hospital-north"), AgencyKind.HEALTH);
+    public static final Agency SCHOOL = new Agency(AgencyCode.of("school-parkside"), AgencyKind.EDUCATION);
+    public static final Agency SOCIAL_CARE = new Agency(AgencyCode.of("csc-county"),
+            AgencyKind.CHILDRENS_SOCIAL_CARE);
+
+    private final EventStore store;
+    private final ChildJourneyId journeyId = new ChildJourneyId(UUID.randomUUID());
+    private final Subject subject;
+    private long sequence;
+
+    public JourneyStories(EventStore store, String nhsNumber) {
+        this.store = store;
+        this.subject = new Subject(NhsNumber.of(nhsNumber), new LocalId("police-east/person",
+                Sensitive.of("P-" + nhsNumber)), Sensitive.of("Amy"), Sensitive.of("Example"), null, null);
+    }
+
+    public ChildJourneyId journeyId() {
+        return journeyId;
+    }
+
+    public EntryId aeAttendance(String occurredAt) {
+        return append(id -> new AeAttendanceRecorded(journeyId, id, provenance(HOSPITAL, occurredAt), subject,
+                Consent.notStated(), "North General ED", Sensitive.of("Fall"), true, Instant.parse(occurredAt), null));
+    }
+
+    public EntryId domesticAbuse(String occurredAt) {
+        return append(id -> new DomesticAbuseNotified(journeyId, id, provenance(POLICE, occurredAt), subject,
+                new Consent(ConsentStatus.NOT_SOUGHT_PREJUDICIAL, Sensitive.of("Would alert the adult")), "INC-7",
+                true, RiskLevel.HIGH, true));
+    }
+
+    public EntryId schoolConcern(String occurredAt, ConsentStatus consent) {
+        return append(id -> new SchoolConcernRaised(journeyId, id, provenance(SCHOOL, occurredAt), subject,
+                new Consent(consent, consent.needsReason() ? Sensitive.of("Family declined") : null),
+                ConcernCategory.NEGLECT, Sensitive.of("Hungry most mornings"), Sensitive.of("Breakfast club")));
+    }
+
+    public EntryId contact(String occurredAt) {
+        return append(id -> new ContactReceived(journeyId, id, provenance(SOCIAL_CARE, occurredAt), subject,
+                new Consent(ConsentStatus.GIVEN, null), Sensitive.of("Concerns from several agencies"),
+                ConcernCategory.NEGLECT, null));
+    }
+
+    public EntryId involvementStarted(Agency agency, String occurredAt) {
+        return append(id -> new InvolvementStarted(journeyId, id, provenance(agency, occurredAt), subject,
+                Consent.notStated(), "allocated-social-worker"));
+    }
+
+    public EntryId involvementEnded(Agency agency, String occurredAt) {
+        return append(id -> new InvolvementEnded(journeyId, id, provenance(agency, occurredAt), subject,
+                Consent.notStated(), "allocated-social-worker"));
+    }
+
+    public EntryId corrected(Agency agency, EntryId target, String correctedDetails) {
+        return append(id -> new EntryCorrected(journeyId, id, provenance(agency, "2026-11-22T09:00:00Z"), subject,
+                Consent.notStated(), target, Sensitive.of("Wrong category"), Sensitive.of(correctedDetails)));
+    }
+
+    public EntryId retracted(Agency agency, EntryId target) {
+        return append(id -> new EntryRetracted(journeyId, id, provenance(agency, "2026-11-22T09:30:00Z"), subject,
+                Consent.notStated(), target, Sensitive.of("Wrong child")));
+    }
+
+    private EntryId append(java.util.function.Function<EntryId, JourneyEvent> event) {
+        EntryId entryId = new EntryId(UUID.randomUUID());
+        store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), sequence++,
+                event.apply(entryId)));
+        return entryId;
+    }
+
+    private static Provenance provenance(Agency agency, String occurredAt) {
+        return new Provenance(agency, "SRC-" + UUID.randomUUID(), "service-account-" + agency.code(),
+                Instant.parse(occurredAt));
+    }
+}

@@ -1,0 +1,52 @@
+package org.childjourney.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/** Signed tokens for practitioners and auditors, as Keycloak's journey realm issues them to {@code journey-web}. */
+public final class Tokens implements AutoCloseable {
+
+    private final MockOAuth2Server realm = new MockOAuth2Server();
+
+    public Tokens() {
+        realm.start();
+    }
+
+    public String issuerUri() {
+        return realm.issuerUrl("journey").toString();
+    }
+
+    public String user(String username, String agency, String... roles) {
+        return issue("journey", username, agency, List.of(roles), 300);
+    }
+
+    public String issue(String issuer, String username, String agency, List<String> roles, long lifetimeSeconds) {
+        Map<String, Object> claims = new HashMap<>(Map.of("azp", "journey-web", "preferred_username", username,
+                "realm_access", Map.of("roles", roles)));
+        if (agency != null) {
+            claims.put("agency", agency);
+        }
+        return realm.issueToken(issuer, "user-" + username, "account", claims, lifetimeSeconds).serialize();
+    }
+
+    /** A tampered token: the first token's header and signature around the second token's claims. */
+    public static String tampered(String signed, String claimsFrom) {
+        String[] parts = signed.split("\\.");
+        return String.join(".", parts[0], claimsFrom.split("\\.")[1], parts[2]);
+    }
+
+    /** An unsecured JWT ({@code alg: none}) carrying the token's claims. */
+    public static String algNone(String token) {
+        byte[] header = "{\"typ\":\"JWT\",\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(header) + "." + token.split("\\.")[1] + ".";
+    }
+
+    @Override
+    public void close() {
+        realm.shutdown();
+    }
+}

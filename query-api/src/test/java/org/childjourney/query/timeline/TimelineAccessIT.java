@@ -1,0 +1,250 @@
+package org.childjourney.query.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.query.JourneyStories;
+import org.childjourney.query.QueryClient;
+import org.childjourney.query.QueryClient.Answer;
+import org.childjourney.query.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who may read a child's timeline, and what they see: the first access policy through the HTTP API, on the
+ * embedded defaults (H2 event store, in-process MongoDB-wire read models).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TimelineAccessIT {
+
+    static final Tokens TOKENS = new Tokens();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcClient jdbc;
+
+    QueryClient query;
+    JourneyStories story;
+    String nhsNumber;
+    String sarah;
+    String dan;
+    String tom;
+    String mo;
+    String ann;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:query-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @BeforeEach
+    void aChildKnownToFourAgencies() {
+        query = new QueryClient(port);
+        nhsNumber = FictionalNhsNumbers.next();
+        story = new JourneyStories(eventStore, nhsNumber);
+        sarah = TOKENS.user("sw.sarah", "csc-county", "practitioner");
+        dan = TOKENS.user("dsl.dan", "school-parkside", "practitioner");
+        tom = TOKENS.user("teacher.tom", "school-riverside", "practitioner");
+        mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
+        ann = TOKENS.user("auditor.ann", null, "auditor");
+    }
+
+    @Test
+    void aPractitionerWhoseAgencyIsInvolvedReadsEveryAgencysEntriesInTheOrderTheyHappened() {
+        story.domesticAbuse("2026-11-20T21:14:00Z");
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        story.contact("2026-11-21T08:30:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+
+        JsonNode timeline = readWhenProjected(sarah, "child-in-need", 5).json();
+
+        assertThat(timeline.path("entries").findValuesAsText("type")).containsExactly("ae-attendance",
+                "school-concern", "domestic-abuse-notification", "contact", "involvement-started");
+        assertThat(timeline.path("entries").findValuesAsText("code")).containsExactly("hospital-north",
+                "school-parkside", "police-east", "csc-county", "csc-county");
+        assertThat(timeline.path("purpose").asText()).isEqualTo("child-in-need");
+        assertThat(timeline.path("lawfulBasis").asText()).contains("Children Act 1989 s.17");
+        assertThat(timeline.path("asOf").asText()).isNotBlank();
+        assertThat(timeline.path("entries").get(0).path("recordedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void anAgencyThatSubmittedAnEntryAboutTheChildMayRead() {
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+
+        assertThat(readWhenProjected(dan, "early-help", 1).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPractitionerWithNoRelationshipIsRefusedExactlyAsForAJourneyThatDoesNotExist() {
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        readWhenProjected(dan, "early-help", 1);
+
+        Answer refused = query.get(timelinePath(story.journeyId().toString()), tom, "early-help");
+        Answer unknown = query.get(timelinePath(UUID.randomUUID().toString()), tom, "early-help");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(refused.contentType()).isEqualTo(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(withoutInstance(refused.json())).isEqualTo(withoutInstance(unknown.json()));
+        assertThat(refused.headers().map().keySet()).isEqualTo(unknown.headers().map().keySet());
+        assertThat(refused.raw()).doesNotContain("school", "neglect", "Hungry", "entries", nhsNumber);
+    }
+
+    @Test
+    void theHubReadsWithoutARelationship() {
+        story.aeAttendance("2026-11-18T10:00:00Z");
+
+        assertThat(readWhenProjected(mo, "mash-triage", 1).status()).isEqualTo(200);
+    }
+
+    @Test
+    void entriesSharedUnderARefusalOfConsentAreWithheldBelowTheSection47Threshold() {
+        EntryId refused = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        readWhenProjected(sarah, "safeguarding-enquiry", 3);
+
+        JsonNode childInNeed = query.get(timelinePath(story.journeyId().toString()), sarah, "child-in-need").json();
+        JsonNode enquiry = query.get(timelinePath(story.journeyId().toString()), sarah, "safeguarding-enquiry").json();
+
+        assertThat(childInNeed.path("entries").findValuesAsText("entryId")).doesNotContain(refused.toString())
+                .hasSize(2);
+        assertThat(enquiry.path("entries").findValuesAsText("entryId")).contains(refused.toString()).hasSize(3);
+    }
+
+    @Test
+    void anEndedInvolvementStopsNewReads() {
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-01T09:00:00Z");
+        readWhenProjected(sarah, "child-in-need", 1);
+        story.involvementEnded(JourneyStories.SOCIAL_CARE, "2026-11-10T09:00:00Z");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                query.get(timelinePath(story.journeyId().toString()), sarah, "child-in-need").status())
+                .isEqualTo(403));
+    }
+
+    @Test
+    void correctionsShowTheCorrectedDetailsAndRetractedEntriesAreNotShown() {
+        EntryId concern = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        EntryId ae = story.aeAttendance("2026-11-18T10:00:00Z");
+        story.corrected(JourneyStories.SCHOOL, concern,
+                "{\"category\":\"emotional-abuse\",\"description\":\"Corrected\",\"actionTaken\":\"Spoke to DSL\"}");
+        story.retracted(JourneyStories.HOSPITAL, ae);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode entries = query.get(timelinePath(story.journeyId().toString()), mo, "mash-triage").json()
+                    .path("entries");
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).path("entryId").asText()).isEqualTo(concern.toString());
+            assertThat(entries.get(0).path("status").asText()).isEqualTo("corrected");
+            assertThat(entries.get(0).path("details").path("category").asText()).isEqualTo("emotional-abuse");
+        });
+    }
+
+    @Test
+    void aReadWithoutAPurposeIsABadRequest() {
+        story.aeAttendance("2026-11-18T10:00:00Z");
+
+        assertThat(query.get(timelinePath(story.journeyId().toString()), mo, (String) null).status()).isEqualTo(400);
+        assertThat(query.get(timelinePath(story.journeyId().toString()), mo, "curiosity").status()).isEqualTo(400);
+        Answer emergency = query.get(timelinePath(story.journeyId().toString()), mo, "emergency");
+        assertThat(emergency.status()).isEqualTo(400);
+        assertThat(emergency.json().path("errors").findValuesAsText("field")).containsExactly("X-Justification");
+    }
+
+    @Test
+    void everyReadIsRecordedBeforeTheAnswerLeavesAndAuditorsListThem() {
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        readWhenProjected(sarah, "child-in-need", 2);
+        long before = disclosureRecords();
+
+        assertThat(query.get(timelinePath(story.journeyId().toString()), sarah, "child-in-need").status())
+                .isEqualTo(200);
+        assertThat(disclosureRecords()).isEqualTo(before + 1);
+        assertThat(query.get(timelinePath(story.journeyId().toString()), tom, "child-in-need").status())
+                .isEqualTo(403);
+        assertThat(disclosureRecords()).isEqualTo(before + 2);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode accesses = query.get(accessesPath(), ann, "case-review").json().path("accesses");
+            assertThat(accesses.findValuesAsText("viewer")).contains("sw.sarah", "teacher.tom");
+            assertThat(accesses.findValuesAsText("decision")).contains("permitted", "refused");
+            assertThat(accesses.findValuesAsText("reason")).contains("NO_LEGITIMATE_RELATIONSHIP");
+        });
+        assertThat(query.get(accessesPath(), sarah, "child-in-need").status()).isEqualTo(200);
+        assertThat(query.get(accessesPath(), tom, "child-in-need").status()).isEqualTo(403);
+    }
+
+    @Test
+    void searchFindsTheJourneysAReaderMayReadAndIsItselfRecorded() {
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        readWhenProjected(sarah, "child-in-need", 2);
+        long before = disclosureRecords();
+
+        Answer found = query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, sarah, "child-in-need");
+        Answer byLocalId = query.get("/api/v1/journeys?system=police-east/person&value=P-" + nhsNumber, sarah,
+                "child-in-need");
+        Answer notForTom = query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, tom, "child-in-need");
+        Answer auditorSearch = query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, ann, "case-review");
+        Answer badNumber = query.get("/api/v1/journeys?nhsNumber=1234567890", sarah, "child-in-need");
+
+        assertThat(found.json().path("journeys").findValuesAsText("journeyId"))
+                .containsExactly(story.journeyId().toString());
+        assertThat(byLocalId.json().path("journeys").findValuesAsText("journeyId"))
+                .containsExactly(story.journeyId().toString());
+        assertThat(notForTom.status()).isEqualTo(200);
+        assertThat(notForTom.json().path("journeys")).isEmpty();
+        assertThat(auditorSearch.status()).isEqualTo(403);
+        assertThat(badNumber.status()).isEqualTo(400);
+        assertThat(disclosureRecords()).isEqualTo(before + 4);
+    }
+
+    private Answer readWhenProjected(String token, String purpose, int entries) {
+        return await().atMost(Duration.ofSeconds(15)).until(
+                () -> query.get(timelinePath(story.journeyId().toString()), token, purpose),
+                answer -> answer.status() == 200 && answer.json().path("entries").size() == entries);
+    }
+
+    private long disclosureRecords() {
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType IN (?, ?, ?)")
+                .params("org.childjourney.core.journey.event.JourneyDisclosed",
+                        "org.childjourney.core.journey.event.AccessRefused",
+                        "org.childjourney.core.journey.event.JourneysSearched")
+                .query(Long.class).single();
+    }
+
+    private String accessesPath() {
+        return "/api/v1/journeys/" + story.journeyId() + "/accesses";
+    }
+
+    private static String timelinePath(String journeyId) {
+        return "/api/v1/journeys/" + journeyId + "/timeline";
+    }
+
+    private static Map<String, String> withoutInstance(JsonNode problem) {
+        return Map.of("type", problem.path("type").asText(), "title", problem.path("title").asText(),
+                "status", problem.path("status").asText(), "detail", problem.path("detail").asText());
+    }
+}
