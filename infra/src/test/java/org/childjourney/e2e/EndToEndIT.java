@@ -1,0 +1,161 @@
+package org.childjourney.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.e2e.Http.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Scenario S-1 to S-3 and S-12 end to end, over real HTTP with tokens from the real Keycloak: four agencies push
+ * their signals about one child, children's social care records its involvement, the allocated social worker reads
+ * all four together, a teacher at another school is refused and learns nothing, a resend makes no second entry,
+ * invalid submissions store nothing, and an auditor sees both reads.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    private static LocalStack stack;
+    private static final Http HTTP = new Http();
+    private static final String NHS_NUMBER = FictionalNhsNumbers.next();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static String journeyId;
+
+    @BeforeAll
+    static void bringUpTheSystem() throws Exception {
+        stack = new LocalStack(Path.of(System.getProperty("childjourney.work", "target/e2e"), RUN));
+    }
+
+    @AfterAll
+    static void bringItDown() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fourAgenciesPushTheirSignalsAboutOneChild() throws Exception {
+        List<Answer> answers = new ArrayList<>();
+        answers.add(submit("hospital-north", submission("AE-" + RUN, "ae-attendance", "2026-11-18T10:00:00Z", null,
+                "\"site\":\"North General ED\",\"presentingComplaint\":\"Fall from climbing frame\",\"injury\":true,"
+                        + "\"dischargedAt\":\"2026-11-18T14:30:00Z\"")));
+        answers.add(submit("police-east", domesticAbuse()));
+        answers.add(submit("school-parkside", submission("SC-" + RUN, "school-concern", "2026-11-19T15:00:00Z", null,
+                "\"category\":\"neglect\",\"description\":\"Hungry most mornings\",\"actionTaken\":\"Breakfast club\"")));
+        answers.add(submit("csc-county", submission("CT-" + RUN, "contact", "2026-11-21T08:30:00Z",
+                "{\"status\":\"given\"}", "\"reason\":\"Concerns from school and police\",\"category\":\"neglect\"")));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(201));
+        journeyId = answers.get(0).json().path("journeyId").asText();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.json().path("journeyId").asText())
+                .isEqualTo(journeyId));
+    }
+
+    @Test
+    @Order(2)
+    void theAllocatedSocialWorkerReadsAllFourInTheOrderTheyHappened() throws Exception {
+        assertThat(submit("csc-county", submission("INV-" + RUN, "involvement-started", "2026-11-21T09:00:00Z", null,
+                "\"role\":\"allocated-social-worker\"")).status()).isEqualTo(201);
+        String sarah = HTTP.userToken(tokenUrl(), "sw.sarah", "sarah-pw");
+
+        Answer search = HTTP.get(stack.queryApi() + "/api/v1/journeys?nhsNumber=" + NHS_NUMBER, sarah,
+                "child-in-need");
+        assertThat(search.json().path("journeys").findValuesAsText("journeyId")).containsExactly(journeyId);
+
+        JsonNode timeline = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(sarah, "child-in-need"),
+                answer -> answer.status() == 200 && answer.json().path("entries").size() == 5).json();
+        List<JsonNode> signals = new ArrayList<>();
+        timeline.path("entries").forEach(entry -> {
+            if (!entry.path("type").asText().equals("involvement-started")) {
+                signals.add(entry);
+            }
+        });
+        assertThat(signals).extracting(entry -> entry.path("type").asText()).containsExactly("ae-attendance",
+                "school-concern", "domestic-abuse-notification", "contact");
+        assertThat(signals).extracting(entry -> entry.path("agency").path("code").asText())
+                .containsExactly("hospital-north", "school-parkside", "police-east", "csc-county");
+    }
+
+    @Test
+    @Order(3)
+    void aTeacherWithNoRelationshipIsRefusedAndLearnsNothing() throws Exception {
+        String tom = HTTP.userToken(tokenUrl(), "teacher.tom", "tom-pw");
+
+        Answer refused = timeline(tom, "child-in-need");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.raw()).doesNotContain("entries", "neglect", "Hungry", "hospital-north", "police-east",
+                NHS_NUMBER);
+    }
+
+    @Test
+    @Order(4)
+    void aResendMakesNoSecondEntryAndInvalidSubmissionsStoreNothing() throws Exception {
+        Answer resend = submit("police-east", domesticAbuse());
+        Answer invalid = submit("police-east", domesticAbuse().replace("\"high\"", "\"severe\"")
+                .replace("INC-" + RUN, "INC-BAD-" + RUN));
+        Answer noConsent = submit("csc-county", submission("CT2-" + RUN, "contact", "2026-11-22T08:30:00Z", null,
+                "\"reason\":\"Another concern\",\"category\":\"neglect\""));
+
+        assertThat(resend.status()).isEqualTo(200);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("errors").findValuesAsText("field")).contains("details.riskLevel");
+        assertThat(noConsent.status()).isEqualTo(400);
+        assertThat(noConsent.json().path("errors").findValuesAsText("field")).contains("consent");
+        String sarah = HTTP.userToken(tokenUrl(), "sw.sarah", "sarah-pw");
+        Thread.sleep(2_000);
+        assertThat(timeline(sarah, "child-in-need").json().path("entries")).hasSize(5);
+    }
+
+    @Test
+    @Order(5)
+    void theAuditorSeesBothReads() throws Exception {
+        String ann = HTTP.userToken(tokenUrl(), "auditor.ann", "ann-pw");
+
+        JsonNode accesses = await().atMost(Duration.ofSeconds(30)).until(
+                () -> HTTP.get(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/accesses", ann, "case-review"),
+                answer -> answer.status() == 200
+                        && answer.json().path("accesses").findValuesAsText("viewer").contains("teacher.tom")).json();
+
+        assertThat(accesses.path("accesses").findValuesAsText("viewer")).contains("sw.sarah", "teacher.tom");
+        assertThat(accesses.path("accesses").findValuesAsText("decision")).contains("permitted", "refused");
+    }
+
+    private static String domesticAbuse() {
+        return submission("INC-" + RUN, "domestic-abuse-notification", "2026-11-20T21:14:00Z",
+                "{\"status\":\"not-sought-prejudicial\",\"reason\":\"Seeking consent would alert the adult\"}",
+                "\"incidentReference\":\"INC-" + RUN + "\",\"childPresent\":true,\"riskLevel\":\"high\"");
+    }
+
+    private static String submission(String id, String type, String occurredAt, String consent, String details) {
+        return "{\"sourceRecordId\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + occurredAt + "\","
+                + "\"subject\":{\"nhsNumber\":\"" + NHS_NUMBER + "\",\"givenName\":\"Amy\",\"familyName\":\"Example\"}"
+                + (consent == null ? "" : ",\"consent\":" + consent) + ",\"details\":{" + details + "}}";
+    }
+
+    private static Answer submit(String agency, String body) throws Exception {
+        return HTTP.post(stack.gateway() + "/api/v1/submissions", HTTP.clientToken(tokenUrl(), agency), body);
+    }
+
+    private static Answer timeline(String token, String purpose) throws Exception {
+        return HTTP.get(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/timeline", token, purpose);
+    }
+
+    private static String tokenUrl() {
+        return stack.keycloak() + "/realms/journey/protocol/openid-connect/token";
+    }
+}
