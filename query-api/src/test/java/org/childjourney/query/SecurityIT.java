@@ -1,0 +1,68 @@
+package org.childjourney.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.childjourney.query.QueryClient.Answer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Only a valid token from the journey realm reaches the access policy; anything else is a 401 problem. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIT {
+
+    static final Tokens TOKENS = new Tokens();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:qsec-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    static Stream<Arguments> unauthenticated() {
+        String valid = TOKENS.user("sw.sarah", "csc-county", "practitioner");
+        String auditor = TOKENS.user("auditor.ann", null, "auditor", "admin");
+        return Stream.of(
+                Arguments.of("no token", null),
+                Arguments.of("expired", TOKENS.issue("journey", "sw.sarah", "csc-county", List.of("practitioner"),
+                        -3600)),
+                Arguments.of("claims swapped under the signature", Tokens.tampered(valid, auditor)),
+                Arguments.of("another realm's token", TOKENS.issue("other-realm", "sw.sarah", "csc-county",
+                        List.of("practitioner"), 300)),
+                Arguments.of("alg none", Tokens.algNone(valid)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unauthenticated")
+    void aReaderWithoutAValidTokenIsUnauthorised(String why, String token) {
+        Answer answer = new QueryClient(port).get("/api/v1/journeys/" + UUID.randomUUID() + "/timeline", token,
+                "child-in-need");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void anAgencySystemMayNotReadTimelines() {
+        String system = TOKENS.issue("journey", "service-account-police-east", "police-east",
+                List.of("agency-system"), 300);
+
+        Answer answer = new QueryClient(port).get("/api/v1/journeys/" + UUID.randomUUID() + "/timeline", system,
+                "safeguarding-enquiry");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+}

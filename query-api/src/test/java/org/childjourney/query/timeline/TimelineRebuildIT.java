@@ -1,0 +1,75 @@
+package org.childjourney.query.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.query.JourneyStories;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The timeline is a disposable view of the event store: replaying every event, over a document that already has
+ * them, gives the same document (redelivery changes nothing), and so does rebuilding from an empty collection.
+ */
+@SpringBootTest
+class TimelineRebuildIT {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MongoDatabase readModels;
+    @Autowired
+    TimelineStore store;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:rebuild-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> "http://localhost:1/unused");
+    }
+
+    @Test
+    void replayingEveryEventOverOrInsteadOfTheTimelineGivesTheSameTimeline() {
+        JourneyStories story = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
+        story.domesticAbuse("2026-11-20T21:14:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        Document projected = await().atMost(Duration.ofSeconds(15)).until(() -> timeline(story),
+                document -> document != null && document.getList("entries", Document.class).size() == 4);
+
+        replay();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(story)).isEqualTo(projected));
+
+        readModels.getCollection(TimelineDocument.COLLECTION).drop();
+        replay();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(story)).isEqualTo(projected));
+    }
+
+    private Document timeline(JourneyStories story) {
+        return store.find(story.journeyId()).map(TimelineDocument::bson).orElse(null);
+    }
+
+    /** Resets the timeline processor to the start of the event store, once it has claimed its segment. */
+    private void replay() {
+        TrackingEventProcessor processor = processing.eventProcessor("timeline", TrackingEventProcessor.class)
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !processor.processingStatus().isEmpty());
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+}
