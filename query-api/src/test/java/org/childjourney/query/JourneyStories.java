@@ -20,7 +20,7 @@ import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
@@ -98,7 +98,7 @@ public final class JourneyStories {
                 Consent.notStated(), target, Sensitive.of("Wrong child")));
     }
 
-    private EntryId append(java.util.function.Function<EntryId, JourneyEvent> event) {
+    private EntryId append(java.util.function.Function<EntryId, JourneyEntry> event) {
         EntryId entryId = new EntryId(UUID.randomUUID());
         store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), sequence++,
                 event.apply(entryId)));

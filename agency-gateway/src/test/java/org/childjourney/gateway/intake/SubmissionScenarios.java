@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.gateway.GatewayClient;
 import org.childjourney.gateway.GatewayClient.Answer;
 import org.childjourney.gateway.MockKeycloak;
@@ -136,7 +136,7 @@ abstract class SubmissionScenarios {
                 .replace("{\"sourceRecordId\"", "{\"agency\":{\"code\":\"police-east\"},\"sourceRecordId\""));
 
         assertThat(answer.status()).isEqualTo(201);
-        JourneyEvent event = eventsOf(answer.json().path("journeyId").asText()).get(0);
+        JourneyEntry event = eventsOf(answer.json().path("journeyId").asText()).get(0);
         assertThat(event.provenance().agency().code().value()).isEqualTo("hospital-north");
         assertThat(event.provenance().recordedBy()).isEqualTo("service-account-hospital-north");
     }
@@ -234,8 +234,8 @@ abstract class SubmissionScenarios {
         assertThat(lines.get(3).path("entryId")).isEqualTo(lines.get(0).path("entryId"));
     }
 
-    List<JourneyEvent> eventsOf(String journeyId) {
-        return eventStore.readEvents(journeyId).asStream().map(message -> (JourneyEvent) message.getPayload())
+    List<JourneyEntry> eventsOf(String journeyId) {
+        return eventStore.readEvents(journeyId).asStream().map(message -> (JourneyEntry) message.getPayload())
                 .toList();
     }
 

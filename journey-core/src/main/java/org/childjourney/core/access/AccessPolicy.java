@@ -20,7 +20,7 @@ public interface AccessPolicy {
             if (!(second instanceof AccessDecision.Permitted more)) {
                 return second;
             }
-            return permitted.withholding(more.withheld());
+            return permitted.and(more);
         };
     }
 }

@@ -1,28 +1,57 @@
 package org.childjourney.core.access;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.journey.ConsentScope;
+import org.childjourney.core.journey.EntryId;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the access policy needs to know about a journey, read from the read model at the moment of the read.
+ * What the access policy needs to know about a journey, read from the read models at the moment of the read.
  *
- * @param known              whether the journey exists at all; an unknown journey is refused like any other
- * @param openInvolvements   agencies with an involvement started and not ended
- * @param submittingAgencies agencies that have submitted an entry about the child
- * @param entries            every entry, for per-entry rules such as consent
+ * @param known                whether the journey exists at all; an unknown journey is refused like any other
+ * @param sealed               whether the journey is sealed
+ * @param openInvolvements     agencies with an involvement started and not ended
+ * @param submittingAgencies   agencies that have submitted an entry about the child (other than their involvement)
+ * @param releases             entries the hub released, by receiving agency
+ * @param consentRefusedScopes scopes whose latest journey-level consent record is a refusal or a withdrawal
+ * @param entries              every entry, for per-entry rules
+ * @param breakGlassSince      when this reader first read this journey by break-glass, if they have
  */
-public record JourneyFacts(boolean known, Set<AgencyCode> openInvolvements, Set<AgencyCode> submittingAgencies,
-        List<EntryFacts> entries) {
+public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openInvolvements,
+        Set<AgencyCode> submittingAgencies, Map<AgencyCode, Set<EntryId>> releases,
+        Set<ConsentScope> consentRefusedScopes, List<EntryFacts> entries, @Nullable Instant breakGlassSince) {
 
     public JourneyFacts {
         openInvolvements = Set.copyOf(openInvolvements);
         submittingAgencies = Set.copyOf(submittingAgencies);
+        releases = Map.copyOf(releases);
+        consentRefusedScopes = Set.copyOf(consentRefusedScopes);
         entries = List.copyOf(entries);
     }
 
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
-        return new JourneyFacts(false, Set.of(), Set.of(), List.of());
+        return new JourneyFacts(false, false, Set.of(), Set.of(), Map.of(), Set.of(), List.of(), null);
+    }
+
+    /** These facts, for a reader who first broke glass on this journey at {@code since}. */
+    public JourneyFacts withBreakGlassSince(@Nullable Instant since) {
+        return new JourneyFacts(known, sealed, openInvolvements, submittingAgencies, releases, consentRefusedScopes,
+                entries, since);
+    }
+
+    /** Entries the hub released to this agency. */
+    public Set<EntryId> releasedTo(@Nullable AgencyCode agency) {
+        return agency == null ? Set.of() : releases.getOrDefault(agency, Set.of());
+    }
+
+    /** Whether the family refused or withdrew consent to sharing with this kind of agency. */
+    public boolean consentRefusedFor(@Nullable AgencyKind kind) {
+        return kind != null && consentRefusedScopes.stream().anyMatch(scope -> scope.covers(kind));
     }
 }

@@ -7,8 +7,16 @@ package org.childjourney.core.access;
 public enum RefusalReason {
     /** The record holds no such journey. */
     UNKNOWN_JOURNEY,
-    /** The reader's roles do not allow this kind of read. */
+    /** The reader's roles do not allow this kind of read (policy 2026.11-1; since then PURPOSE_NOT_PERMITTED). */
     ROLE_NOT_PERMITTED,
     /** The reader's agency has no legitimate relationship with the child. */
-    NO_LEGITIMATE_RELATIONSHIP
+    NO_LEGITIMATE_RELATIONSHIP,
+    /** The purpose is not one the reader's roles (or agency kind) may use. */
+    PURPOSE_NOT_PERMITTED,
+    /** The journey is sealed: only auditors may read it. */
+    JOURNEY_SEALED,
+    /** An emergency read without a justification. */
+    JUSTIFICATION_MISSING,
+    /** The reader's break-glass window on this journey has closed. */
+    BREAK_GLASS_EXPIRED
 }

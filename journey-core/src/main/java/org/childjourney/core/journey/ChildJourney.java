@@ -3,6 +3,7 @@ package org.childjourney.core.journey;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -12,6 +13,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.CorrectEntry;
+import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.DecideContact;
 import org.childjourney.core.journey.command.EndChildProtectionPlan;
 import org.childjourney.core.journey.command.EndInvolvement;
@@ -21,9 +23,12 @@ import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
 import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.RetractEntry;
+import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
 import org.childjourney.core.journey.command.StartInvolvement;
+import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
@@ -33,12 +38,16 @@ import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneySealed;
+import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.journey.event.SharingDeclined;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,8 +58,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The journey keeps only what its rules need: which entries exist, who recorded them, which are contacts and
  * which are retracted. Agencies push what they already record, so the journey accepts entries in any order
  * (an ended plan without a recorded start is still a fact worth keeping); it refuses only what would corrupt the
- * record: a reused entry id, a decision on something that is not a contact, and amendments by anyone but the
- * recording agency.
+ * record: a reused entry id, a decision on something that is not a contact, amendments by anyone but the
+ * recording agency, and releases or decisions not to share that name entries the journey does not hold. Sealing
+ * and unsealing alternate. Who may ask for each is the access policy's and the services' concern.
  */
 public class ChildJourney {
 
@@ -58,6 +68,8 @@ public class ChildJourney {
     private @Nullable ChildJourneyId journeyId;
 
     private final Map<EntryId, RecordedEntry> entries = new HashMap<>();
+
+    private boolean sealed;
 
     /** For the event-sourcing repository. */
     ChildJourney() {
@@ -171,8 +183,46 @@ public class ChildJourney {
                 c.reason()));
     }
 
+    @CommandHandler
+    void handle(ReleaseEntries c) {
+        requireOnJourney(c.entryIds());
+        apply(new EntriesReleased(c.journeyId(), c.releasedBy(), c.toAgency(), c.entryIds(), c.reason()));
+    }
+
+    @CommandHandler
+    void handle(DeclineSharing c) {
+        requireOnJourney(c.entryIds());
+        apply(new SharingDeclined(c.journeyId(), c.decidedBy(), c.toAgency(), c.entryIds(), c.reason()));
+    }
+
+    @CommandHandler
+    void handle(SealJourney c) {
+        if (sealed) {
+            throw new JourneyRuleViolation(Rule.ALREADY_SEALED);
+        }
+        apply(new JourneySealed(c.journeyId(), c.sealedBy(), c.reason()));
+    }
+
+    @CommandHandler
+    void handle(UnsealJourney c) {
+        if (!sealed) {
+            throw new JourneyRuleViolation(Rule.NOT_SEALED);
+        }
+        apply(new JourneyUnsealed(c.journeyId(), c.unsealedBy(), c.reason()));
+    }
+
     @EventSourcingHandler
-    void on(JourneyEvent event) {
+    void on(JourneySealed event) {
+        sealed = true;
+    }
+
+    @EventSourcingHandler
+    void on(JourneyUnsealed event) {
+        sealed = false;
+    }
+
+    @EventSourcingHandler
+    void on(JourneyEntry event) {
         journeyId = event.journeyId();
         boolean amendable = !(event instanceof EntryCorrected || event instanceof EntryRetracted);
         entries.put(event.entryId(), new RecordedEntry(event.provenance().agency().code(),
@@ -185,6 +235,12 @@ public class ChildJourney {
     private void requireNew(JourneyCommand command) {
         if (entries.containsKey(command.entryId())) {
             throw new JourneyRuleViolation(Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    private void requireOnJourney(List<EntryId> named) {
+        if (named.isEmpty() || !entries.keySet().containsAll(named)) {
+            throw new JourneyRuleViolation(Rule.NOT_ON_JOURNEY);
         }
     }
 

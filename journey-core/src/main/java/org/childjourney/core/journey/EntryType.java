@@ -14,7 +14,7 @@ import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 
 /**
@@ -37,9 +37,9 @@ public enum EntryType {
     CONSENT_WITHDRAWN("consent-withdrawn", ConsentWithdrawn.class);
 
     private final String wireName;
-    private final Class<? extends JourneyEvent> event;
+    private final Class<? extends JourneyEntry> event;
 
-    EntryType(String wireName, Class<? extends JourneyEvent> event) {
+    EntryType(String wireName, Class<? extends JourneyEntry> event) {
         this.wireName = wireName;
         this.event = event;
     }
@@ -77,7 +77,7 @@ public enum EntryType {
     }
 
     /** The type of an entry event. */
-    public static EntryType of(JourneyEvent event) {
+    public static EntryType of(JourneyEntry event) {
         return Arrays.stream(values()).filter(type -> type.event.isInstance(event)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("an entry event without a type"));
     }

@@ -17,7 +17,13 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** Only the agency that recorded an entry may correct or retract it. */
         NOT_RECORDING_AGENCY("only the agency that recorded an entry may correct or retract it"),
         /** A retracted entry cannot be corrected or retracted again. */
-        ALREADY_RETRACTED("the target entry is already retracted");
+        ALREADY_RETRACTED("the target entry is already retracted"),
+        /** A release or a decision not to share names an entry that is not on this journey. */
+        NOT_ON_JOURNEY("an entry named is not on this journey"),
+        /** The journey is already sealed. */
+        ALREADY_SEALED("the journey is already sealed"),
+        /** The journey is not sealed. */
+        NOT_SEALED("the journey is not sealed");
 
         private final String description;
 

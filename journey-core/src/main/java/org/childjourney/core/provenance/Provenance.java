@@ -11,6 +11,17 @@ import org.childjourney.core.agency.Agency;
  * @param sourceRecordId the agency's own id for the record, its idempotency key
  * @param recordedBy     the client or user that submitted it
  * @param occurredAt     when it happened
+ * @param sensitivity    how sensitive the source classed it; {@code NONE} for events recorded before the field existed
  */
-public record Provenance(Agency agency, String sourceRecordId, String recordedBy, Instant occurredAt) {
+public record Provenance(Agency agency, String sourceRecordId, String recordedBy, Instant occurredAt,
+        Sensitivity sensitivity) {
+
+    public Provenance {
+        sensitivity = sensitivity == null ? Sensitivity.NONE : sensitivity;
+    }
+
+    /** Provenance of an entry of ordinary sensitivity. */
+    public Provenance(Agency agency, String sourceRecordId, String recordedBy, Instant occurredAt) {
+        this(agency, sourceRecordId, recordedBy, occurredAt, Sensitivity.NONE);
+    }
 }

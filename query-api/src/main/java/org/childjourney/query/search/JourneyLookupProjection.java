@@ -13,7 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.person.KeyedDigest;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class JourneyLookupProjection {
     }
 
     @EventHandler
-    void on(JourneyEvent event) {
+    void on(JourneyEntry event) {
         List<String> digests = new ArrayList<>();
         Optional.ofNullable(event.subject().nhsNumber()).map(digest::of).ifPresent(digests::add);
         Optional.ofNullable(event.subject().localId()).map(digest::of).ifPresent(digests::add);

@@ -14,7 +14,7 @@ import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.person.Sensitive;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,7 @@ final class EntryRendering {
     private EntryRendering() {
     }
 
-    static String summary(JourneyEvent event) {
+    static String summary(JourneyEntry event) {
         String agency = event.provenance().agency().code().value();
         if (event instanceof ContactReceived e) {
             return "Contact about " + words(e.category()) + " from " + agency;
@@ -61,7 +61,7 @@ final class EntryRendering {
         throw new IllegalStateException("no summary for " + event.getClass().getSimpleName());
     }
 
-    static Document details(JourneyEvent event) {
+    static Document details(JourneyEntry event) {
         Document d = new Document();
         if (event instanceof ContactReceived e) {
             d.append("reason", value(e.reason())).append("category", kebab(e.category()));

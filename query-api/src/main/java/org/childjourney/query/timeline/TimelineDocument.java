@@ -17,7 +17,7 @@ import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 
 /**
  * One child's timeline in collection {@code timelines}, keyed by journey id: every entry with both clocks, the
@@ -64,7 +64,7 @@ final class TimelineDocument {
         return bson.getString("asOf");
     }
 
-    void apply(JourneyEvent event, long sequence, Instant recordedAt) {
+    void apply(JourneyEntry event, long sequence, Instant recordedAt) {
         EntryType type = EntryType.of(event);
         Document agency = new Document("code", event.provenance().agency().code().value())
                 .append("kind", event.provenance().agency().kind().name());

@@ -5,7 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(JourneyEntry event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         TimelineDocument timeline = store.find(event.journeyId())
                 .orElseGet(() -> TimelineDocument.open(event.journeyId()));
         if (timeline.hasApplied(sequence)) {

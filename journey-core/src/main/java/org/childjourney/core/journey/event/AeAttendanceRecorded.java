@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
 @Revision("1")
 public record AeAttendanceRecorded(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
         String site, Sensitive<String> presentingComplaint, boolean injury, Instant dischargedAt,
-        @Nullable Sensitive<String> safeguardingConcern) implements JourneyEvent {
+        @Nullable Sensitive<String> safeguardingConcern) implements JourneyEntry {
 }

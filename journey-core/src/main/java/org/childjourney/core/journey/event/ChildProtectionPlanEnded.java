@@ -11,5 +11,5 @@ import org.childjourney.core.provenance.Provenance;
 /** The child's child protection plan ended. Emitted for a {@code cp-plan-ended}. */
 @Revision("1")
 public record ChildProtectionPlanEnded(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        PlanCategory category) implements JourneyEvent {
+        PlanCategory category) implements JourneyEntry {
 }

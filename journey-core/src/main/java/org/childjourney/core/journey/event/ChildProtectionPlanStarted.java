@@ -13,5 +13,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record ChildProtectionPlanStarted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        PlanCategory category) implements JourneyEvent {
+        PlanCategory category) implements JourneyEntry {
 }

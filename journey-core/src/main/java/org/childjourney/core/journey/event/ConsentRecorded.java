@@ -14,5 +14,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record ConsentRecorded(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        ConsentScope scope, Sensitive<String> reason) implements JourneyEvent {
+        ConsentScope scope, Sensitive<String> reason) implements JourneyEntry {
 }

@@ -12,5 +12,5 @@ import org.childjourney.core.provenance.Provenance;
 /** The family withdrew consent for a scope. Takes effect on the next read. */
 @Revision("1")
 public record ConsentWithdrawn(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        ConsentScope scope, Sensitive<String> reason) implements JourneyEvent {
+        ConsentScope scope, Sensitive<String> reason) implements JourneyEntry {
 }

@@ -14,5 +14,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record ContactDecided(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        EntryId contactEntryId, FrontDoorDecision decision, Sensitive<String> rationale) implements JourneyEvent {
+        EntryId contactEntryId, FrontDoorDecision decision, Sensitive<String> rationale) implements JourneyEntry {
 }

@@ -16,5 +16,5 @@ import org.jspecify.annotations.Nullable;
  */
 @Revision("1")
 public record ContactReceived(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        Sensitive<String> reason, ConcernCategory category, @Nullable AgencyCode referrerAgency) implements JourneyEvent {
+        Sensitive<String> reason, ConcernCategory category, @Nullable AgencyCode referrerAgency) implements JourneyEntry {
 }

@@ -13,5 +13,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record DomesticAbuseNotified(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        String incidentReference, boolean childPresent, RiskLevel riskLevel, boolean notifySchool) implements JourneyEvent {
+        String incidentReference, boolean childPresent, RiskLevel riskLevel, boolean notifySchool) implements JourneyEntry {
 }

@@ -13,5 +13,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record EntryCorrected(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        EntryId targetEntryId, Sensitive<String> reason, Sensitive<String> correctedDetails) implements JourneyEvent {
+        EntryId targetEntryId, Sensitive<String> reason, Sensitive<String> correctedDetails) implements JourneyEntry {
 }

@@ -13,5 +13,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record EntryRetracted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        EntryId targetEntryId, Sensitive<String> reason) implements JourneyEvent {
+        EntryId targetEntryId, Sensitive<String> reason) implements JourneyEntry {
 }

@@ -12,5 +12,5 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record InvolvementStarted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        String role) implements JourneyEvent {
+        String role) implements JourneyEntry {
 }

@@ -12,5 +12,5 @@ import org.childjourney.core.provenance.Provenance;
 /** A school's safeguarding lead recorded a concern about the child. Emitted for a {@code school-concern}. */
 @Revision("1")
 public record SchoolConcernRaised(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        ConcernCategory category, Sensitive<String> description, Sensitive<String> actionTaken) implements JourneyEvent {
+        ConcernCategory category, Sensitive<String> description, Sensitive<String> actionTaken) implements JourneyEntry {
 }

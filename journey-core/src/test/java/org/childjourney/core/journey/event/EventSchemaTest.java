@@ -70,7 +70,7 @@ class EventSchemaTest {
 
     @Test
     void hasAnApprovedFixtureForEveryEvent() {
-        Set<Class<?>> events = Stream.of(JourneyEvent.class, DisclosureEvent.class)
+        Set<Class<?>> events = Stream.of(JourneyEntry.class, DisclosureEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
                 .collect(Collectors.toSet());
 
@@ -111,9 +111,9 @@ class EventSchemaTest {
                 .isNotNull()
                 .extracting(Revision::value).isEqualTo("1");
         assertThat(type.getEnclosingClass()).as("%s is a top-level type", type.getSimpleName()).isNull();
-        assertThat(Stream.of(JourneyEvent.class, DisclosureEvent.class)
+        assertThat(Stream.of(JourneyEntry.class, DisclosureEvent.class)
                 .filter(family -> Arrays.asList(family.getPermittedSubclasses()).contains(type)))
-                .as("%s is permitted by JourneyEvent or DisclosureEvent", type.getSimpleName())
+                .as("%s is permitted by JourneyEntry or DisclosureEvent", type.getSimpleName())
                 .hasSize(1);
     }
 
