@@ -2,6 +2,7 @@ package org.childjourney.query;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.agency.Agency;
@@ -11,9 +12,13 @@ import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
+import org.childjourney.core.journey.ConsentScope;
+import org.childjourney.core.journey.PlanCategory;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.RiskLevel;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
+import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
 import org.childjourney.core.journey.event.EntryCorrected;
@@ -27,6 +32,7 @@ import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
+import org.childjourney.core.provenance.Sensitivity;
 
 /**
  * Writes a fictional child's journey straight into the event store, as the gateway would have: the query side is
@@ -88,6 +94,24 @@ public final class JourneyStories {
                 Consent.notStated(), "allocated-social-worker"));
     }
 
+    public EntryId sensitiveAttendance(String occurredAt, Sensitivity sensitivity) {
+        return append(id -> new AeAttendanceRecorded(journeyId, id, new Provenance(HOSPITAL, "SRC-" + UUID.randomUUID(),
+                "service-account-hospital-north", Instant.parse(occurredAt), sensitivity), subject,
+                Consent.notStated(), "North General ED", Sensitive.of("Low mood, self-harm risk"), false,
+                Instant.parse(occurredAt), Sensitive.of("Disclosed worries at home")));
+    }
+
+    public EntryId childProtectionPlan(String occurredAt) {
+        return append(id -> new ChildProtectionPlanStarted(journeyId, id, provenance(SOCIAL_CARE, occurredAt),
+                subject, new Consent(ConsentStatus.NOT_REQUIRED, null), PlanCategory.NEGLECT));
+    }
+
+    public EntryId consentWithdrawn(AgencyKind scope) {
+        return append(id -> new ConsentWithdrawn(journeyId, id, provenance(SOCIAL_CARE, "2026-11-22T11:00:00Z"),
+                subject, new Consent(ConsentStatus.WITHDRAWN, null), new ConsentScope(scope),
+                Sensitive.of("Parent asked us to stop sharing")));
+    }
+
     public EntryId corrected(Agency agency, EntryId target, String correctedDetails) {
         return append(id -> new EntryCorrected(journeyId, id, provenance(agency, "2026-11-22T09:00:00Z"), subject,
                 Consent.notStated(), target, Sensitive.of("Wrong category"), Sensitive.of(correctedDetails)));
@@ -98,7 +122,7 @@ public final class JourneyStories {
                 Consent.notStated(), target, Sensitive.of("Wrong child")));
     }
 
-    private EntryId append(java.util.function.Function<EntryId, JourneyEntry> event) {
+    private EntryId append(Function<EntryId, JourneyEntry> event) {
         EntryId entryId = new EntryId(UUID.randomUUID());
         store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), sequence++,
                 event.apply(entryId)));

@@ -40,7 +40,15 @@ public final class QueryClient {
     }
 
     public Answer get(String path, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token, headers);
+    }
+
+    public Answer post(String path, String token, Map<String, String> headers, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token, headers);
+    }
+
+    private Answer send(HttpRequest.Builder request, String token, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

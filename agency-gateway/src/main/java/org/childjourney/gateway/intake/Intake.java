@@ -101,7 +101,7 @@ class Intake {
         EntryId entryId = new EntryId(UUID.randomUUID());
         ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId);
         Provenance provenance = new Provenance(agency, submission.sourceRecordId(), recordedBy,
-                submission.occurredAt());
+                submission.occurredAt(), submission.sensitivity());
         commands.sendAndWait(submission.command().create(
                 new EntryHeader(journeyId, entryId, provenance, submission.subject(), submission.consent()),
                 referenced == null ? null : referenced.entryId()));

@@ -7,18 +7,21 @@ import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.command.JourneyCommand;
 import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Sensitivity;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A submission that passed validation, not yet placed on a journey.
  *
+ * @param sensitivity      how sensitive the agency says the entry is; {@code none} when it says nothing
  * @param reference        the earlier entry it decides on, corrects or retracts, if any
  * @param correctedDetails for a correction: the corrected details, checked against the target's type once the
  *                         target is known
  * @param command          builds the journey command once the journey, entry id and referenced entry are known
  */
-record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Subject subject, Consent consent,
-        @Nullable EntryReference reference, @Nullable JsonNode correctedDetails, EntryCommand command) {
+record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Sensitivity sensitivity,
+        Subject subject, Consent consent, @Nullable EntryReference reference, @Nullable JsonNode correctedDetails,
+        EntryCommand command) {
 
     /** Builds the command for one kind of entry. */
     @FunctionalInterface

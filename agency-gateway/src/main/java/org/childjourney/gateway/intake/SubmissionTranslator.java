@@ -34,6 +34,7 @@ import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.gateway.intake.Submission.EntryCommand;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,7 @@ class SubmissionTranslator {
                 "must be one of: " + String.join(", ", Arrays.stream(EntryType.values())
                         .map(EntryType::wireName).toList()));
         Instant occurredAt = reader.instant(body, "occurredAt", REQUIRED);
+        Sensitivity sensitivity = reader.choice(body, "sensitivity", Sensitivity.class, OPTIONAL);
         Subject subject = subject(body.path("subject"), reader);
         Consent consent = consent(body.path("consent"), type, reader);
         JsonNode details = body.path("details");
@@ -82,8 +84,8 @@ class SubmissionTranslator {
         }
         reader.throwIfInvalid();
         return new Submission(Objects.requireNonNull(sourceRecordId), Objects.requireNonNull(type),
-                Objects.requireNonNull(occurredAt), Objects.requireNonNull(subject), consent, reference,
-                correctedDetails, Objects.requireNonNull(command));
+                Objects.requireNonNull(occurredAt), sensitivity == null ? Sensitivity.NONE : sensitivity,
+                Objects.requireNonNull(subject), consent, reference, correctedDetails, Objects.requireNonNull(command));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.gateway.GatewayClient;
 import org.childjourney.gateway.GatewayClient.Answer;
 import org.childjourney.gateway.MockKeycloak;
@@ -139,6 +140,18 @@ abstract class SubmissionScenarios {
         JourneyEntry event = eventsOf(answer.json().path("journeyId").asText()).get(0);
         assertThat(event.provenance().agency().code().value()).isEqualTo("hospital-north");
         assertThat(event.provenance().recordedBy()).isEqualTo("service-account-hospital-north");
+    }
+
+    @Test
+    void theSourcesSensitivityTravelsWithTheEntry() {
+        Answer answer = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber)
+                .replace("{\"sourceRecordId\"", "{\"sensitivity\":\"mental-health\",\"sourceRecordId\""));
+        Answer ordinary = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber));
+
+        List<JourneyEntry> entries = eventsOf(answer.json().path("journeyId").asText());
+        assertThat(entries).extracting(entry -> entry.provenance().sensitivity())
+                .containsExactly(Sensitivity.MENTAL_HEALTH, Sensitivity.NONE);
+        assertThat(ordinary.status()).isEqualTo(201);
     }
 
     @Test

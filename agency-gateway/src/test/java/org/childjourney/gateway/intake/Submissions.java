@@ -154,6 +154,8 @@ final class Submissions {
                 Arguments.of("consent scope unknown", submission("CON-X", "consent-recorded", "2026-11-21T10:00:00Z",
                         subject(nhs), "{\"status\":\"given\"}", "\"scope\":\"neighbours\",\"reason\":\"r\""),
                         "details.scope"),
+                Arguments.of("sensitivity not in the list", da.replace("{\"sourceRecordId\"",
+                        "{\"sensitivity\":\"secret\",\"sourceRecordId\""), "sensitivity"),
                 Arguments.of("source record id too long", da.replace("\"sourceRecordId\":\"INC-X\"",
                         "\"sourceRecordId\":\"" + "X".repeat(201) + "\""), "sourceRecordId"));
     }

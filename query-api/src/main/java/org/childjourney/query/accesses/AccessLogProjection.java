@@ -9,11 +9,13 @@ import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
+import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("access-log")
-class AccessLogProjection {
+class AccessLogProjection implements BreakGlassHistory {
 
     static final String COLLECTION = "access_log";
 
@@ -52,6 +54,7 @@ class AccessLogProjection {
                 .append("policyVersion", event.policyVersion());
         if (event instanceof JourneyDisclosed disclosed) {
             append(disclosed.journeyId(), read.append("decision", "permitted")
+                    .append("flaggedForReview", disclosed.purpose() == Purpose.EMERGENCY)
                     .append("basis", disclosed.basis().name())
                     .append("entriesDisclosed", ids(disclosed.disclosed()))
                     .append("entriesWithheld", ids(disclosed.withheld())));
@@ -76,6 +79,16 @@ class AccessLogProjection {
     List<Document> reads(ChildJourneyId journeyId) {
         Document found = log.find(eq("_id", journeyId.toString())).first();
         return found == null ? List.of() : new ArrayList<>(found.getList("reads", Document.class));
+    }
+
+    @Override
+    public Optional<Instant> firstBreakGlass(ChildJourneyId journeyId, String username) {
+        return reads(journeyId).stream()
+                .filter(read -> username.equals(read.getString("viewer")))
+                .filter(read -> "emergency".equals(read.getString("purpose")))
+                .filter(read -> "permitted".equals(read.getString("decision")))
+                .map(read -> Instant.parse(read.getString("at")))
+                .min(Instant::compareTo);
     }
 
     private static List<String> ids(List<EntryId> entries) {

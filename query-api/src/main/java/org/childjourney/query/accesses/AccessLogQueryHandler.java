@@ -1,5 +1,6 @@
 package org.childjourney.query.accesses;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
@@ -10,12 +11,14 @@ import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
 import org.childjourney.query.disclosure.DisclosureLog;
+import org.childjourney.query.timeline.DecisionNotToShare;
 import org.childjourney.query.timeline.JourneyFactsSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers {@link FindAccesses}: auditors, and practitioners who may read the journey for their purpose, see who
- * read it. Reading the access log is itself a read and is recorded first.
+ * read it; auditors also see the decisions not to share. Reading the access log is itself a read and is recorded
+ * first.
  */
 @Component
 class AccessLogQueryHandler {
@@ -23,16 +26,19 @@ class AccessLogQueryHandler {
     private final AccessLogProjection log;
     private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
+    private final Clock clock;
 
-    AccessLogQueryHandler(AccessLogProjection log, JourneyFactsSource facts, DisclosureLog disclosures) {
+    AccessLogQueryHandler(AccessLogProjection log, JourneyFactsSource facts, DisclosureLog disclosures,
+            Clock clock) {
         this.log = log;
         this.facts = facts;
         this.disclosures = disclosures;
+        this.clock = clock;
     }
 
     @QueryHandler
     AccessLogRead handle(FindAccesses query) {
-        AccessRequest request = query.reader().request(ReadKind.ACCESS_LOG);
+        AccessRequest request = query.reader().request(ReadKind.ACCESS_LOG, Instant.now(clock));
         AccessDecision decision = AccessPolicies.all().decide(request, facts.factsOf(query.journeyId()));
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
@@ -44,7 +50,8 @@ class AccessLogQueryHandler {
         List<AccessLog.Access> accesses = log.reads(query.journeyId()).stream()
                 .map(read -> access(read, auditor))
                 .toList();
-        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses));
+        List<DecisionNotToShare> silences = auditor ? facts.nonDisclosures(query.journeyId()) : null;
+        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, silences));
     }
 
     private static AccessLog.Access access(Document read, boolean auditor) {
@@ -53,6 +60,7 @@ class AccessLogQueryHandler {
                 read.getString("kind"), read.getString("decision"), read.getString("basis"),
                 auditor ? read.getString("reason") : null,
                 auditor ? read.getList("entriesDisclosed", String.class) : null,
-                auditor ? read.getList("entriesWithheld", String.class) : null, read.getString("policyVersion"));
+                auditor ? read.getList("entriesWithheld", String.class) : null, read.getString("policyVersion"),
+                read.getBoolean("flaggedForReview", false));
     }
 }

@@ -1,8 +1,12 @@
 package org.childjourney.query.config;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -14,11 +18,18 @@ import org.springframework.validation.annotation.Validated;
  * @param database      the MongoDB database holding the read models
  * @param readModelPath where the embedded MongoDB-wire server keeps its data (an H2 file); absent keeps the read
  *                      models in memory. Ignored when {@code spring.data.mongodb.uri} names a real MongoDB
+ * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
+ *                      taken from here, never from the token
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
 public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
-        @Nullable String readModelPath) {
+        @Nullable String readModelPath, @NotEmpty Map<String, AgencyKind> agencies) {
+
+    /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
+    public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {
+        return agency == null ? null : agencies.get(agency.value());
+    }
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import org.childjourney.core.person.Sensitive;
 import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
+import org.childjourney.query.security.Readers;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ class JourneySearchController {
 
     private final QueryGateway queries;
     private final KeyedDigest digest;
+    private final Readers readers;
 
-    JourneySearchController(QueryGateway queries, KeyedDigest digest) {
+    JourneySearchController(QueryGateway queries, KeyedDigest digest, Readers readers) {
         this.queries = queries;
         this.digest = digest;
+        this.readers = readers;
     }
 
     @Operation(summary = "Find a child's journeys by NHS number or by an agency's local id (X-Purpose required)")
@@ -42,7 +45,7 @@ class JourneySearchController {
             @RequestParam(required = false) String value,
             @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
             @RequestHeader(name = Reader.JUSTIFICATION_HEADER, required = false) String justification) {
-        Reader reader = Reader.of(token, purpose, justification);
+        Reader reader = readers.of(token, purpose, justification);
         JourneySearch search = queries.query(new FindJourneys(identifierDigest(nhsNumber, system, value), reader),
                 ResponseTypes.instanceOf(JourneySearch.class)).join();
         if (search instanceof JourneySearch.Found found) {

@@ -4,10 +4,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.childjourney.core.journey.JourneyRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * the child exists or what was withheld.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ReadProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ReadProblems.class);
@@ -31,6 +37,31 @@ class ReadProblems {
     @ExceptionHandler(ReadRefused.class)
     ProblemDetail refused() {
         return refusal();
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException invalid) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request has invalid fields; nothing was recorded.");
+        problem.setProperty("errors", invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList());
+        return problem;
+    }
+
+    /** A decision the journey's rules refuse (an entry not on the journey, sealing twice): nothing was recorded. */
+    @ExceptionHandler({JourneyRuleViolation.class, CommandExecutionException.class})
+    ProblemDetail ruleBroken(RuntimeException failure) {
+        Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof JourneyRuleViolation violation) {
+            return problem(HttpStatus.CONFLICT, "journey-rule", "Refused by the journey's rules",
+                    "Nothing was recorded: " + violation.rule().description() + ".");
+        }
+        log.error("command failed: {}", cause.getClass().getName());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "command-failed", "Not recorded",
+                "The decision could not be recorded; nothing was changed.");
     }
 
     /** Failures inside a query handler reach the controller wrapped; unwrap the two that are answers. */

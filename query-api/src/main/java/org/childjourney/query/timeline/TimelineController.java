@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.query.security.JourneyIds;
 import org.childjourney.query.security.Reader;
+import org.childjourney.query.security.Readers;
 import org.childjourney.query.security.ReadRefused;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
     private final QueryGateway queries;
+    private final Readers readers;
 
-    TimelineController(QueryGateway queries) {
+    TimelineController(QueryGateway queries, Readers readers) {
         this.queries = queries;
+        this.readers = readers;
     }
 
     @Operation(summary = "Read a child's timeline for a stated purpose (X-Purpose)")
@@ -32,7 +35,7 @@ class TimelineController {
     Timeline timeline(@AuthenticationPrincipal Jwt token, @PathVariable String journeyId,
             @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
             @RequestHeader(name = Reader.JUSTIFICATION_HEADER, required = false) String justification) {
-        Reader reader = Reader.of(token, purpose, justification);
+        Reader reader = readers.of(token, purpose, justification);
         TimelineRead read = queries.query(new FindTimeline(JourneyIds.parse(journeyId), reader),
                 ResponseTypes.instanceOf(TimelineRead.class)).join();
         if (read instanceof TimelineRead.Shown shown) {

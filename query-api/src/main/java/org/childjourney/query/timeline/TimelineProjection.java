@@ -5,11 +5,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects every journey event into the child's timeline document (collection {@code timelines}, processing group
+ * Projects every journey event (entries and decisions about sharing) into the child's timeline document (collection {@code timelines}, processing group
  * {@code timeline}). Replay-safe: an event whose sequence number the document has already applied is skipped, so
  * redelivery and rebuilds from the event store give the same document.
  */
@@ -24,7 +24,7 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(JourneyEntry event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         TimelineDocument timeline = store.find(event.journeyId())
                 .orElseGet(() -> TimelineDocument.open(event.journeyId()));
         if (timeline.hasApplied(sequence)) {

@@ -1,8 +1,10 @@
 package org.childjourney.query.timeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -11,13 +13,20 @@ import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.NoticeKind;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.query.accesses.BreakGlassHistory;
 import org.childjourney.query.disclosure.DisclosureLog;
+import org.childjourney.query.inbox.Notices;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers {@link FindTimeline}: loads the child's timeline, asks the access policy, records the disclosure (or the
- * refusal) in the event store, and only then maps what may be shown. Retracted entries are never shown here.
+ * refusal) and any notices in the event store, and only then maps what may be shown. Retracted entries are never
+ * shown here. An emergency department's check gets the minimal view and tells the plan's owner; a break-glass read
+ * tells every agency that holds the child's record, once per window.
  */
 @Component
 class TimelineQueryHandler {
@@ -28,17 +37,27 @@ class TimelineQueryHandler {
 
     private final TimelineStore store;
     private final DisclosureLog disclosures;
+    private final Notices notices;
+    private final BreakGlassHistory breakGlass;
+    private final Clock clock;
 
-    TimelineQueryHandler(TimelineStore store, DisclosureLog disclosures) {
+    TimelineQueryHandler(TimelineStore store, DisclosureLog disclosures, Notices notices,
+            BreakGlassHistory breakGlass, Clock clock) {
         this.store = store;
         this.disclosures = disclosures;
+        this.notices = notices;
+        this.breakGlass = breakGlass;
+        this.clock = clock;
     }
 
     @QueryHandler
     TimelineRead handle(FindTimeline query) {
         Optional<TimelineDocument> document = store.find(query.journeyId());
-        JourneyFacts facts = document.map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown);
-        AccessRequest request = query.reader().request(ReadKind.TIMELINE);
+        AccessRequest request = query.reader().request(ReadKind.TIMELINE, Instant.now(clock));
+        Instant brokeGlassAt = breakGlass.firstBreakGlass(query.journeyId(), request.viewer().username())
+                .orElse(null);
+        JourneyFacts facts = document.map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown)
+                .withBreakGlassSince(brokeGlassAt);
         AccessDecision decision = AccessPolicies.all().decide(request, facts);
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
@@ -49,23 +68,41 @@ class TimelineQueryHandler {
         List<Timeline.Entry> shown = timeline.standingEntries().stream()
                 .filter(entry -> !"retracted".equals(entry.getString("status")))
                 .filter(entry -> !permitted.withheld().contains(EntryId.of(entry.getString("entryId"))))
-                .map(TimelineQueryHandler::entry)
+                .map(entry -> entry(entry, permitted.redacted().contains(EntryId.of(entry.getString("entryId")))))
                 .sorted(CHRONOLOGICAL)
                 .toList();
         List<EntryId> disclosed = shown.stream().map(entry -> EntryId.of(entry.entryId())).toList();
         disclosures.disclosed(query.journeyId(), request, permitted.basis(), disclosed,
                 List.copyOf(permitted.withheld()));
+        Timeline.Flags flags = null;
+        if (permitted.minimal()) {
+            Optional<Document> plan = timeline.childProtectionPlan();
+            flags = new Timeline.Flags(plan.isPresent(), shown.size());
+            plan.ifPresent(owner -> notices.raise(AgencyCode.of(owner.getString("agency")), NoticeKind.ACCESS_NOTICE,
+                    query.journeyId(), List.of(EntryId.of(owner.getString("entryId"))),
+                    "An emergency department checked this child at triage (unscheduled care)."));
+        }
+        if (permitted.breakGlass() && brokeGlassAt == null) {
+            notifyOwners(query.journeyId(), timeline);
+        }
         return new TimelineRead.Shown(new Timeline(timeline.journeyId(),
                 timeline.asOf() == null ? null : Instant.parse(timeline.asOf()), request.purpose().header(),
-                permitted.basis().citation(), shown));
+                permitted.basis().citation(), flags, shown));
     }
 
-    private static Timeline.Entry entry(Document entry) {
+    private void notifyOwners(ChildJourneyId journeyId, TimelineDocument timeline) {
+        timeline.owningAgencies().forEach(owner -> notices.raise(owner, NoticeKind.BREAK_GLASS_NOTICE, journeyId,
+                List.of(), "A practitioner without a relationship read this child's record by emergency access; "
+                        + "the read is flagged for review."));
+    }
+
+    private static Timeline.Entry entry(Document entry, boolean redacted) {
         Document agency = entry.get("agency", Document.class);
+        Document details = entry.get("details", Document.class);
         return new Timeline.Entry(entry.getString("entryId"), entry.getString("type"),
                 Instant.parse(entry.getString("occurredAt")), Instant.parse(entry.getString("recordedAt")),
                 new Timeline.Agency(agency.getString("code"), agency.getString("kind")), entry.getString("summary"),
-                entry.get("details", Document.class), entry.get("consent", Document.class).getString("status"),
-                entry.getString("status"), List.of());
+                redacted ? Map.of() : details, entry.get("consent", Document.class).getString("status"),
+                entry.getString("status"), redacted ? details.keySet().stream().sorted().toList() : List.of());
     }
 }

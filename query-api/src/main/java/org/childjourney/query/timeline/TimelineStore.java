@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.childjourney.core.access.JourneyFacts;
@@ -33,5 +35,14 @@ class TimelineStore implements JourneyFactsSource {
     @Override
     public JourneyFacts factsOf(ChildJourneyId journeyId) {
         return find(journeyId).map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown);
+    }
+
+    @Override
+    public List<DecisionNotToShare> nonDisclosures(ChildJourneyId journeyId) {
+        return find(journeyId).map(TimelineDocument::nonDisclosures).orElseGet(List::of).stream()
+                .map(decision -> new DecisionNotToShare(Instant.parse(decision.getString("at")),
+                        decision.getString("by"), decision.getString("agency"), decision.getString("toAgency"),
+                        decision.getList("entryIds", String.class), decision.getString("reason")))
+                .toList();
     }
 }

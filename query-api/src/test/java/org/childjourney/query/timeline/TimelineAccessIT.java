@@ -207,7 +207,7 @@ class TimelineAccessIT {
         Answer byLocalId = query.get("/api/v1/journeys?system=police-east/person&value=P-" + nhsNumber, sarah,
                 "child-in-need");
         Answer notForTom = query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, tom, "child-in-need");
-        Answer auditorSearch = query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, ann, "case-review");
+        Answer auditorSearch = query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, ann, "child-in-need");
         Answer badNumber = query.get("/api/v1/journeys?nhsNumber=1234567890", sarah, "child-in-need");
 
         assertThat(found.json().path("journeys").findValuesAsText("journeyId"))

@@ -1,0 +1,10 @@
+package org.childjourney.query.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One item in an agency's inbox, as the contract shapes it. */
+public record InboxItem(String itemId, String kind, String journeyId, List<String> entryIds, Instant createdAt,
+        String summary, @Nullable Instant acknowledgedAt) {
+}

@@ -1,0 +1,22 @@
+package org.childjourney.query.security;
+
+import org.childjourney.query.config.QueryProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@link Reader} of a request against the deployment's register of agencies. */
+@Component
+public class Readers {
+
+    private final QueryProperties register;
+
+    Readers(QueryProperties register) {
+        this.register = register;
+    }
+
+    /** @see Reader#of */
+    public Reader of(Jwt token, @Nullable String purpose, @Nullable String justification) {
+        return Reader.of(token, purpose, justification, register);
+    }
+}

@@ -1,0 +1,334 @@
+package org.childjourney.query.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.core.provenance.Sensitivity;
+import org.childjourney.query.JourneyStories;
+import org.childjourney.query.QueryClient;
+import org.childjourney.query.QueryClient.Answer;
+import org.childjourney.query.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The full access model through the HTTP API: purposes and their roles, relationships (involvement, submission,
+ * hub release), consent per entry and per journey, the hub, the emergency department's check, break-glass,
+ * sensitivity, sealing, decisions not to share, and the inbox notices they raise.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessModelIT {
+
+    static final Tokens TOKENS = new Tokens();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+
+    QueryClient query;
+    JourneyStories story;
+    String nhsNumber;
+    String sarah = TOKENS.user("sw.sarah", "csc-county", "practitioner");
+    String dan = TOKENS.user("dsl.dan", "school-parkside", "practitioner");
+    String tom = TOKENS.user("teacher.tom", "school-riverside", "practitioner");
+    String nia = TOKENS.user("nurse.nia", "hospital-north", "practitioner");
+    String mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
+    String ann = TOKENS.user("auditor.ann", null, "auditor");
+    String ada = TOKENS.user("admin.ada", null, "admin");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:access-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @BeforeEach
+    void aChild() {
+        query = new QueryClient(port);
+        nhsNumber = FictionalNhsNumbers.next();
+        story = new JourneyStories(eventStore, nhsNumber);
+    }
+
+    @Test
+    void eachPurposeIsForTheRolesItNamesAndEveryReadNamesItsBasisAndPolicyVersion() {
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        awaitProjected(mo, "mash-triage", 1);
+
+        assertThat(timeline(sarah, "child-in-need").status()).isEqualTo(200);
+        assertThat(timeline(sarah, "mash-triage").status()).isEqualTo(403);
+        assertThat(timeline(sarah, "case-review").status()).isEqualTo(403);
+
+        JsonNode reads = auditorsLog(3).path("accesses");
+        assertThat(reads.findValuesAsText("basis")).contains("SECTION_17_CHILD_IN_NEED");
+        assertThat(reads.findValuesAsText("reason")).contains("PURPOSE_NOT_PERMITTED");
+        assertThat(reads.findValuesAsText("policyVersion")).containsOnly("2026.11-2");
+    }
+
+    @Test
+    void theHubReleasesEntriesToAnAgencyWhosePractitionersThenSeeOnlyThose() {
+        EntryId concern = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        story.domesticAbuse("2026-11-20T21:14:00Z");
+        awaitProjected(mo, "mash-triage", 2);
+        assertThat(timeline(tom, "early-help").status()).isEqualTo(403);
+
+        Answer release = query.post(path("/releases"), mo, Map.of("X-Purpose", "mash-triage"),
+                "{\"toAgency\":\"school-riverside\",\"entryIds\":[\"" + concern + "\"],"
+                        + "\"reason\":\"The school can support the child at breakfast club\"}");
+        Answer notHub = query.post(path("/releases"), sarah, Map.of("X-Purpose", "mash-triage"),
+                "{\"toAgency\":\"school-riverside\",\"entryIds\":[\"" + concern + "\"],\"reason\":\"r\"}");
+        Answer notOnJourney = query.post(path("/releases"), mo, Map.of("X-Purpose", "mash-triage"),
+                "{\"toAgency\":\"school-riverside\",\"entryIds\":[\"" + UUID.randomUUID() + "\"],\"reason\":\"r\"}");
+        Answer invalid = query.post(path("/releases"), mo, Map.of("X-Purpose", "mash-triage"),
+                "{\"toAgency\":\"Nowhere\",\"entryIds\":[],\"reason\":\"\"}");
+
+        assertThat(release.status()).as(release.raw()).isEqualTo(201);
+        assertThat(notHub.status()).isEqualTo(403);
+        assertThat(notOnJourney.status()).isEqualTo(409);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("errors").findValuesAsText("field"))
+                .contains("toAgency", "entryIds", "reason");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                timeline(tom, "early-help").json().path("entries").findValuesAsText("entryId"))
+                .containsExactly(concern.toString()));
+    }
+
+    @Test
+    void belowTheSection47ThresholdWithdrawnConsentWithholdsWhatReliedOnItButNotTheReadersOwnEntries() {
+        EntryId own = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
+        EntryId contact = story.contact("2026-11-21T08:30:00Z");
+        EntryId police = story.domesticAbuse("2026-11-20T21:14:00Z");
+        story.consentWithdrawn(AgencyKind.EDUCATION);
+        awaitProjected(mo, "mash-triage", 4);
+
+        List<String> earlyHelp = ids(timeline(dan, "early-help"));
+        List<String> enquiry = ids(timeline(dan, "safeguarding-enquiry"));
+
+        assertThat(earlyHelp).contains(own.toString(), police.toString()).doesNotContain(contact.toString());
+        assertThat(enquiry).contains(own.toString(), police.toString(), contact.toString());
+    }
+
+    @Test
+    void anEmergencyDepartmentAtTriageSeesAttendancesAndThePlanFlagOnlyAndThePlansOwnerIsTold() {
+        story.aeAttendance("2026-10-01T10:00:00Z");
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        EntryId plan = story.childProtectionPlan("2026-11-10T10:00:00Z");
+        awaitProjected(mo, "mash-triage", 4);
+
+        Answer triage = timeline(nia, "unscheduled-care");
+        Answer school = timeline(dan, "unscheduled-care");
+
+        assertThat(triage.status()).isEqualTo(200);
+        assertThat(triage.json().path("flags").path("childProtectionPlan").asBoolean()).isTrue();
+        assertThat(triage.json().path("flags").path("priorAttendances").asInt()).isEqualTo(2);
+        assertThat(triage.json().path("entries").findValuesAsText("type")).containsOnly("ae-attendance");
+        assertThat(triage.json().path("entries").get(0).path("details")).isEmpty();
+        assertThat(triage.json().path("entries").get(0).path("redacted").toString()).contains("presentingComplaint");
+        assertThat(school.status()).isEqualTo(403);
+        JsonNode notice = awaitInboxItem("csc-county", "access-notice");
+        assertThat(notice.path("entryIds").toString()).contains(plan.toString());
+        assertThat(notice.path("summary").asText()).doesNotContain(nhsNumber, "Amy");
+    }
+
+    @Test
+    void breakGlassLetsAPractitionerWithoutARelationshipReadFlagsItAndTellsTheOwners() {
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        awaitProjected(mo, "mash-triage", 2);
+
+        Answer withoutJustification = timeline(tom, "emergency");
+        Answer broken = query.get(path("/timeline"), tom, Map.of("X-Purpose", "emergency", "X-Justification",
+                "Child presented at school with injuries; no staff with a relationship on site"));
+
+        assertThat(withoutJustification.status()).isEqualTo(400);
+        assertThat(broken.status()).isEqualTo(200);
+        assertThat(broken.json().path("entries")).hasSize(2);
+        assertThat(awaitInboxItem("school-parkside", "break-glass-notice").path("journeyId").asText())
+                .isEqualTo(story.journeyId().toString());
+        assertThat(awaitInboxItem("hospital-north", "break-glass-notice")).isNotNull();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                query.get(path("/accesses"), ann, "case-review").json().path("accesses").findValuesAsText(
+                        "flaggedForReview")).contains("true"));
+    }
+
+    @Test
+    void sensitiveDetailsAreRedactedAndNamedExceptForAnEnquiryTheHubAndTheRecordingAgency() {
+        EntryId sensitive = story.sensitiveAttendance("2026-11-18T10:00:00Z", Sensitivity.MENTAL_HEALTH);
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        awaitProjected(mo, "mash-triage", 2);
+
+        JsonNode childInNeed = entry(timeline(sarah, "child-in-need"), sensitive);
+        JsonNode enquiry = entry(timeline(sarah, "safeguarding-enquiry"), sensitive);
+        JsonNode own = entry(timeline(nia, "child-in-need"), sensitive);
+
+        assertThat(childInNeed.path("details")).isEmpty();
+        assertThat(childInNeed.path("redacted").toString()).contains("presentingComplaint", "safeguardingConcern");
+        assertThat(childInNeed.path("summary").asText()).isNotBlank();
+        assertThat(enquiry.path("details").path("presentingComplaint").asText()).isNotBlank();
+        assertThat(own.path("details").path("presentingComplaint").asText()).isNotBlank();
+    }
+
+    @Test
+    void aSealedJourneyIsFoundAndReadByAuditorsOnlyAndUnsealingIsRecorded() {
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        story.contact("2026-11-21T08:30:00Z");
+        awaitProjected(sarah, "child-in-need", 2);
+
+        assertThat(query.post(path("/seal"), sarah, Map.of(), "{\"reason\":\"adoption\"}").status()).isEqualTo(403);
+        assertThat(query.post(path("/seal"), ada, Map.of(), "{\"reason\":\"Adoption order made\"}").status())
+                .isEqualTo(201);
+        assertThat(query.post(path("/seal"), ada, Map.of(), "{\"reason\":\"again\"}").status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(sarah, "child-in-need")
+                .status()).isEqualTo(403));
+        assertThat(search(sarah, "child-in-need").path("journeys")).isEmpty();
+        assertThat(search(ann, "case-review").path("journeys").findValuesAsText("journeyId"))
+                .containsExactly(story.journeyId().toString());
+        assertThat(query.get(path("/accesses"), ann, "case-review").status()).isEqualTo(200);
+
+        assertThat(query.post(path("/unseal"), ada, Map.of(), "{\"reason\":\"Order set aside on appeal\"}")
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(sarah, "child-in-need")
+                .status()).isEqualTo(200));
+    }
+
+    @Test
+    void aDecisionNotToShareIsRecordedWithItsReasonAndShownToAuditorsOnly() {
+        EntryId contact = story.contact("2026-11-21T08:30:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        awaitProjected(sarah, "child-in-need", 2);
+
+        Answer declined = query.post(path("/non-disclosures"), sarah, Map.of("X-Purpose", "child-in-need"),
+                "{\"toAgency\":\"school-parkside\",\"entryIds\":[\"" + contact + "\"],"
+                        + "\"reason\":\"Would identify the referrer to the family\"}");
+        Answer byStranger = query.post(path("/non-disclosures"), tom, Map.of("X-Purpose", "child-in-need"),
+                "{\"toAgency\":\"school-parkside\",\"entryIds\":[\"" + contact + "\"],\"reason\":\"r\"}");
+
+        assertThat(declined.status()).as(declined.raw()).isEqualTo(201);
+        assertThat(byStranger.status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                query.get(path("/accesses"), ann, "case-review").json().path("nonDisclosures")
+                        .findValuesAsText("reason")).containsExactly("Would identify the referrer to the family"));
+        assertThat(query.get(path("/accesses"), sarah, "child-in-need").json().has("nonDisclosures")).isFalse();
+    }
+
+    @Test
+    void anAgencyAcknowledgesItsInboxItemsAndTheReceiptIsKept() {
+        story.childProtectionPlan("2026-11-10T10:00:00Z");
+        story.aeAttendance("2026-11-18T10:00:00Z");
+        awaitProjected(mo, "mash-triage", 2);
+        timeline(nia, "unscheduled-care");
+        JsonNode item = awaitInboxItem("csc-county", "access-notice");
+        String csc = agencySystem("csc-county");
+
+        Answer ack = query.post("/api/v1/inbox/" + item.path("itemId").asText() + "/ack", csc, Map.of(), "");
+        Answer unknown = query.post("/api/v1/inbox/" + UUID.randomUUID() + "/ack", csc, Map.of(), "");
+        Answer practitioner = query.get("/api/v1/inbox", sarah, Map.of());
+
+        assertThat(ack.status()).isEqualTo(204);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(practitioner.status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                query.get("/api/v1/inbox?unacknowledged=true", csc, Map.of()).json().path("items")
+                        .findValuesAsText("itemId")).doesNotContain(item.path("itemId").asText()));
+    }
+
+    @Test
+    void aRefusalTakesAboutAsLongWhetherOrNotTheChildExists() {
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        awaitProjected(mo, "mash-triage", 1);
+        String unknown = "/api/v1/journeys/" + UUID.randomUUID() + "/timeline";
+        List<Long> known = new ArrayList<>();
+        List<Long> absent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            known.add(timed(path("/timeline")));
+            absent.add(timed(unknown));
+        }
+
+        long knownMedian = median(known.subList(10, 40));
+        long absentMedian = median(absent.subList(10, 40));
+        assertThat(Math.abs(knownMedian - absentMedian))
+                .as("median refusal times: known %d µs, unknown %d µs", knownMedian, absentMedian)
+                .isLessThan(Math.max(5_000, Math.max(knownMedian, absentMedian) / 2));
+    }
+
+    private long timed(String path) {
+        long start = System.nanoTime();
+        assertThat(query.get(path, tom, "early-help").status()).isEqualTo(403);
+        return (System.nanoTime() - start) / 1_000;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private Answer timeline(String token, String purpose) {
+        return query.get(path("/timeline"), token, purpose);
+    }
+
+    private JsonNode search(String token, String purpose) {
+        return query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, token, purpose).json();
+    }
+
+    private void awaitProjected(String token, String purpose, int entries) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> timeline(token, purpose),
+                answer -> answer.status() == 200 && answer.json().path("entries").size() == entries);
+    }
+
+    private JsonNode auditorsLog(int reads) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> query.get(path("/accesses"), ann, "case-review").json(),
+                log -> log.path("accesses").size() >= reads);
+    }
+
+    private JsonNode awaitInboxItem(String agency, String kind) {
+        String token = agencySystem(agency);
+        return await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode item : query.get("/api/v1/inbox?unacknowledged=true", token, Map.of()).json()
+                    .path("items")) {
+                if (item.path("kind").asText().equals(kind)
+                        && item.path("journeyId").asText().equals(story.journeyId().toString())) {
+                    return item;
+                }
+            }
+            return null;
+        }, item -> item != null);
+    }
+
+    private static String agencySystem(String agency) {
+        return TOKENS.issue("journey", "service-account-" + agency, agency, List.of("agency-system"), 300);
+    }
+
+    private static List<String> ids(Answer timeline) {
+        return timeline.json().path("entries").findValuesAsText("entryId");
+    }
+
+    private static JsonNode entry(Answer timeline, EntryId entryId) {
+        for (JsonNode entry : timeline.json().path("entries")) {
+            if (entry.path("entryId").asText().equals(entryId.toString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("entry not shown: " + timeline.raw());
+    }
+
+    private String path(String suffix) {
+        return "/api/v1/journeys/" + story.journeyId() + suffix;
+    }
+}
