@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Scenario S-1 to S-3 and S-12 end to end, over real HTTP with tokens from the real Keycloak: four agencies push
+ * Scenarios S-1 to S-3 and S-12 end to end, over real HTTP with tokens from the real Keycloak: four agencies push
  * their signals about one child, children's social care records its involvement, the allocated social worker reads
  * all four together, a teacher at another school is refused and learns nothing, a resend makes no second entry,
- * invalid submissions store nothing, and an auditor sees both reads.
+ * invalid submissions store nothing, and an auditor sees both reads; then the emergency department checks the
+ * child at triage (minimal view, the plan owner told) and the hub releases an entry to another school.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -133,6 +134,52 @@ class EndToEndIT {
 
         assertThat(accesses.path("accesses").findValuesAsText("viewer")).contains("sw.sarah", "teacher.tom");
         assertThat(accesses.path("accesses").findValuesAsText("decision")).contains("permitted", "refused");
+    }
+
+    @Test
+    @Order(6)
+    void theEmergencyDepartmentSeesOnlyAttendancesAndThePlanFlagAndThePlansOwnerIsTold() throws Exception {
+        assertThat(submit("csc-county", submission("CP-" + RUN, "cp-plan-started", "2026-11-22T10:00:00Z", null,
+                "\"category\":\"neglect\"")).status()).isEqualTo(201);
+        String nia = HTTP.userToken(tokenUrl(), "nurse.nia", "nia-pw");
+
+        JsonNode triage = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(nia, "unscheduled-care"),
+                answer -> answer.status() == 200
+                        && answer.json().path("flags").path("childProtectionPlan").asBoolean()).json();
+
+        assertThat(triage.path("entries").findValuesAsText("type")).containsOnly("ae-attendance");
+        assertThat(triage.path("flags").path("priorAttendances").asInt()).isEqualTo(1);
+        String csc = HTTP.clientToken(tokenUrl(), "csc-county");
+        JsonNode inbox = await().atMost(Duration.ofSeconds(30)).until(
+                () -> HTTP.get(stack.queryApi() + "/api/v1/inbox?unacknowledged=true", csc, "case-review").json(),
+                items -> items.path("items").findValuesAsText("journeyId").contains(journeyId));
+        assertThat(inbox.path("items").findValuesAsText("kind")).contains("access-notice");
+    }
+
+    @Test
+    @Order(7)
+    void theHubReleasesTheSchoolConcernToAnotherSchoolWhoseTeacherThenSeesOnlyThat() throws Exception {
+        String mo = HTTP.userToken(tokenUrl(), "mash.mo", "mo-pw");
+        String schoolConcern = entryIdOf(timeline(mo, "mash-triage").json(), "school-concern");
+
+        Answer release = HTTP.post(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/releases", mo,
+                "{\"toAgency\":\"school-riverside\",\"entryIds\":[\"" + schoolConcern + "\"],"
+                        + "\"reason\":\"Sibling attends this school\"}", "mash-triage");
+        assertThat(release.status()).as(release.raw()).isEqualTo(201);
+
+        String tom = HTTP.userToken(tokenUrl(), "teacher.tom", "tom-pw");
+        JsonNode released = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(tom, "early-help"),
+                answer -> answer.status() == 200).json();
+        assertThat(released.path("entries").findValuesAsText("entryId")).containsExactly(schoolConcern);
+    }
+
+    private static String entryIdOf(JsonNode timeline, String type) {
+        for (JsonNode entry : timeline.path("entries")) {
+            if (entry.path("type").asText().equals(type)) {
+                return entry.path("entryId").asText();
+            }
+        }
+        throw new AssertionError("no " + type + " on the timeline");
     }
 
     private static String domesticAbuse() {

@@ -38,6 +38,12 @@ final class Http {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    Answer post(String url, String token, String body, String purpose) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("X-Purpose", purpose)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Answer get(String url, String token, String purpose) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("X-Purpose", purpose).GET().build());

@@ -1,205 +1,276 @@
 package org.childjourney.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.childjourney.core.journey.JourneyFixtures.AE_ATTENDANCE;
-import static org.childjourney.core.journey.JourneyFixtures.CSC_COUNTY;
-import static org.childjourney.core.journey.JourneyFixtures.HOSPITAL_NORTH;
-import static org.childjourney.core.journey.JourneyFixtures.INVOLVEMENT_STARTED;
-import static org.childjourney.core.journey.JourneyFixtures.POLICE_EAST;
+import static org.childjourney.core.journey.JourneyFixtures.PLAN_STARTED;
 import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_CONCERN;
-import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PARKSIDE;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.childjourney.core.agency.AgencyCode;
-import org.childjourney.core.consent.ConsentStatus;
-import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.access.AccessScenario.ConsentState;
+import org.childjourney.core.access.AccessScenario.EntrySensitivity;
+import org.childjourney.core.access.AccessScenario.JourneyState;
+import org.childjourney.core.access.AccessScenario.Reader;
+import org.childjourney.core.access.AccessScenario.Relationship;
+import org.childjourney.core.access.AccessScenario.Variation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Who may read a child's journey, as a table a safeguarding lead can review. Every row is one read of a fictional
- * journey that holds a school concern from Parkside (shared under the consent in the "school entry consent"
- * column) and an open involvement of Police East.
- *
- * <ul>
- *   <li>viewer roles: the reader's realm roles, {@code none} for a token without any;</li>
- *   <li>their agency and the child: {@code open involvement} (their agency, Hospital North, is working with the
- *       child), {@code submitted an entry} (Hospital North recorded an A&amp;E attendance), {@code none} (neither),
- *       {@code hub member} (the reader is in the hub, at the county's children's social care, which has neither),
- *       {@code no agency} (the token names no agency, as for auditors);</li>
- *   <li>withheld: the entries taken out of a permitted read.</li>
- * </ul>
+ * Who may read a child's journey, as tables a safeguarding lead can review. The approved table
+ * {@code docs/access-decisions.csv} lists the decision for every combination of purpose, reader, relationship,
+ * consent, sensitivity and journey state, plus explicit rows for searches, access logs, justifications and the
+ * break-glass window; the rows below it are written by hand from the rules' Javadoc, so that the table is not only
+ * a snapshot of whatever the code does. {@link AccessScenario} describes the fictional journey and readers.
  */
 class AccessPoliciesTest {
 
-    private static final Set<AgencyCode> NO_AGENCIES = Set.of();
+    private static final Path APPROVED = Path.of("..", "docs", "access-decisions.csv");
+    private static final Path RECEIVED = Path.of("target", "access-decisions.received.csv");
 
-    @ParameterizedTest(name = "[{index}] {0} / {1} / {2} / {3} / consent {4} / {5} journey: {6} {7}, withheld {8}")
-    @CsvSource(delimiter = '|', textBlock = """
-            # viewer roles       | their agency and the child | reads      | purpose              | school entry consent | journey | outcome   | lawful basis or refusal reason | withheld
+    private static final String COMMENT = """
+            # Access decisions of journey-core's AccessPolicies, version %s: one line per read.
+            # An approved file: AccessPoliciesTest computes every line from the rules and fails on any difference,
+            # writing what it computed to journey-core/target/access-decisions.received.csv. Change this file only by
+            # reviewing that one and copying it here; the rules' change and this file's change go in one review.
             #
-            # A journey the record does not hold is refused, whoever asks and whatever the purpose.
-            practitioner         | none                       | timeline   | child-in-need        | -                    | unknown | refused   | UNKNOWN_JOURNEY                | -
-            mash                 | hub member                 | timeline   | mash-triage          | -                    | unknown | refused   | UNKNOWN_JOURNEY                | -
-            mash                 | hub member                 | search     | emergency            | -                    | unknown | refused   | UNKNOWN_JOURNEY                | -
-            auditor              | no agency                  | access log | case-review          | -                    | unknown | refused   | UNKNOWN_JOURNEY                | -
-            none                 | none                       | timeline   | safeguarding-enquiry | -                    | unknown | refused   | UNKNOWN_JOURNEY                | -
+            # The journey, fictional: school-concern, recorded by Parkside school, carries the row's consent and
+            # sensitivity; ae-attendance, at Hospital North, consent given; cp-plan, a child protection plan made by
+            # Northshire's children's social care, consent not required. No reader works for those three agencies.
             #
-            # Reading a journey needs the practitioner or the mash role.
-            none                 | open involvement           | timeline   | child-in-need        | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            none                 | submitted an entry         | search     | child-in-need        | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            agency-system        | submitted an entry         | timeline   | early-help           | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            agency-system        | open involvement           | search     | safeguarding-enquiry | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            admin                | no agency                  | timeline   | case-review          | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            admin                | no agency                  | access log | case-review          | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            auditor              | no agency                  | timeline   | case-review          | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            auditor              | no agency                  | search     | case-review          | given                | known   | refused   | ROLE_NOT_PERMITTED             | -
-            #
-            # An auditor reads the access log of any journey the record holds.
-            auditor              | no agency                  | access log | case-review          | given                | known   | permitted | CASE_REVIEW                    | nothing
-            auditor              | no agency                  | access log | safeguarding-enquiry | refused              | known   | permitted | SECTION_47_ENQUIRY             | nothing
-            #
-            # Without a legitimate relationship with the child there is no read, even in an emergency.
-            practitioner         | none                       | timeline   | child-in-need        | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            practitioner         | none                       | search     | early-help           | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            practitioner         | none                       | timeline   | safeguarding-enquiry | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            practitioner         | none                       | timeline   | emergency            | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            practitioner         | none                       | access log | case-review          | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            practitioner         | no agency                  | timeline   | child-in-need        | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            practitioner+auditor | none                       | timeline   | case-review          | given                | known   | refused   | NO_LEGITIMATE_RELATIONSHIP     | -
-            #
-            # An open involvement or an entry of their own is a relationship; the hub has one with every child.
-            practitioner         | open involvement           | timeline   | child-in-need        | given                | known   | permitted | SECTION_17_CHILD_IN_NEED       | nothing
-            practitioner         | submitted an entry         | timeline   | early-help           | not-stated           | known   | permitted | SECTION_10_COOPERATION         | nothing
-            practitioner         | submitted an entry         | search     | unscheduled-care     | given                | known   | permitted | HEALTH_AND_CARE                | nothing
-            practitioner         | open involvement           | access log | case-review          | given                | known   | permitted | CASE_REVIEW                    | nothing
-            mash                 | hub member                 | timeline   | mash-triage          | given                | known   | permitted | SECTION_11_SAFEGUARDING_DUTY   | nothing
-            mash                 | hub member                 | search     | mash-triage          | not-stated           | known   | permitted | SECTION_11_SAFEGUARDING_DUTY   | nothing
-            mash                 | no agency                  | timeline   | mash-triage          | given                | known   | permitted | SECTION_11_SAFEGUARDING_DUTY   | nothing
-            #
-            # An entry shared under a refusal of consent is withheld, except in a s.47 enquiry or an emergency.
-            practitioner         | open involvement           | timeline   | child-in-need        | refused              | known   | permitted | SECTION_17_CHILD_IN_NEED       | school concern
-            practitioner         | submitted an entry         | timeline   | early-help           | refused              | known   | permitted | SECTION_10_COOPERATION         | school concern
-            practitioner         | submitted an entry         | timeline   | unscheduled-care     | refused              | known   | permitted | HEALTH_AND_CARE                | school concern
-            practitioner         | open involvement           | timeline   | case-review          | refused              | known   | permitted | CASE_REVIEW                    | school concern
-            mash                 | hub member                 | timeline   | mash-triage          | refused              | known   | permitted | SECTION_11_SAFEGUARDING_DUTY   | school concern
-            mash                 | hub member                 | search     | mash-triage          | refused              | known   | permitted | SECTION_11_SAFEGUARDING_DUTY   | school concern
-            practitioner         | open involvement           | timeline   | safeguarding-enquiry | refused              | known   | permitted | SECTION_47_ENQUIRY             | nothing
-            mash                 | hub member                 | timeline   | safeguarding-enquiry | refused              | known   | permitted | SECTION_47_ENQUIRY             | nothing
-            practitioner         | submitted an entry         | timeline   | emergency            | refused              | known   | permitted | VITAL_INTERESTS_SAFEGUARDING   | nothing
-            mash                 | hub member                 | search     | emergency            | refused              | known   | permitted | VITAL_INTERESTS_SAFEGUARDING   | nothing
-            practitioner         | open involvement           | timeline   | child-in-need        | not-stated           | known   | permitted | SECTION_17_CHILD_IN_NEED       | nothing
-            """)
-    void decidesEachReadByRoleRelationshipPurposeAndConsent(String roles, String relationship, String reads,
-            String purpose, String schoolEntryConsent, String journey, String outcome, String basisOrReason,
-            String withheld) {
-        AccessRequest request = new AccessRequest(viewer(roles, relationship), purpose(purpose), readKind(reads),
-                null);
-        JourneyFacts facts = "known".equals(journey) ? knownJourney(relationship, consent(schoolEntryConsent))
-                : JourneyFacts.unknown();
+            # purpose       X-Purpose of a timeline read; emergency reads carry a justification.
+            # reader        csc-practitioner (the county's children's social care), school-practitioner (Hillside
+            #               school), health-practitioner (Hospital South), hub-member (roles mash and practitioner,
+            #               at the county's children's social care), auditor (no agency), agency-system (Police
+            #               East's machine client).
+            # relationship  of the reader's agency with the child: none; open-involvement (own-involvement started,
+            #               not ended); submitted-entry (it recorded own-entry, consent given); released-only (the hub
+            #               released school-concern and cp-plan to it); ended-involvement (own-involvement and
+            #               own-involvement-ended). An auditor has no agency: the relationship changes nothing.
+            # consent       of school-concern: given, refused, not-sought-prejudicial, not-required; or
+            #               journey-withdrawn: it says given, but the family withdrew consent to sharing with the
+            #               reader's kind of agency.
+            # sensitivity   of school-concern: none or mental-health.
+            # journey       ordinary, sealed, or unknown (the record holds no such journey).
+            # decision      permitted, or refused with the reason (told to auditors only; readers hear "refused").
+            # withheld      entries left out altogether; redacted: entries shown without their details; - for none.
+            #               An entry both withheld and redacted is left out.
+            # view          full; minimal (the emergency department's view); break-glass (no relationship: flagged
+            #               for review, owning agencies notified).
+            """.formatted(AccessPolicies.VERSION);
 
-        AccessDecision decision = AccessPolicies.all().decide(request, facts);
+    private static final String EXPLICIT_ROWS = """
+            #
+            # Explicit rows. The purpose says, in brackets, how the read differs from the timeline reads above: a
+            # search, an access log read, an emergency read without a justification, or an emergency read by a reader
+            # who first broke glass on this journey some time before (the window is %s).
+            """.formatted(AccessPolicies.BREAK_GLASS_WINDOW);
 
-        AccessDecision expected = switch (outcome) {
-            case "permitted" -> new AccessDecision.Permitted(LawfulBasis.valueOf(basisOrReason), withheld(withheld));
-            case "refused" -> new AccessDecision.Refused(RefusalReason.valueOf(basisOrReason));
-            default -> throw new IllegalArgumentException("outcome is permitted or refused: " + outcome);
-        };
-        assertThat(decision).isEqualTo(expected);
-    }
+    @Test
+    void decidesEveryReadAsTheApprovedTableSays() throws IOException {
+        List<String> received = table();
+        Files.createDirectories(RECEIVED.getParent());
+        Files.write(RECEIVED, received);
+        if (!Files.exists(APPROVED)) {
+            fail("no approved table %s: review %s and approve it by copying it there", APPROVED, RECEIVED);
+        }
 
-    @ParameterizedTest(name = "a read for {0} relies on {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            # purpose            | lawful basis relied on
-            safeguarding-enquiry | SECTION_47_ENQUIRY
-            child-in-need        | SECTION_17_CHILD_IN_NEED
-            early-help           | SECTION_10_COOPERATION
-            mash-triage          | SECTION_11_SAFEGUARDING_DUTY
-            unscheduled-care     | HEALTH_AND_CARE
-            case-review          | CASE_REVIEW
-            emergency            | VITAL_INTERESTS_SAFEGUARDING
-            """)
-    void permitsAReadOnTheLawfulBasisOfItsPurpose(String purpose, LawfulBasis basis) {
-        AccessRequest request = new AccessRequest(viewer("mash", "hub member"), purpose(purpose), ReadKind.TIMELINE,
-                null);
+        List<String> approvedRows = rows(Files.readAllLines(APPROVED));
+        List<String> receivedRows = rows(received);
 
-        assertThat(AccessPolicies.all().decide(request, knownJourney("hub member", ConsentStatus.GIVEN)))
-                .isEqualTo(new AccessDecision.Permitted(basis, Set.of()));
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < Math.max(approvedRows.size(), receivedRows.size()); i++) {
+            String approved = i < approvedRows.size() ? approvedRows.get(i) : "(no row)";
+            String now = i < receivedRows.size() ? receivedRows.get(i) : "(no row)";
+            if (!approved.equals(now)) {
+                differences.add("row " + i + "\n  approved: " + approved + "\n  received: " + now);
+            }
+        }
+        assertThat(differences.subList(0, Math.min(20, differences.size())))
+                .as("the decisions differ from the approved %s in %d rows (the first 20 are shown); the received "
+                        + "table is in %s", APPROVED, differences.size(), RECEIVED)
+                .isEmpty();
     }
 
     @Test
-    void addsUpWhatEachRuleWithholdsAndLetsTheFirstRefusalWin() {
-        AccessPolicy withholdsSchoolConcern = (request, facts) -> new AccessDecision.Permitted(
-                LawfulBasis.SECTION_17_CHILD_IN_NEED, Set.of(SCHOOL_CONCERN));
-        AccessPolicy withholdsAttendance = (request, facts) -> new AccessDecision.Permitted(
-                LawfulBasis.SECTION_17_CHILD_IN_NEED, Set.of(AE_ATTENDANCE));
-        AccessPolicy refusesUnknown = (request, facts) -> new AccessDecision.Refused(RefusalReason.UNKNOWN_JOURNEY);
-        AccessPolicy refusesRole = (request, facts) -> new AccessDecision.Refused(RefusalReason.ROLE_NOT_PERMITTED);
-        AccessRequest request = new AccessRequest(viewer("practitioner", "open involvement"), Purpose.CHILD_IN_NEED,
-                ReadKind.TIMELINE, null);
-        JourneyFacts facts = knownJourney("open involvement", ConsentStatus.GIVEN);
+    void walksEveryCombinationOnce() {
+        List<String> rows = rows(table());
 
-        assertThat(withholdsSchoolConcern.and(withholdsAttendance).decide(request, facts))
-                .isEqualTo(new AccessDecision.Permitted(LawfulBasis.SECTION_17_CHILD_IN_NEED,
-                        Set.of(SCHOOL_CONCERN, AE_ATTENDANCE)));
-        assertThat(withholdsSchoolConcern.and(refusesUnknown).and(refusesRole).decide(request, facts))
+        assertThat(rows).doesNotHaveDuplicates();
+        assertThat(rows.stream().filter(row -> !row.contains(" ("))).hasSize(1 + Purpose.values().length
+                * Reader.walked().size() * Relationship.values().length * ConsentState.values().length
+                * EntrySensitivity.values().length * JourneyState.values().length);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1} / {2} / consent {3} / {4} / {5} journey: {6} {7}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # purpose                               | reader                        | relationship      | consent                | sensitivity   | journey  | decision  | reason                     | withheld                     | redacted       | view
+            #
+            # KNOWN_JOURNEY: a journey the record does not hold is refused, even to the hub triaging.
+            mash-triage                             | hub-member                    | none              | given                  | none          | unknown  | refused   | UNKNOWN_JOURNEY            | -                            | -              | -
+            #
+            # SEALED_JOURNEY: a sealed journey is read by auditors only.
+            child-in-need                           | csc-practitioner              | open-involvement  | given                  | none          | sealed   | refused   | JOURNEY_SEALED             | -                            | -              | -
+            emergency                               | school-practitioner           | none              | given                  | none          | sealed   | refused   | JOURNEY_SEALED             | -                            | -              | -
+            case-review                             | auditor                       | none              | refused                | mental-health | sealed   | permitted | -                          | -                            | -              | full
+            #
+            # LEGITIMATE_RELATIONSHIP: none, or an ended involvement, is no relationship; releases show only what was released.
+            child-in-need                           | school-practitioner           | none              | given                  | none          | ordinary | refused   | NO_LEGITIMATE_RELATIONSHIP | -                            | -              | -
+            early-help                              | csc-practitioner              | ended-involvement | given                  | none          | ordinary | refused   | NO_LEGITIMATE_RELATIONSHIP | -                            | -              | -
+            early-help                              | school-practitioner           | released-only     | given                  | none          | ordinary | permitted | -                          | ae-attendance                | -              | full
+            #
+            # CONSENT: below s.47, other agencies' entries shared under a refusal are withheld, the reader's own are not;
+            # a withdrawal for the reader's kind of agency withholds entries that relied on consent, except at s.47.
+            child-in-need                           | csc-practitioner              | open-involvement  | refused                | none          | ordinary | permitted | -                          | school-concern               | -              | full
+            child-in-need                           | recording-school-practitioner | submitted-entry   | refused                | none          | ordinary | permitted | -                          | -                            | -              | full
+            child-in-need                           | csc-practitioner              | open-involvement  | not-sought-prejudicial | none          | ordinary | permitted | -                          | -                            | -              | full
+            child-in-need                           | csc-practitioner              | open-involvement  | journey-withdrawn      | none          | ordinary | permitted | -                          | school-concern;ae-attendance | -              | full
+            safeguarding-enquiry                    | csc-practitioner              | open-involvement  | journey-withdrawn      | none          | ordinary | permitted | -                          | -                            | -              | full
+            #
+            # SENSITIVITY: details of a mental-health entry only for s.47, the hub, reviews and the recording agency.
+            child-in-need                           | csc-practitioner              | open-involvement  | given                  | mental-health | ordinary | permitted | -                          | -                            | school-concern | full
+            safeguarding-enquiry                    | csc-practitioner              | open-involvement  | given                  | mental-health | ordinary | permitted | -                          | -                            | -              | full
+            child-in-need                           | recording-school-practitioner | submitted-entry   | given                  | mental-health | ordinary | permitted | -                          | -                            | -              | full
+            #
+            # PURPOSE_FOR_ROLE and UNSCHEDULED_CARE_MINIMAL: the emergency department's check is for health agencies, A&E only.
+            unscheduled-care                        | health-practitioner           | none              | given                  | none          | ordinary | permitted | -                          | school-concern;cp-plan       | ae-attendance  | minimal
+            unscheduled-care                        | school-practitioner           | submitted-entry   | given                  | none          | ordinary | refused   | PURPOSE_NOT_PERMITTED      | -                            | -              | -
+            mash-triage                             | csc-practitioner              | open-involvement  | given                  | none          | ordinary | refused   | PURPOSE_NOT_PERMITTED      | -                            | -              | -
+            early-help                              | agency-system                 | submitted-entry   | given                  | none          | ordinary | refused   | PURPOSE_NOT_PERMITTED      | -                            | -              | -
+            case-review (access log)                | auditor                       | none              | given                  | none          | ordinary | permitted | -                          | -                            | -              | full
+            #
+            # Break-glass: an emergency without a relationship is permitted, justified and flagged, for a bounded time.
+            emergency                               | school-practitioner           | none              | given                  | none          | ordinary | permitted | -                          | -                            | -              | break-glass
+            emergency (broke glass 4h01m ago)       | school-practitioner           | none              | given                  | none          | ordinary | refused   | BREAK_GLASS_EXPIRED        | -                            | -              | -
+            emergency (no justification)            | csc-practitioner              | open-involvement  | given                  | none          | ordinary | refused   | JUSTIFICATION_MISSING      | -                            | -              | -
+            """)
+    void decidesKeyReadsAsTheRulesSay(String purpose, String reader, String relationship, String consent,
+            String sensitivity, String journey, String decision, String reason, String withheld, String redacted,
+            String view) {
+        AccessScenario scenario = AccessScenario.parse(purpose, reader, relationship, consent, sensitivity, journey);
+
+        assertThat(scenario.outcome()).as(scenario.given())
+                .isEqualTo(String.join(",", decision, reason, withheld, redacted, view));
+    }
+
+    @ParameterizedTest(name = "a read for {0} relies on {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # purpose            | reader              | relationship     | read       | lawful basis relied on
+            safeguarding-enquiry | hub-member          | open-involvement | timeline   | SECTION_47_ENQUIRY
+            child-in-need        | csc-practitioner    | open-involvement | timeline   | SECTION_17_CHILD_IN_NEED
+            early-help           | school-practitioner | submitted-entry  | timeline   | SECTION_10_COOPERATION
+            mash-triage          | hub-member          | none             | search     | SECTION_11_SAFEGUARDING_DUTY
+            unscheduled-care     | health-practitioner | none             | timeline   | HEALTH_AND_CARE
+            case-review          | auditor             | none             | access log | CASE_REVIEW
+            emergency            | school-practitioner | none             | timeline   | VITAL_INTERESTS_SAFEGUARDING
+            """)
+    void permitsAReadOnTheLawfulBasisOfItsPurpose(String purpose, String reader, String relationship, String read,
+            LawfulBasis basis) {
+        String readVariation = "timeline".equals(read) ? purpose : purpose + " (" + read + ")";
+        AccessScenario scenario = AccessScenario.parse(readVariation, reader, relationship, "given", "none",
+                "ordinary");
+
+        assertThat(scenario.decide()).isInstanceOfSatisfying(AccessDecision.Permitted.class,
+                permitted -> assertThat(permitted.basis()).isEqualTo(basis));
+    }
+
+    @Test
+    void addsUpWhatEachRuleWithholdsRedactsAndFlagsAndLetsTheFirstRefusalWin() {
+        LawfulBasis basis = LawfulBasis.SECTION_17_CHILD_IN_NEED;
+        AccessPolicy withholdsSchoolConcern = (request, facts) -> new AccessDecision.Permitted(basis,
+                Set.of(SCHOOL_CONCERN), Set.of(), false, false);
+        AccessPolicy redactsAttendanceMinimally = (request, facts) -> new AccessDecision.Permitted(basis, Set.of(),
+                Set.of(AE_ATTENDANCE), true, false);
+        AccessPolicy breaksGlassWithholdingPlan = (request, facts) -> new AccessDecision.Permitted(basis,
+                Set.of(PLAN_STARTED), Set.of(), false, true);
+        AccessPolicy refusesUnknown = (request, facts) -> new AccessDecision.Refused(RefusalReason.UNKNOWN_JOURNEY);
+        AccessPolicy refusesSealed = (request, facts) -> new AccessDecision.Refused(RefusalReason.JOURNEY_SEALED);
+        AccessScenario scenario = AccessScenario.parse("child-in-need", "csc-practitioner", "open-involvement",
+                "given", "none", "ordinary");
+
+        assertThat(withholdsSchoolConcern.and(redactsAttendanceMinimally).and(breaksGlassWithholdingPlan)
+                .decide(scenario.request(), scenario.facts()))
+                .isEqualTo(new AccessDecision.Permitted(basis, Set.of(SCHOOL_CONCERN, PLAN_STARTED),
+                        Set.of(AE_ATTENDANCE), true, true));
+        assertThat(withholdsSchoolConcern.and(refusesUnknown).and(refusesSealed)
+                .decide(scenario.request(), scenario.facts()))
                 .isEqualTo(new AccessDecision.Refused(RefusalReason.UNKNOWN_JOURNEY));
     }
 
-    private static Viewer viewer(String roles, String relationship) {
-        Set<Role> held = EnumSet.noneOf(Role.class);
-        if (!"none".equals(roles)) {
-            Arrays.stream(roles.split("\\+")).map(claim -> Role.fromClaim(claim)
-                    .orElseThrow(() -> new IllegalArgumentException("not a role: " + claim))).forEach(held::add);
+    /** The whole table as written to the approved file: comment block, header, combinations, explicit rows. */
+    private static List<String> table() {
+        List<String> lines = new ArrayList<>(COMMENT.lines().toList());
+        lines.add(AccessScenario.HEADER);
+        for (Purpose purpose : Purpose.values()) {
+            for (Reader reader : Reader.walked()) {
+                for (Relationship relationship : Relationship.values()) {
+                    for (ConsentState consent : ConsentState.values()) {
+                        for (EntrySensitivity sensitivity : EntrySensitivity.values()) {
+                            for (JourneyState journey : JourneyState.values()) {
+                                lines.add(new AccessScenario(purpose, reader, relationship, consent, sensitivity,
+                                        journey, Variation.NONE).row());
+                            }
+                        }
+                    }
+                }
+            }
         }
-        AgencyCode agency = switch (relationship) {
-            case "no agency" -> null;
-            case "hub member" -> CSC_COUNTY.code();
-            case "none", "open involvement", "submitted an entry" -> HOSPITAL_NORTH.code();
-            default -> throw new IllegalArgumentException("unknown relationship: " + relationship);
-        };
-        return new Viewer("fictional." + roles.replace('+', '.'), agency, held);
+        lines.addAll(EXPLICIT_ROWS.lines().toList());
+        explicitScenarios().forEach(scenario -> lines.add(scenario.row()));
+        return lines;
     }
 
-    /** Parkside's school concern under the given consent, Police East involved, and the reader's own part. */
-    private static JourneyFacts knownJourney(String relationship, ConsentStatus schoolEntryConsent) {
-        Set<AgencyCode> involved = new HashSet<>(Set.of(POLICE_EAST.code()));
-        Set<AgencyCode> submitting = new HashSet<>(Set.of(SCHOOL_PARKSIDE.code(), POLICE_EAST.code()));
-        List<EntryFacts> entries = new ArrayList<>(List.of(
-                new EntryFacts(SCHOOL_CONCERN, SCHOOL_PARKSIDE.code(), schoolEntryConsent),
-                new EntryFacts(INVOLVEMENT_STARTED, POLICE_EAST.code(), ConsentStatus.NOT_STATED)));
-        if ("open involvement".equals(relationship)) {
-            involved.add(HOSPITAL_NORTH.code());
-        } else if ("submitted an entry".equals(relationship)) {
-            submitting.add(HOSPITAL_NORTH.code());
-            entries.add(new EntryFacts(AE_ATTENDANCE, HOSPITAL_NORTH.code(), ConsentStatus.GIVEN));
+    /** Searches, access logs, missing justifications and the break-glass window. */
+    private static List<AccessScenario> explicitScenarios() {
+        List<AccessScenario> scenarios = new ArrayList<>();
+        for (Variation variation : List.of(Variation.SEARCH, Variation.ACCESS_LOG)) {
+            for (Purpose purpose : List.of(Purpose.SAFEGUARDING_ENQUIRY, Purpose.CHILD_IN_NEED, Purpose.MASH_TRIAGE,
+                    Purpose.UNSCHEDULED_CARE, Purpose.CASE_REVIEW, Purpose.EMERGENCY)) {
+                for (Reader reader : Reader.walked()) {
+                    for (Relationship relationship : List.of(Relationship.NONE, Relationship.OPEN_INVOLVEMENT)) {
+                        if (reader == Reader.AUDITOR && relationship != Relationship.NONE) {
+                            continue;
+                        }
+                        scenarios.add(new AccessScenario(purpose, reader, relationship, ConsentState.REFUSED,
+                                EntrySensitivity.MENTAL_HEALTH, JourneyState.ORDINARY, variation));
+                    }
+                }
+            }
+            for (JourneyState journey : List.of(JourneyState.SEALED, JourneyState.UNKNOWN)) {
+                scenarios.add(new AccessScenario(Purpose.CASE_REVIEW, Reader.AUDITOR, Relationship.NONE,
+                        ConsentState.GIVEN, EntrySensitivity.NONE, journey, variation));
+                scenarios.add(new AccessScenario(Purpose.MASH_TRIAGE, Reader.HUB_MEMBER, Relationship.NONE,
+                        ConsentState.GIVEN, EntrySensitivity.NONE, journey, variation));
+            }
         }
-        return new JourneyFacts(true, involved, submitting, entries);
+        for (Variation variation : List.of(Variation.NO_JUSTIFICATION, Variation.BLANK_JUSTIFICATION)) {
+            for (Reader reader : List.of(Reader.CSC_PRACTITIONER, Reader.SCHOOL_PRACTITIONER, Reader.HUB_MEMBER)) {
+                for (Relationship relationship : List.of(Relationship.NONE, Relationship.OPEN_INVOLVEMENT)) {
+                    scenarios.add(new AccessScenario(Purpose.EMERGENCY, reader, relationship, ConsentState.GIVEN,
+                            EntrySensitivity.NONE, JourneyState.ORDINARY, variation));
+                }
+            }
+        }
+        for (Variation variation : List.of(Variation.BROKE_GLASS_3H59_AGO, Variation.BROKE_GLASS_4H_AGO,
+                Variation.BROKE_GLASS_4H01_AGO, Variation.BROKE_GLASS_30_DAYS_AGO)) {
+            for (Reader reader : List.of(Reader.SCHOOL_PRACTITIONER, Reader.HEALTH_PRACTITIONER, Reader.HUB_MEMBER)) {
+                for (Relationship relationship : Relationship.values()) {
+                    scenarios.add(new AccessScenario(Purpose.EMERGENCY, reader, relationship, ConsentState.GIVEN,
+                            EntrySensitivity.MENTAL_HEALTH, JourneyState.ORDINARY, variation));
+                }
+            }
+        }
+        return scenarios;
     }
 
-    private static Purpose purpose(String header) {
-        return Purpose.fromHeader(header).orElseThrow(() -> new IllegalArgumentException("not a purpose: " + header));
-    }
-
-    private static ReadKind readKind(String reads) {
-        return ReadKind.valueOf(reads.toUpperCase().replace(' ', '_'));
-    }
-
-    private static ConsentStatus consent(String written) {
-        return ConsentStatus.valueOf(written.toUpperCase().replace('-', '_'));
-    }
-
-    private static Set<EntryId> withheld(String written) {
-        return switch (written) {
-            case "nothing" -> Set.of();
-            case "school concern" -> Set.of(SCHOOL_CONCERN);
-            default -> throw new IllegalArgumentException("withheld is nothing or school concern: " + written);
-        };
+    /** The header and rows of a table, without its comments. */
+    private static List<String> rows(List<String> lines) {
+        return lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
     }
 }

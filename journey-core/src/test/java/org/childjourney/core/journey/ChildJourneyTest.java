@@ -4,6 +4,7 @@ import static org.childjourney.core.journey.JourneyFixtures.AE_ATTENDANCE;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT_DECISION;
 import static org.childjourney.core.journey.JourneyFixtures.CORRECTION;
+import static org.childjourney.core.journey.JourneyFixtures.DOMESTIC_ABUSE_NOTIFICATION;
 import static org.childjourney.core.journey.JourneyFixtures.HOSPITAL_NORTH;
 import static org.childjourney.core.journey.JourneyFixtures.PLAN_STARTED;
 import static org.childjourney.core.journey.JourneyFixtures.POLICE_EAST;
@@ -20,25 +21,35 @@ import static org.childjourney.core.journey.JourneyFixtures.contactDecided;
 import static org.childjourney.core.journey.JourneyFixtures.contactReceived;
 import static org.childjourney.core.journey.JourneyFixtures.correctEntry;
 import static org.childjourney.core.journey.JourneyFixtures.decideContact;
+import static org.childjourney.core.journey.JourneyFixtures.declineSharing;
 import static org.childjourney.core.journey.JourneyFixtures.domesticAbuseNotified;
 import static org.childjourney.core.journey.JourneyFixtures.endChildProtectionPlan;
 import static org.childjourney.core.journey.JourneyFixtures.endInvolvement;
+import static org.childjourney.core.journey.JourneyFixtures.entriesReleased;
 import static org.childjourney.core.journey.JourneyFixtures.entry;
 import static org.childjourney.core.journey.JourneyFixtures.entryCorrected;
 import static org.childjourney.core.journey.JourneyFixtures.entryRetracted;
 import static org.childjourney.core.journey.JourneyFixtures.involvementEnded;
 import static org.childjourney.core.journey.JourneyFixtures.involvementStarted;
+import static org.childjourney.core.journey.JourneyFixtures.journeySealed;
+import static org.childjourney.core.journey.JourneyFixtures.journeyUnsealed;
 import static org.childjourney.core.journey.JourneyFixtures.notifyDomesticAbuse;
 import static org.childjourney.core.journey.JourneyFixtures.raiseSchoolConcern;
 import static org.childjourney.core.journey.JourneyFixtures.recordAeAttendance;
 import static org.childjourney.core.journey.JourneyFixtures.recordConsent;
 import static org.childjourney.core.journey.JourneyFixtures.recordContact;
+import static org.childjourney.core.journey.JourneyFixtures.releaseEntries;
 import static org.childjourney.core.journey.JourneyFixtures.retractEntry;
 import static org.childjourney.core.journey.JourneyFixtures.schoolConcernRaised;
+import static org.childjourney.core.journey.JourneyFixtures.sealJourney;
+import static org.childjourney.core.journey.JourneyFixtures.sharingDeclined;
 import static org.childjourney.core.journey.JourneyFixtures.startChildProtectionPlan;
 import static org.childjourney.core.journey.JourneyFixtures.startInvolvement;
+import static org.childjourney.core.journey.JourneyFixtures.unsealJourney;
 import static org.childjourney.core.journey.JourneyFixtures.withdrawConsent;
 
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -519,6 +530,140 @@ class ChildJourneyTest {
         void refusesAResentWithdrawalWithTheSameEntryId() {
             refusedFor(fixture.given(consentRecorded(), consentWithdrawn()).when(withdrawConsent()),
                     Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class ReleasingEntries {
+
+        @Test
+        void recordsTheHubsReleaseOfEntriesOnTheJourney() {
+            fixture.given(contactReceived(), domesticAbuseNotified(), childProtectionPlanStarted())
+                    .when(releaseEntries())
+                    .expectEvents(entriesReleased());
+        }
+
+        @Test
+        void releasesAnEntryAgainToTheSameAgency() {
+            fixture.given(domesticAbuseNotified(), childProtectionPlanStarted(), entriesReleased())
+                    .when(releaseEntries(List.of(DOMESTIC_ABUSE_NOTIFICATION)))
+                    .expectEvents(entriesReleased(List.of(DOMESTIC_ABUSE_NOTIFICATION)));
+        }
+
+        @Test
+        void refusesAReleaseNamingAnEntryThatIsNotOnTheJourney() {
+            refusedFor(fixture.given(domesticAbuseNotified(), childProtectionPlanStarted())
+                    .when(releaseEntries(List.of(DOMESTIC_ABUSE_NOTIFICATION, UNKNOWN_ENTRY))), Rule.NOT_ON_JOURNEY);
+        }
+
+        @Test
+        void refusesAReleaseNamingNoEntries() {
+            refusedFor(fixture.given(domesticAbuseNotified()).when(releaseEntries(List.of())), Rule.NOT_ON_JOURNEY);
+        }
+
+        @Test
+        void refusesAReleaseFromAJourneyTheRecordDoesNotHold() {
+            fixture.givenNoPriorActivity()
+                    .when(releaseEntries())
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class DecliningToShare {
+
+        @Test
+        void recordsTheDecisionNotToShareEntriesOnTheJourney() {
+            fixture.given(contactReceived(), aeAttendanceRecorded())
+                    .when(declineSharing())
+                    .expectEvents(sharingDeclined());
+        }
+
+        @Test
+        void recordsADecisionNotToShareAnEntryThatWasReleasedEarlier() {
+            fixture.given(aeAttendanceRecorded(), entriesReleased(List.of(AE_ATTENDANCE)))
+                    .when(declineSharing())
+                    .expectEvents(sharingDeclined());
+        }
+
+        @Test
+        void refusesADecisionNamingAnEntryThatIsNotOnTheJourney() {
+            refusedFor(fixture.given(aeAttendanceRecorded())
+                    .when(declineSharing(List.of(AE_ATTENDANCE, UNKNOWN_ENTRY))), Rule.NOT_ON_JOURNEY);
+        }
+
+        @Test
+        void refusesADecisionNamingNoEntries() {
+            refusedFor(fixture.given(aeAttendanceRecorded()).when(declineSharing(List.of())), Rule.NOT_ON_JOURNEY);
+        }
+
+        @Test
+        void refusesADecisionOnAJourneyTheRecordDoesNotHold() {
+            fixture.givenNoPriorActivity()
+                    .when(declineSharing())
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class SealingTheJourney {
+
+        @Test
+        void sealsTheJourneyAndErasesNothing() {
+            fixture.given(contactReceived(), childProtectionPlanStarted())
+                    .when(sealJourney())
+                    .expectEvents(journeySealed());
+        }
+
+        @Test
+        void refusesToSealAJourneyTwice() {
+            refusedFor(fixture.given(contactReceived(), journeySealed()).when(sealJourney()), Rule.ALREADY_SEALED);
+        }
+
+        @Test
+        void sealsAgainAJourneyThatWasUnsealed() {
+            fixture.given(contactReceived(), journeySealed(), journeyUnsealed())
+                    .when(sealJourney())
+                    .expectEvents(journeySealed());
+        }
+
+        @Test
+        void refusesToSealAJourneyTheRecordDoesNotHold() {
+            fixture.givenNoPriorActivity()
+                    .when(sealJourney())
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class UnsealingTheJourney {
+
+        @Test
+        void unsealsASealedJourney() {
+            fixture.given(contactReceived(), journeySealed())
+                    .when(unsealJourney())
+                    .expectEvents(journeyUnsealed());
+        }
+
+        @Test
+        void refusesToUnsealAJourneyThatWasNeverSealed() {
+            refusedFor(fixture.given(contactReceived()).when(unsealJourney()), Rule.NOT_SEALED);
+        }
+
+        @Test
+        void refusesToUnsealAJourneyTwice() {
+            refusedFor(fixture.given(contactReceived(), journeySealed(), journeyUnsealed()).when(unsealJourney()),
+                    Rule.NOT_SEALED);
+        }
+
+        @Test
+        void unsealsAgainAfterSealingUnsealingAndSealing() {
+            fixture.given(contactReceived(), journeySealed(), journeyUnsealed(), journeySealed())
+                    .when(unsealJourney())
+                    .expectEvents(journeyUnsealed());
         }
     }
 }

@@ -15,8 +15,10 @@ import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.command.CorrectEntry;
 import org.childjourney.core.journey.command.DecideContact;
+import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.EndChildProtectionPlan;
 import org.childjourney.core.journey.command.EndInvolvement;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
@@ -24,12 +26,16 @@ import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
 import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.RetractEntry;
+import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
 import org.childjourney.core.journey.command.StartInvolvement;
+import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AccessRefused;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.ConsentRecorded;
@@ -37,18 +43,24 @@ import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyDisclosed;
+import org.childjourney.core.journey.event.JourneySealed;
+import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.JourneysSearched;
+import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
+import org.childjourney.core.provenance.Sensitivity;
 
 /**
  * Object mothers for the child's journey: one fictional child, Amy Example, known to four fictional agencies. Every
@@ -115,6 +127,17 @@ public final class JourneyFixtures {
     public static final String NOT_SOUGHT_REASON = "Fictional: asking would alert the alleged perpetrator";
     public static final String EMERGENCY_JUSTIFICATION = "Fictional: pupil missing since registration, "
             + "parents unreachable";
+    public static final String RELEASE_REASON = "Fictional: hub agreed the school needs the plan to support Amy";
+    public static final String DECLINE_REASON = "Fictional: the attendance detail would not help the school and "
+            + "the mother objected";
+    public static final String SEAL_REASON = "Fictional: adoption order made by the family court";
+    public static final String UNSEAL_REASON = "Fictional: sealed in error, order concerned another child";
+
+    /** An inbox item's id: random in the services, fixed here. Not personal. */
+    public static final String NOTICE_ID = "00000000-0000-4000-8000-0000000000a1";
+    /** What an inbox notice says: a summary the receiving agency may see, never the child's details. */
+    public static final String NOTICE_SUMMARY = "A practitioner of another agency read this journey by emergency "
+            + "access";
 
     /** The policy version the fixture disclosure records name: a stored value, so a literal, not the constant. */
     public static final String POLICY_VERSION = "2026.11-1";
@@ -134,6 +157,8 @@ public final class JourneyFixtures {
     public static final Viewer SCHOOL_PRACTITIONER = new Viewer("fictional.teacher", SCHOOL_PARKSIDE.code(),
             Set.of(Role.PRACTITIONER));
     public static final Viewer HUB_MEMBER = new Viewer("fictional.hub.worker", CSC_COUNTY.code(), Set.of(Role.MASH));
+    public static final Viewer SOCIAL_WORKER = new Viewer("fictional.social.worker", CSC_COUNTY.code(),
+            Set.of(Role.PRACTITIONER));
 
     private JourneyFixtures() {
     }
@@ -149,6 +174,12 @@ public final class JourneyFixtures {
                 OCCURRED_AT);
     }
 
+    /** Provenance of an entry the source classed as sensitive. */
+    public static Provenance provenance(Agency agency, Sensitivity sensitivity) {
+        return new Provenance(agency, agency.code() + "/fictional-record-0001", agency.code() + "-client",
+                OCCURRED_AT, sensitivity);
+    }
+
     /** Amy, as the agencies identify her: NHS number, a police local id, name, date of birth, postcode. */
     public static Subject amy() {
         return new Subject(NhsNumber.of(NHS_NUMBER_DIGITS),
@@ -162,7 +193,7 @@ public final class JourneyFixtures {
                 LOCAL_ID_VALUE, CONTACT_REASON, DECISION_RATIONALE, PRESENTING_COMPLAINT, AE_SAFEGUARDING_CONCERN,
                 SCHOOL_CONCERN_DESCRIPTION, SCHOOL_ACTION_TAKEN, CORRECTION_REASON, CORRECTED_DETAILS,
                 RETRACTION_REASON, CONSENT_REASON, WITHDRAWAL_REASON, REFUSAL_REASON, NOT_SOUGHT_REASON,
-                EMERGENCY_JUSTIFICATION);
+                EMERGENCY_JUSTIFICATION, RELEASE_REASON, DECLINE_REASON, SEAL_REASON, UNSEAL_REASON);
     }
 
     // --- Contact: children's social care's front door takes a call from Police East.
@@ -417,6 +448,73 @@ public final class JourneyFixtures {
     public static ConsentWithdrawn consentWithdrawn(EntryId entryId) {
         return new ConsentWithdrawn(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_WITHDRAWN,
                 ConsentScope.all(), Sensitive.of(WITHDRAWAL_REASON));
+    }
+
+    // --- Hub releases and decisions not to share: the hub, at the county's children's social care.
+
+    /** The hub releases the police notification and the plan to Parkside, so the school can support Amy. */
+    public static ReleaseEntries releaseEntries() {
+        return releaseEntries(List.of(DOMESTIC_ABUSE_NOTIFICATION, PLAN_STARTED));
+    }
+
+    public static ReleaseEntries releaseEntries(List<EntryId> entryIds) {
+        return new ReleaseEntries(JOURNEY, HUB_MEMBER, SCHOOL_PARKSIDE.code(), entryIds, Sensitive.of(RELEASE_REASON));
+    }
+
+    public static EntriesReleased entriesReleased() {
+        return entriesReleased(List.of(DOMESTIC_ABUSE_NOTIFICATION, PLAN_STARTED));
+    }
+
+    public static EntriesReleased entriesReleased(List<EntryId> entryIds) {
+        return new EntriesReleased(JOURNEY, HUB_MEMBER, SCHOOL_PARKSIDE.code(), entryIds,
+                Sensitive.of(RELEASE_REASON));
+    }
+
+    /** The hub decides not to share the A&amp;E attendance with Parkside, and says why. */
+    public static DeclineSharing declineSharing() {
+        return declineSharing(List.of(AE_ATTENDANCE));
+    }
+
+    public static DeclineSharing declineSharing(List<EntryId> entryIds) {
+        return new DeclineSharing(JOURNEY, HUB_MEMBER, SCHOOL_PARKSIDE.code(), entryIds, Sensitive.of(DECLINE_REASON));
+    }
+
+    public static SharingDeclined sharingDeclined() {
+        return sharingDeclined(List.of(AE_ATTENDANCE));
+    }
+
+    public static SharingDeclined sharingDeclined(List<EntryId> entryIds) {
+        return new SharingDeclined(JOURNEY, HUB_MEMBER, SCHOOL_PARKSIDE.code(), entryIds,
+                Sensitive.of(DECLINE_REASON));
+    }
+
+    // --- Sealing: the county's social worker seals Amy's journey after adoption, and unseals one sealed in error.
+
+    public static SealJourney sealJourney() {
+        return new SealJourney(JOURNEY, SOCIAL_WORKER, Sensitive.of(SEAL_REASON));
+    }
+
+    public static JourneySealed journeySealed() {
+        return new JourneySealed(JOURNEY, SOCIAL_WORKER, Sensitive.of(SEAL_REASON));
+    }
+
+    public static UnsealJourney unsealJourney() {
+        return new UnsealJourney(JOURNEY, SOCIAL_WORKER, Sensitive.of(UNSEAL_REASON));
+    }
+
+    public static JourneyUnsealed journeyUnsealed() {
+        return new JourneyUnsealed(JOURNEY, SOCIAL_WORKER, Sensitive.of(UNSEAL_REASON));
+    }
+
+    // --- Inbox: Parkside hears that someone broke glass on Amy's journey, and its system acknowledges.
+
+    public static AgencyNotified agencyNotified() {
+        return new AgencyNotified(NOTICE_ID, SCHOOL_PARKSIDE.code(), NoticeKind.BREAK_GLASS_NOTICE, JOURNEY,
+                List.of(SCHOOL_CONCERN), NOTICE_SUMMARY);
+    }
+
+    public static NoticeAcknowledged noticeAcknowledged() {
+        return new NoticeAcknowledged(NOTICE_ID, SCHOOL_PARKSIDE.code(), SCHOOL_PARKSIDE.code() + "-client");
     }
 
     // --- Disclosure records.

@@ -10,17 +10,19 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.journey.JourneyFixtures;
+import org.childjourney.core.provenance.Sensitivity;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * serializer writes it, is approved in {@code event-schemas/<Event>/rev-<revision>.json}; this test fails, and never
  * rewrites the approved file, when the JSON changes. A deliberate change bumps {@code @Revision}, adds an upcaster
  * and a new approved file. What the code writes now is left in {@code target/event-schemas-received/} for review.
+ * An additive change (a new field with a default, such as the provenance's {@code sensitivity}) keeps the revision:
+ * the approved file is regenerated, and a copy of the file as stored before the field existed must still read.
  */
 class EventSchemaTest {
 
@@ -46,6 +50,13 @@ class EventSchemaTest {
 
     private static final Path RECEIVED = Path.of("target", "event-schemas-received");
 
+    /** The roots of the event families: every event is a record permitted, directly or not, by exactly one. */
+    private static final List<Class<?>> FAMILIES = List.of(JourneyEvent.class, DisclosureEvent.class,
+            InboxEvent.class);
+
+    /** A school concern as stored before {@code Provenance} had a {@code sensitivity}. */
+    private static final String BEFORE_SENSITIVITY = "event-schemas/SchoolConcernRaised/rev-1-before-sensitivity.json";
+
     private static final List<Object> FIXTURE_EVENTS = List.of(
             JourneyFixtures.contactReceived(),
             JourneyFixtures.contactDecided(),
@@ -60,9 +71,15 @@ class EventSchemaTest {
             JourneyFixtures.entryRetracted(),
             JourneyFixtures.consentRecorded(),
             JourneyFixtures.consentWithdrawn(),
+            JourneyFixtures.entriesReleased(),
+            JourneyFixtures.sharingDeclined(),
+            JourneyFixtures.journeySealed(),
+            JourneyFixtures.journeyUnsealed(),
             JourneyFixtures.journeyDisclosed(),
             JourneyFixtures.accessRefused(),
-            JourneyFixtures.journeysSearched());
+            JourneyFixtures.journeysSearched(),
+            JourneyFixtures.agencyNotified(),
+            JourneyFixtures.noticeAcknowledged());
 
     static Stream<Named<Object>> fixtureEvents() {
         return FIXTURE_EVENTS.stream().map(event -> Named.of(event.getClass().getSimpleName(), event));
@@ -70,12 +87,14 @@ class EventSchemaTest {
 
     @Test
     void hasAnApprovedFixtureForEveryEvent() {
-        Set<Class<?>> events = Stream.of(JourneyEntry.class, DisclosureEvent.class)
-                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
-                .collect(Collectors.toSet());
+        Set<Class<?>> events = leafEvents(FAMILIES.toArray(Class<?>[]::new));
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(events).hasSize(16);
+        assertThat(events).hasSize(22);
+        assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(13);
+        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(17);
+        assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(3);
+        assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(2);
     }
 
     @ParameterizedTest
@@ -111,10 +130,48 @@ class EventSchemaTest {
                 .isNotNull()
                 .extracting(Revision::value).isEqualTo("1");
         assertThat(type.getEnclosingClass()).as("%s is a top-level type", type.getSimpleName()).isNull();
-        assertThat(Stream.of(JourneyEntry.class, DisclosureEvent.class)
-                .filter(family -> Arrays.asList(family.getPermittedSubclasses()).contains(type)))
-                .as("%s is permitted by JourneyEntry or DisclosureEvent", type.getSimpleName())
+        assertThat(FAMILIES.stream().filter(family -> family.isAssignableFrom(type)))
+                .as("%s belongs to exactly one of JourneyEvent, DisclosureEvent and InboxEvent", type.getSimpleName())
                 .hasSize(1);
+        assertThat(Stream.of(JourneyEvent.class, JourneyEntry.class, DisclosureEvent.class, InboxEvent.class)
+                .filter(family -> Arrays.asList(family.getPermittedSubclasses()).contains(type)))
+                .as("%s is permitted by exactly one sealed event interface", type.getSimpleName())
+                .hasSize(1);
+    }
+
+    @Test
+    void readsAnEntryStoredBeforeProvenanceHadASensitivityAsNotSensitive() throws IOException {
+        JsonNode stored = resource(BEFORE_SENSITIVITY);
+        assertThat(stored.path("provenance").has("sensitivity")).as("the old file lacks the field").isFalse();
+
+        SchoolConcernRaised read = PRODUCTION.treeToValue(stored, SchoolConcernRaised.class);
+
+        assertThat(read.provenance().sensitivity()).isEqualTo(Sensitivity.NONE);
+        assertThat(read).isEqualTo(JourneyFixtures.schoolConcernRaised());
+    }
+
+    @Test
+    void changedTheApprovedEntrySchemaOnlyByAddingTheSensitivity() throws IOException {
+        ObjectNode now = (ObjectNode) approved(SchoolConcernRaised.class).deepCopy();
+        assertThat(now.path("provenance").path("sensitivity").asText()).isEqualTo("NONE");
+
+        ((ObjectNode) now.get("provenance")).remove("sensitivity");
+
+        assertThat(now).isEqualTo(resource(BEFORE_SENSITIVITY));
+    }
+
+    @Test
+    void keepsASensitivityTheSourceClassed() throws IOException {
+        SchoolConcernRaised sensitive = new SchoolConcernRaised(JourneyFixtures.JOURNEY, JourneyFixtures.SCHOOL_CONCERN,
+                JourneyFixtures.provenance(JourneyFixtures.SCHOOL_PARKSIDE, Sensitivity.MENTAL_HEALTH),
+                JourneyFixtures.amy(), JourneyFixtures.CONSENT_GIVEN,
+                JourneyFixtures.schoolConcernRaised().category(), JourneyFixtures.schoolConcernRaised().description(),
+                JourneyFixtures.schoolConcernRaised().actionTaken());
+
+        JsonNode written = PRODUCTION.readTree(PRODUCTION.writeValueAsString(sensitive));
+
+        assertThat(written.path("provenance").path("sensitivity").asText()).isEqualTo("MENTAL_HEALTH");
+        assertThat(PRODUCTION.treeToValue(written, SchoolConcernRaised.class)).isEqualTo(sensitive);
     }
 
     @ParameterizedTest
@@ -134,12 +191,31 @@ class EventSchemaTest {
     }
 
     private static JsonNode approved(Class<?> type) throws IOException {
-        try (InputStream stored = EventSchemaTest.class.getResourceAsStream("/" + approvedPath(type))) {
+        return resource(approvedPath(type));
+    }
+
+    private static JsonNode resource(String path) throws IOException {
+        try (InputStream stored = EventSchemaTest.class.getResourceAsStream("/" + path)) {
             if (stored == null) {
                 return fail("no approved schema %s: review target/event-schemas-received/ and approve it by copying"
-                        + " it to src/test/resources/", approvedPath(type));
+                        + " it to src/test/resources/", path);
             }
             return PRODUCTION.readTree(stored);
         }
+    }
+
+    /** The records a family permits, looking through the sealed interfaces nested in it (JourneyEntry). */
+    private static Set<Class<?>> leafEvents(Class<?>... families) {
+        Set<Class<?>> leaves = new LinkedHashSet<>();
+        for (Class<?> family : families) {
+            for (Class<?> permitted : family.getPermittedSubclasses()) {
+                if (permitted.isInterface()) {
+                    leaves.addAll(leafEvents(permitted));
+                } else {
+                    leaves.add(permitted);
+                }
+            }
+        }
+        return leaves;
     }
 }
