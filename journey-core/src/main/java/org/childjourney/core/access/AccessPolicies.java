@@ -1,6 +1,5 @@
 package org.childjourney.core.access;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -20,10 +19,7 @@ import org.childjourney.core.provenance.Sensitivity;
 public final class AccessPolicies {
 
     /** The version of the rules below, recorded with every decision. */
-    public static final String VERSION = "2026.11-2";
-
-    /** How long a break-glass reader may keep reading a journey by emergency access. */
-    public static final Duration BREAK_GLASS_WINDOW = Duration.ofHours(4);
+    public static final String VERSION = "2026.11-3";
 
     /**
      * Purposes at or above the s.47 threshold, or outside ordinary sharing, for which consent is not the basis:
@@ -44,15 +40,28 @@ public final class AccessPolicies {
             ? permitted(request)
             : new AccessDecision.Refused(RefusalReason.UNKNOWN_JOURNEY);
 
-    /** A sealed journey (for example after adoption) is read by auditors only. */
+    /**
+     * A sealed journey (for example after adoption) is read by auditors only, for a review or its access log,
+     * whatever other roles they hold.
+     */
     public static final AccessPolicy SEALED_JOURNEY = (request, facts) -> facts.sealed()
-            && !request.viewer().holds(Role.AUDITOR)
+            && !(request.viewer().holds(Role.AUDITOR)
+                    && (request.purpose() == Purpose.CASE_REVIEW || request.kind() == ReadKind.ACCESS_LOG))
             ? new AccessDecision.Refused(RefusalReason.JOURNEY_SEALED)
             : permitted(request);
 
     /**
-     * The reader must hold a role the purpose names; the emergency department's purpose is for health agencies; an
-     * emergency read needs a justification. Auditors read any journey's access log (domain brief, section 7).
+     * A s.47 enquiry is the local authority's duty, undertaken with the police (Children Act 1989 s.47; Working
+     * Together 2018): outside the hub, only their practitioners may read for it. Schools and health contribute to
+     * enquiries through children's social care, not by reading for one.
+     */
+    private static final Set<AgencyKind> ENQUIRING_AGENCIES = EnumSet.of(AgencyKind.CHILDRENS_SOCIAL_CARE,
+            AgencyKind.POLICE);
+
+    /**
+     * The reader must hold a role the purpose names; the emergency department's purpose is for health agencies; a
+     * s.47 enquiry is for the hub and for children's social care and the police; an emergency read needs a
+     * justification. Auditors read any journey's access log (domain brief, section 7).
      */
     public static final AccessPolicy PURPOSE_FOR_ROLE = (request, facts) -> {
         Viewer viewer = request.viewer();
@@ -60,7 +69,9 @@ public final class AccessPolicies {
             return permitted(request);
         }
         if (request.purpose().roles().stream().noneMatch(viewer::holds)
-                || (request.purpose() == Purpose.UNSCHEDULED_CARE && request.agencyKind() != AgencyKind.HEALTH)) {
+                || (request.purpose() == Purpose.UNSCHEDULED_CARE && request.agencyKind() != AgencyKind.HEALTH)
+                || (request.purpose() == Purpose.SAFEGUARDING_ENQUIRY && !viewer.holds(Role.MASH)
+                        && !ENQUIRING_AGENCIES.contains(request.agencyKind()))) {
             return new AccessDecision.Refused(RefusalReason.PURPOSE_NOT_PERMITTED);
         }
         if (request.purpose() == Purpose.EMERGENCY
@@ -74,8 +85,8 @@ public final class AccessPolicies {
      * A reader needs a legitimate relationship with the child: their agency has an open involvement (including an
      * allocation), has itself submitted an entry about the child, or was sent entries by the hub (and then sees
      * only those). Hub members triaging, emergency departments at triage and auditors reviewing need none. A
-     * practitioner with none may break glass for an emergency, with a justification, for a bounded time; the read
-     * is flagged for review.
+     * practitioner without a working relationship may break glass to read the record in an emergency, with a
+     * justification; the read is flagged for review and the grant is bounded in time ({@link BreakGlass}).
      */
     public static final AccessPolicy LEGITIMATE_RELATIONSHIP = (request, facts) -> {
         Viewer viewer = request.viewer();
@@ -88,18 +99,14 @@ public final class AccessPolicies {
         if (needsNone || working) {
             return permitted(request);
         }
+        if (purpose == Purpose.EMERGENCY && request.kind() != ReadKind.ACCESS_LOG) {
+            return new AccessDecision.Permitted(purpose.basis(), Set.of(), Set.of(), false, true);
+        }
         Set<EntryId> released = facts.releasedTo(viewer.agency());
         if (!released.isEmpty()) {
             Set<EntryId> others = facts.entries().stream().map(EntryFacts::entryId)
                     .filter(Predicate.not(released::contains)).collect(Collectors.toSet());
             return new AccessDecision.Permitted(purpose.basis(), others, Set.of(), false, false);
-        }
-        if (purpose == Purpose.EMERGENCY) {
-            boolean windowClosed = facts.breakGlassSince() != null
-                    && request.at().isAfter(facts.breakGlassSince().plus(BREAK_GLASS_WINDOW));
-            return windowClosed
-                    ? new AccessDecision.Refused(RefusalReason.BREAK_GLASS_EXPIRED)
-                    : new AccessDecision.Permitted(purpose.basis(), Set.of(), Set.of(), false, true);
         }
         return new AccessDecision.Refused(RefusalReason.NO_LEGITIMATE_RELATIONSHIP);
     };
@@ -109,15 +116,18 @@ public final class AccessPolicies {
      * refusal or later withdrawn are withheld, and where the family refused or withdrew consent to sharing with the
      * reader's kind of agency, entries that relied on consent are withheld too. Entries recorded without needing
      * consent, or without seeking it because that would be prejudicial, stay; so do the reader's own agency's
-     * entries. A refusal never escalates by itself: it changes nothing else.
+     * entries, and entries the hub released to the reader's agency (the hub has decided that sharing them is
+     * justified). A refusal never escalates by itself: it changes nothing else.
      */
     public static final AccessPolicy CONSENT = (request, facts) -> {
         if (CONSENT_NOT_THE_BASIS.contains(request.purpose())) {
             return permitted(request);
         }
         boolean journeyRefused = facts.consentRefusedFor(request.agencyKind());
+        Set<EntryId> released = facts.releasedTo(request.viewer().agency());
         Set<EntryId> withheld = facts.entries().stream()
                 .filter(entry -> !entry.agency().equals(request.viewer().agency()))
+                .filter(entry -> !released.contains(entry.entryId()))
                 .filter(entry -> entry.consent() == ConsentStatus.REFUSED || entry.consent() == ConsentStatus.WITHDRAWN
                         || (journeyRefused && (entry.consent() == ConsentStatus.GIVEN
                                 || entry.consent() == ConsentStatus.NOT_STATED)))

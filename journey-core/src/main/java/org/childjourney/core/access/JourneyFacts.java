@@ -1,6 +1,5 @@
 package org.childjourney.core.access;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param releases             entries the hub released, by receiving agency
  * @param consentRefusedScopes scopes whose latest journey-level consent record is a refusal or a withdrawal
  * @param entries              every entry, for per-entry rules
- * @param breakGlassSince      when this reader first read this journey by break-glass, if they have
  */
 public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openInvolvements,
         Set<AgencyCode> submittingAgencies, Map<AgencyCode, Set<EntryId>> releases,
-        Set<ConsentScope> consentRefusedScopes, List<EntryFacts> entries, @Nullable Instant breakGlassSince) {
+        Set<ConsentScope> consentRefusedScopes, List<EntryFacts> entries) {
 
     public JourneyFacts {
         openInvolvements = Set.copyOf(openInvolvements);
@@ -36,13 +34,7 @@ public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openIn
 
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
-        return new JourneyFacts(false, false, Set.of(), Set.of(), Map.of(), Set.of(), List.of(), null);
-    }
-
-    /** These facts, for a reader who first broke glass on this journey at {@code since}. */
-    public JourneyFacts withBreakGlassSince(@Nullable Instant since) {
-        return new JourneyFacts(known, sealed, openInvolvements, submittingAgencies, releases, consentRefusedScopes,
-                entries, since);
+        return new JourneyFacts(false, false, Set.of(), Set.of(), Map.of(), Set.of(), List.of());
     }
 
     /** Entries the hub released to this agency. */
@@ -50,8 +42,12 @@ public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openIn
         return agency == null ? Set.of() : releases.getOrDefault(agency, Set.of());
     }
 
-    /** Whether the family refused or withdrew consent to sharing with this kind of agency. */
+    /**
+     * Whether the family refused or withdrew consent to sharing with this kind of agency. A refusal for all
+     * agencies applies even where the reader's kind is unknown.
+     */
     public boolean consentRefusedFor(@Nullable AgencyKind kind) {
-        return kind != null && consentRefusedScopes.stream().anyMatch(scope -> scope.covers(kind));
+        return consentRefusedScopes.stream()
+                .anyMatch(scope -> scope.agencyKind() == null || (kind != null && scope.covers(kind)));
     }
 }

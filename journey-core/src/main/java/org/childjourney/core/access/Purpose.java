@@ -14,7 +14,7 @@ import java.util.Set;
  * removed.
  */
 public enum Purpose {
-    /** A s.47 enquiry: practitioners and hub members. */
+    /** A s.47 enquiry: hub members, and practitioners of children's social care and the police. */
     SAFEGUARDING_ENQUIRY("safeguarding-enquiry", LawfulBasis.SECTION_47_ENQUIRY, Role.PRACTITIONER, Role.MASH),
     /** Assessment and services for a child in need (s.17): practitioners. */
     CHILD_IN_NEED("child-in-need", LawfulBasis.SECTION_17_CHILD_IN_NEED, Role.PRACTITIONER),

@@ -16,7 +16,5 @@ public enum RefusalReason {
     /** The journey is sealed: only auditors may read it. */
     JOURNEY_SEALED,
     /** An emergency read without a justification. */
-    JUSTIFICATION_MISSING,
-    /** The reader's break-glass window on this journey has closed. */
-    BREAK_GLASS_EXPIRED
+    JUSTIFICATION_MISSING
 }

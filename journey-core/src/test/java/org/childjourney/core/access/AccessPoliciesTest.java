@@ -68,9 +68,8 @@ class AccessPoliciesTest {
     private static final String EXPLICIT_ROWS = """
             #
             # Explicit rows. The purpose says, in brackets, how the read differs from the timeline reads above: a
-            # search, an access log read, an emergency read without a justification, or an emergency read by a reader
-            # who first broke glass on this journey some time before (the window is %s).
-            """.formatted(AccessPolicies.BREAK_GLASS_WINDOW);
+            # search, an access log read, or an emergency read without a justification.
+            """;
 
     @Test
     void decidesEveryReadAsTheApprovedTableSays() throws IOException {
@@ -147,7 +146,12 @@ class AccessPoliciesTest {
             #
             # Break-glass: an emergency without a relationship is permitted, justified and flagged, for a bounded time.
             emergency                               | school-practitioner           | none              | given                  | none          | ordinary | permitted | -                          | -                            | -              | break-glass
-            emergency (broke glass 4h01m ago)       | school-practitioner           | none              | given                  | none          | ordinary | refused   | BREAK_GLASS_EXPIRED        | -                            | -              | -
+            emergency                               | school-practitioner           | released-only     | given                  | none          | ordinary | permitted | -                          | -                            | -              | break-glass
+            emergency (access log)                  | school-practitioner           | none              | given                  | none          | ordinary | refused   | NO_LEGITIMATE_RELATIONSHIP | -                            | -              | -
+            #
+            # A s.47 enquiry is for the hub, children's social care and the police; a release stands against consent.
+            safeguarding-enquiry                    | recording-school-practitioner | submitted-entry   | given                  | none          | ordinary | refused   | PURPOSE_NOT_PERMITTED      | -                            | -              | -
+            early-help                              | school-practitioner           | released-only     | refused                | none          | ordinary | permitted | -                          | ae-attendance                | -              | full
             emergency (no justification)            | csc-practitioner              | open-involvement  | given                  | none          | ordinary | refused   | JUSTIFICATION_MISSING      | -                            | -              | -
             """)
     void decidesKeyReadsAsTheRulesSay(String purpose, String reader, String relationship, String consent,
@@ -254,15 +258,6 @@ class AccessPoliciesTest {
                 for (Relationship relationship : List.of(Relationship.NONE, Relationship.OPEN_INVOLVEMENT)) {
                     scenarios.add(new AccessScenario(Purpose.EMERGENCY, reader, relationship, ConsentState.GIVEN,
                             EntrySensitivity.NONE, JourneyState.ORDINARY, variation));
-                }
-            }
-        }
-        for (Variation variation : List.of(Variation.BROKE_GLASS_3H59_AGO, Variation.BROKE_GLASS_4H_AGO,
-                Variation.BROKE_GLASS_4H01_AGO, Variation.BROKE_GLASS_30_DAYS_AGO)) {
-            for (Reader reader : List.of(Reader.SCHOOL_PRACTITIONER, Reader.HEALTH_PRACTITIONER, Reader.HUB_MEMBER)) {
-                for (Relationship relationship : Relationship.values()) {
-                    scenarios.add(new AccessScenario(Purpose.EMERGENCY, reader, relationship, ConsentState.GIVEN,
-                            EntrySensitivity.MENTAL_HEALTH, JourneyState.ORDINARY, variation));
                 }
             }
         }

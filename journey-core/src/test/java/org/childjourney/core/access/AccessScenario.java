@@ -6,7 +6,6 @@ import static org.childjourney.core.journey.JourneyFixtures.POLICE_EAST;
 import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PARKSIDE;
 import static org.childjourney.core.journey.JourneyFixtures.entry;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,26 +170,20 @@ record AccessScenario(Purpose purpose, Reader reader, Relationship relationship,
      * purpose in the table's explicit rows.
      */
     enum Variation {
-        NONE("", ReadKind.TIMELINE, true, null),
-        SEARCH("search", ReadKind.SEARCH, true, null),
-        ACCESS_LOG("access log", ReadKind.ACCESS_LOG, true, null),
-        NO_JUSTIFICATION("no justification", ReadKind.TIMELINE, false, null),
-        BLANK_JUSTIFICATION("blank justification", ReadKind.TIMELINE, false, null),
-        BROKE_GLASS_3H59_AGO("broke glass 3h59m ago", ReadKind.TIMELINE, true, Duration.ofMinutes(239)),
-        BROKE_GLASS_4H_AGO("broke glass 4h ago", ReadKind.TIMELINE, true, Duration.ofHours(4)),
-        BROKE_GLASS_4H01_AGO("broke glass 4h01m ago", ReadKind.TIMELINE, true, Duration.ofMinutes(241)),
-        BROKE_GLASS_30_DAYS_AGO("broke glass 30 days ago", ReadKind.TIMELINE, true, Duration.ofDays(30));
+        NONE("", ReadKind.TIMELINE, true),
+        SEARCH("search", ReadKind.SEARCH, true),
+        ACCESS_LOG("access log", ReadKind.ACCESS_LOG, true),
+        NO_JUSTIFICATION("no justification", ReadKind.TIMELINE, false),
+        BLANK_JUSTIFICATION("blank justification", ReadKind.TIMELINE, false);
 
         final String label;
         final ReadKind kind;
         final boolean justified;
-        final @Nullable Duration brokeGlassAgo;
 
-        Variation(String label, ReadKind kind, boolean justified, @Nullable Duration brokeGlassAgo) {
+        Variation(String label, ReadKind kind, boolean justified) {
             this.label = label;
             this.kind = kind;
             this.justified = justified;
-            this.brokeGlassAgo = brokeGlassAgo;
         }
     }
 
@@ -264,9 +257,8 @@ record AccessScenario(Purpose purpose, Reader reader, Relationship relationship,
         }
         Set<ConsentScope> refusedScopes = !consent.withdrawnForReaderKind ? Set.of()
                 : Set.of(own == null ? ConsentScope.all() : new ConsentScope(own.kind()));
-        Instant breakGlassSince = variation.brokeGlassAgo == null ? null : READ_AT.minus(variation.brokeGlassAgo);
         return new JourneyFacts(true, journey == JourneyState.SEALED, involved, submitting, releases, refusedScopes,
-                entries, breakGlassSince);
+                entries);
     }
 
     private static EntryFacts facts(FixtureEntry entry, @Nullable EntryType type, Agency agency,

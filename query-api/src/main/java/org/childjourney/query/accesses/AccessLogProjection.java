@@ -9,13 +9,13 @@ import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
@@ -54,7 +54,8 @@ class AccessLogProjection implements BreakGlassHistory {
                 .append("policyVersion", event.policyVersion());
         if (event instanceof JourneyDisclosed disclosed) {
             append(disclosed.journeyId(), read.append("decision", "permitted")
-                    .append("flaggedForReview", disclosed.purpose() == Purpose.EMERGENCY)
+                    .append("flaggedForReview", disclosed.purpose() == Purpose.EMERGENCY
+                            && disclosed.kind() != ReadKind.ACCESS_LOG)
                     .append("basis", disclosed.basis().name())
                     .append("entriesDisclosed", ids(disclosed.disclosed()))
                     .append("entriesWithheld", ids(disclosed.withheld())));
@@ -82,13 +83,12 @@ class AccessLogProjection implements BreakGlassHistory {
     }
 
     @Override
-    public Optional<Instant> firstBreakGlass(ChildJourneyId journeyId, String username) {
+    public List<Instant> breakGlassReads(ChildJourneyId journeyId, String username) {
         return reads(journeyId).stream()
                 .filter(read -> username.equals(read.getString("viewer")))
-                .filter(read -> "emergency".equals(read.getString("purpose")))
-                .filter(read -> "permitted".equals(read.getString("decision")))
+                .filter(read -> read.getBoolean("flaggedForReview", false))
                 .map(read -> Instant.parse(read.getString("at")))
-                .min(Instant::compareTo);
+                .toList();
     }
 
     private static List<String> ids(List<EntryId> entries) {

@@ -1,11 +1,11 @@
 package org.childjourney.query.accesses;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.childjourney.core.journey.ChildJourneyId;
 
-/** When a reader first broke glass on a journey, from the access log: the start of their bounded window. */
+/** A reader's earlier break-glass reads of a journey, from the access log, for {@code BreakGlass} windows. */
 public interface BreakGlassHistory {
 
-    Optional<Instant> firstBreakGlass(ChildJourneyId journeyId, String username);
+    List<Instant> breakGlassReads(ChildJourneyId journeyId, String username);
 }

@@ -194,7 +194,7 @@ final class TimelineDocument {
             }
         });
         return new JourneyFacts(true, bson.getBoolean("sealed", false), involved, submitting, releases, refused,
-                entryFacts, null);
+                entryFacts);
     }
 
     private Optional<Document> amend(EntryId target, String status) {

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.BreakGlass;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.agency.AgencyCode;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Answers {@link FindTimeline}: loads the child's timeline, asks the access policy, records the disclosure (or the
  * refusal) and any notices in the event store, and only then maps what may be shown. Retracted entries are never
  * shown here. An emergency department's check gets the minimal view and tells the plan's owner; a break-glass read
- * tells every agency that holds the child's record, once per window.
+ * that opens a window tells every agency that holds the child's record.
  */
 @Component
 class TimelineQueryHandler {
@@ -54,10 +55,7 @@ class TimelineQueryHandler {
     TimelineRead handle(FindTimeline query) {
         Optional<TimelineDocument> document = store.find(query.journeyId());
         AccessRequest request = query.reader().request(ReadKind.TIMELINE, Instant.now(clock));
-        Instant brokeGlassAt = breakGlass.firstBreakGlass(query.journeyId(), request.viewer().username())
-                .orElse(null);
-        JourneyFacts facts = document.map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown)
-                .withBreakGlassSince(brokeGlassAt);
+        JourneyFacts facts = document.map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown);
         AccessDecision decision = AccessPolicies.all().decide(request, facts);
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
@@ -82,7 +80,8 @@ class TimelineQueryHandler {
                     query.journeyId(), List.of(EntryId.of(owner.getString("entryId"))),
                     "An emergency department checked this child at triage (unscheduled care)."));
         }
-        if (permitted.breakGlass() && brokeGlassAt == null) {
+        if (permitted.breakGlass() && !BreakGlass.windowOpen(
+                breakGlass.breakGlassReads(query.journeyId(), request.viewer().username()), request.at())) {
             notifyOwners(query.journeyId(), timeline);
         }
         return new TimelineRead.Shown(new Timeline(timeline.journeyId(),

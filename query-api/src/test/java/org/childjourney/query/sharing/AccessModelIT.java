@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
@@ -78,7 +79,7 @@ class AccessModelIT {
         JsonNode reads = auditorsLog(3).path("accesses");
         assertThat(reads.findValuesAsText("basis")).contains("SECTION_17_CHILD_IN_NEED");
         assertThat(reads.findValuesAsText("reason")).contains("PURPOSE_NOT_PERMITTED");
-        assertThat(reads.findValuesAsText("policyVersion")).containsOnly("2026.11-2");
+        assertThat(reads.findValuesAsText("policyVersion")).containsOnly(AccessPolicies.VERSION);
     }
 
     @Test
@@ -118,10 +119,12 @@ class AccessModelIT {
         awaitProjected(mo, "mash-triage", 4);
 
         List<String> earlyHelp = ids(timeline(dan, "early-help"));
-        List<String> enquiry = ids(timeline(dan, "safeguarding-enquiry"));
+        List<String> hubEnquiry = ids(timeline(mo, "safeguarding-enquiry"));
 
         assertThat(earlyHelp).contains(own.toString(), police.toString()).doesNotContain(contact.toString());
-        assertThat(enquiry).contains(own.toString(), police.toString(), contact.toString());
+        assertThat(hubEnquiry).contains(own.toString(), police.toString(), contact.toString());
+        assertThat(timeline(dan, "safeguarding-enquiry").status())
+                .as("a s.47 enquiry is for the hub, children's social care and the police").isEqualTo(403);
     }
 
     @Test
