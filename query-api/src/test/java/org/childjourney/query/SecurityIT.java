@@ -10,25 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Only a valid token from the journey realm reaches the access policy; anything else is a 401 problem. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecurityIT {
+class SecurityIT extends QueryApiIT {
 
-    static final Tokens TOKENS = new Tokens();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:qsec-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
 
     static Stream<Arguments> unauthenticated() {
         String valid = TOKENS.user("sw.sarah", "csc-county", "practitioner");

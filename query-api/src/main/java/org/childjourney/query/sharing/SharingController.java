@@ -78,7 +78,7 @@ class SharingController {
         require(AccessPolicies.KNOWN_JOURNEY.and(AccessPolicies.PURPOSE_FOR_ROLE), reader, journey);
         commands.sendAndWait(new ReleaseEntries(journey, reader.viewer(), registered(body.toAgency()),
                 entryIds(body), Sensitive.of(body.reason())));
-        return Map.of("journeyId", journeyId, "toAgency", body.toAgency(), "entryIds", body.entryIds());
+        return receipt(journeyId, body);
     }
 
     @Operation(summary = "Record a decision not to share entries with an agency (practitioners who may read the journey)")
@@ -96,7 +96,7 @@ class SharingController {
         require(AccessPolicies.all(), reader, journey);
         commands.sendAndWait(new DeclineSharing(journey, reader.viewer(), registered(body.toAgency()),
                 entryIds(body), Sensitive.of(body.reason())));
-        return Map.of("journeyId", journeyId, "toAgency", body.toAgency(), "entryIds", body.entryIds());
+        return receipt(journeyId, body);
     }
 
     @Operation(summary = "Seal a journey so that only auditors may find or read it (admin)")
@@ -144,6 +144,10 @@ class SharingController {
             throw new InvalidReadRequest("toAgency", "is not a registered agency");
         }
         return agency;
+    }
+
+    private static Map<String, Object> receipt(String journeyId, SharingRequest body) {
+        return Map.of("journeyId", journeyId, "toAgency", body.toAgency(), "entryIds", body.entryIds());
     }
 
     private static List<EntryId> entryIds(SharingRequest body) {

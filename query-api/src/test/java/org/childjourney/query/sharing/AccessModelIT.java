@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.ConsentStatus;
@@ -17,31 +16,19 @@ import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.query.JourneyStories;
+import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
-import org.childjourney.query.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The full access model through the HTTP API: purposes and their roles, relationships (involvement, submission,
  * hub release), consent per entry and per journey, the hub, the emergency department's check, break-glass,
  * sensitivity, sealing, decisions not to share, and the inbox notices they raise.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccessModelIT {
+class AccessModelIT extends QueryApiIT {
 
-    static final Tokens TOKENS = new Tokens();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
 
     QueryClient query;
     JourneyStories story;
@@ -53,12 +40,6 @@ class AccessModelIT {
     String mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
     String ann = TOKENS.user("auditor.ann", null, "auditor");
     String ada = TOKENS.user("admin.ada", null, "admin");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:access-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
 
     @BeforeEach
     void aChild() {

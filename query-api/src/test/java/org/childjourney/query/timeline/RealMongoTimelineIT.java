@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
+import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
-import org.childjourney.query.Tokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -26,23 +21,14 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * available. Skipped, not failed, where it is not.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RealMongoTimelineIT {
+class RealMongoTimelineIT extends QueryApiIT {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
-    static final Tokens TOKENS = new Tokens();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", MONGO::getReplicaSetUrl);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:mongo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     @Test

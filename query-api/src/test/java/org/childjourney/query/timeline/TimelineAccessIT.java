@@ -7,36 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
+import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
-import org.childjourney.query.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Who may read a child's timeline, and what they see: the first access policy through the HTTP API, on the
  * embedded defaults (H2 event store, in-process MongoDB-wire read models).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TimelineAccessIT {
+class TimelineAccessIT extends QueryApiIT {
 
-    static final Tokens TOKENS = new Tokens();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
 
@@ -48,12 +36,6 @@ class TimelineAccessIT {
     String tom;
     String mo;
     String ann;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuerUri);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:query-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
 
     @BeforeEach
     void aChildKnownToFourAgencies() {
