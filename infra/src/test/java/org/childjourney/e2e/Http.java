@@ -49,6 +49,12 @@ final class Http {
                 .header("X-Purpose", purpose).GET().build());
     }
 
+    Answer postNdjson(String url, String token, String lines) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines))
+                .build());
+    }
+
     private String token(String tokenUrl, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,15 +23,56 @@ final class LocalStack implements AutoCloseable {
     final int queryPort;
 
     LocalStack(Path dataDir) throws IOException, InterruptedException {
+        this(dataDir, Map.of());
+    }
+
+    /** @param settings further environment for the scripts and services, e.g. a PostgreSQL datasource */
+    LocalStack(Path dataDir, Map<String, String> settings) throws IOException, InterruptedException {
         keycloakPort = freePort();
         gatewayPort = freePort();
         queryPort = freePort();
         Files.createDirectories(dataDir);
-        environment = Map.of("JOURNEY_DATA_DIR", dataDir.toString(),
-                "KEYCLOAK_PORT", String.valueOf(keycloakPort),
-                "GATEWAY_PORT", String.valueOf(gatewayPort),
-                "QUERY_PORT", String.valueOf(queryPort));
-        run(List.of("bash", root.resolve("infra/bin/up").toString(), "--no-build", "--detach"), dataDir, 600);
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("JOURNEY_DATA_DIR", dataDir.toString());
+        all.put("KEYCLOAK_PORT", String.valueOf(keycloakPort));
+        all.put("GATEWAY_PORT", String.valueOf(gatewayPort));
+        all.put("QUERY_PORT", String.valueOf(queryPort));
+        environment = Map.copyOf(all);
+        up();
+    }
+
+    /** Starts whatever of the stack is not running. */
+    void up() throws IOException, InterruptedException {
+        run(List.of("bash", root.resolve("infra/bin/up").toString(), "--no-build", "--detach"), dataDir(), 600);
+    }
+
+    /** Stops one service and waits for it to exit. */
+    void stop(String service) throws IOException, InterruptedException {
+        long pid = pid(service);
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy();
+            process.onExit().join();
+        });
+        Files.deleteIfExists(dataDir().resolve("run").resolve(service + ".pid"));
+    }
+
+    long pid(String service) throws IOException {
+        return Long.parseLong(Files.readString(dataDir().resolve("run").resolve(service + ".pid")).trim());
+    }
+
+    /** The service's peak resident memory so far, in MiB (Linux's VmHWM). */
+    long peakResidentMb(String service) throws IOException {
+        long pid = pid(service);
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmHWM for " + service);
+    }
+
+    Path dataDir() {
+        return Path.of(environment.get("JOURNEY_DATA_DIR"));
     }
 
     String keycloak() {
@@ -47,8 +89,7 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(List.of("bash", root.resolve("infra/bin/down").toString()),
-                Path.of(environment.get("JOURNEY_DATA_DIR")), 120);
+        run(List.of("bash", root.resolve("infra/bin/down").toString()), dataDir(), 120);
     }
 
     private void run(List<String> command, Path dataDir, long timeoutSeconds)

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records one agency submission on the right child's journey, exactly once.
  *
  * <p>In one database transaction it checks the idempotency key, finds the journey (by NHS number, else by the
- * agency's local id, else a new one), claims the child's identifiers for it, notes the submission, and appends the
+ * agency's local id, else a new one), claims the child's identifiers for it, takes the journey's row lock (so
+ * submissions about one child queue in the database rather than collide), notes the submission, and appends the
  * journey's event. The unique keys of the ledger make concurrent submissions collide instead of forking a child
  * into two journeys; a collision rolls everything back and the submission is retried, finding what the winner
  * wrote.
@@ -98,6 +99,7 @@ class Intake {
         }
         Taken referenced = referenced(agency, submission);
         ChildJourneyId journeyId = placeOnJourney(submission.subject(), referenced);
+        ledger.lockJourney(journeyId);
         EntryId entryId = new EntryId(UUID.randomUUID());
         ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId);
         Provenance provenance = new Provenance(agency, submission.sourceRecordId(), recordedBy,

@@ -91,6 +91,21 @@ class IntakeLedger {
                 .update();
     }
 
+    /**
+     * Takes the journey's row lock for the rest of the transaction, creating the row for a journey the ledger has
+     * not seen. A concurrent creation of the same row fails with a duplicate key, and the caller retries.
+     */
+    void lockJourney(ChildJourneyId journeyId) {
+        boolean exists = jdbc.sql("SELECT journey_id FROM journey_ledger WHERE journey_id = ? FOR UPDATE")
+                .param(journeyId.value())
+                .query((rs, row) -> rs.getObject(1))
+                .optional()
+                .isPresent();
+        if (!exists) {
+            jdbc.sql("INSERT INTO journey_ledger (journey_id) VALUES (?)").param(journeyId.value()).update();
+        }
+    }
+
     /** When the event store recorded the journey's latest event: the event store's own timestamp. */
     Instant latestRecordedAt(ChildJourneyId journeyId) {
         return jdbc.sql("SELECT timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ?"

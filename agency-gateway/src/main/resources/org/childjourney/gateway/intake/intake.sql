@@ -20,3 +20,9 @@ CREATE TABLE IF NOT EXISTS journey_identifier (
     digest     CHAR(64) PRIMARY KEY,
     journey_id UUID     NOT NULL
 );
+
+-- One row per journey, locked (SELECT ... FOR UPDATE) by every submission to it before the journey's events are
+-- loaded: concurrent submissions about one child wait for each other's commit instead of colliding and retrying.
+CREATE TABLE IF NOT EXISTS journey_ledger (
+    journey_id UUID PRIMARY KEY
+);

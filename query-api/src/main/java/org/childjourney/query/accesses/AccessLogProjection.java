@@ -1,11 +1,9 @@
 package org.childjourney.query.accesses;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.push;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
@@ -23,6 +22,7 @@ import org.childjourney.core.journey.event.AccessRefused;
 import org.childjourney.core.journey.event.DisclosureEvent;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
+import org.childjourney.query.readmodel.DocumentBatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,8 @@ class AccessLogProjection implements BreakGlassHistory {
     }
 
     @EventHandler
-    void on(DisclosureEvent event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(DisclosureEvent event, EventMessage<?> message, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, log);
         Document read = new Document("readId", message.getIdentifier())
                 .append("at", at.toString())
                 .append("viewer", event.viewer().username())
@@ -53,27 +54,27 @@ class AccessLogProjection implements BreakGlassHistory {
                 .append("kind", event.kind().name().toLowerCase().replace('_', '-'))
                 .append("policyVersion", event.policyVersion());
         if (event instanceof JourneyDisclosed disclosed) {
-            append(disclosed.journeyId(), read.append("decision", "permitted")
+            append(batch, disclosed.journeyId(), read.append("decision", "permitted")
                     .append("flaggedForReview", disclosed.purpose() == Purpose.EMERGENCY
                             && disclosed.kind() != ReadKind.ACCESS_LOG)
                     .append("basis", disclosed.basis().name())
                     .append("entriesDisclosed", ids(disclosed.disclosed()))
                     .append("entriesWithheld", ids(disclosed.withheld())));
         } else if (event instanceof AccessRefused refused) {
-            append(refused.journeyId(), read.append("decision", "refused").append("reason", refused.reason().name()));
+            append(batch, refused.journeyId(), read.append("decision", "refused")
+                    .append("reason", refused.reason().name()));
         } else if (event instanceof JourneysSearched searched) {
-            searched.disclosed().forEach(id -> append(id, new Document(read).append("decision", "permitted")));
-            searched.withheld().forEach(id -> append(id, new Document(read).append("decision", "withheld")));
+            searched.disclosed().forEach(id -> append(batch, id, new Document(read).append("decision", "permitted")));
+            searched.withheld().forEach(id -> append(batch, id, new Document(read).append("decision", "withheld")));
         }
     }
 
-    private void append(ChildJourneyId journeyId, Document read) {
-        Document existing = log.find(eq("_id", journeyId.toString())).first();
-        if (existing != null && existing.getList("reads", Document.class).stream()
-                .anyMatch(earlier -> earlier.getString("readId").equals(read.getString("readId")))) {
-            return;
+    private static void append(DocumentBatch batch, ChildJourneyId journeyId, Document read) {
+        List<Document> reads = batch.get(journeyId.toString(), id -> new Document("_id", id)
+                .append("reads", new ArrayList<Document>())).getList("reads", Document.class);
+        if (reads.stream().noneMatch(earlier -> earlier.getString("readId").equals(read.getString("readId")))) {
+            reads.add(read);
         }
-        log.updateOne(eq("_id", journeyId.toString()), push("reads", read), new UpdateOptions().upsert(true));
     }
 
     /** Every read of a journey, oldest first. */

@@ -18,13 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param database      the MongoDB database holding the read models
  * @param readModelPath where the embedded MongoDB-wire server keeps its data (an H2 file); absent keeps the read
  *                      models in memory. Ignored when {@code spring.data.mongodb.uri} names a real MongoDB
+ * @param readModelPort the loopback port of the embedded MongoDB-wire server; 0 (the default) picks a free one. A
+ *                      fixed port lets an operator or the benchmark inspect the read models with a MongoDB client
  * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
  *                      taken from here, never from the token
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
 public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
-        @Nullable String readModelPath, @NotEmpty Map<String, AgencyKind> agencies) {
+        @Nullable String readModelPath, int readModelPort, @NotEmpty Map<String, AgencyKind> agencies) {
 
     /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
     public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {

@@ -41,7 +41,7 @@ class ReadModelConfiguration {
             backend = new H2Backend(file.toString());
         }
         MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));
         return server;
     }
 

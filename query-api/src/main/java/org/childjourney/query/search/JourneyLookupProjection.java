@@ -1,11 +1,9 @@
 package org.childjourney.query.search;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.addToSet;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +11,17 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.core.person.KeyedDigest;
 import org.springframework.stereotype.Component;
 
 /**
  * Projects the identifiers agencies sent with each entry into collection {@code journey_lookup} (processing group
  * {@code journey-lookup}): one document per identifier, keyed by its keyed digest, listing the journeys that
- * carry it. No identifier is stored. Adding to a set makes redelivery harmless.
+ * carry it. No identifier is stored. Adding to a set makes redelivery harmless; each batch of events writes a
+ * document once.
  */
 @Component
 @ProcessingGroup("journey-lookup")
@@ -37,13 +38,17 @@ class JourneyLookupProjection {
     }
 
     @EventHandler
-    void on(JourneyEntry event) {
+    void on(JourneyEntry event, UnitOfWork<?> unitOfWork) {
         List<String> digests = new ArrayList<>();
         Optional.ofNullable(event.subject().nhsNumber()).map(digest::of).ifPresent(digests::add);
         Optional.ofNullable(event.subject().localId()).map(digest::of).ifPresent(digests::add);
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, lookup);
         for (String key : digests) {
-            lookup.updateOne(eq("_id", key), addToSet("journeyIds", event.journeyId().toString()),
-                    new UpdateOptions().upsert(true));
+            List<String> journeys = batch.get(key, id -> new Document("_id", id)
+                    .append("journeyIds", new ArrayList<String>())).getList("journeyIds", String.class);
+            if (!journeys.contains(event.journeyId().toString())) {
+                journeys.add(event.journeyId().toString());
+            }
         }
     }
 

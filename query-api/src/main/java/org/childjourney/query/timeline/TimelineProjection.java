@@ -5,13 +5,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.query.readmodel.DocumentBatch;
 import org.springframework.stereotype.Component;
 
 /**
  * Projects every journey event (entries and decisions about sharing) into the child's timeline document (collection {@code timelines}, processing group
  * {@code timeline}). Replay-safe: an event whose sequence number the document has already applied is skipped, so
- * redelivery and rebuilds from the event store give the same document.
+ * redelivery and rebuilds from the event store give the same document. Each batch of events loads and writes a
+ * document once ({@link DocumentBatch}).
  */
 @Component
 @ProcessingGroup("timeline")
@@ -24,13 +27,12 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        TimelineDocument timeline = store.find(event.journeyId())
-                .orElseGet(() -> TimelineDocument.open(event.journeyId()));
-        if (timeline.hasApplied(sequence)) {
-            return;
+    void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            UnitOfWork<?> unitOfWork) {
+        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines())
+                .get(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId()).bson()));
+        if (!timeline.hasApplied(sequence)) {
+            timeline.apply(event, sequence, recordedAt);
         }
-        timeline.apply(event, sequence, recordedAt);
-        store.save(timeline);
     }
 }

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,8 @@ class TimelineStore implements JourneyFactsSource {
                 .map(TimelineDocument::of);
     }
 
-    void save(TimelineDocument timeline) {
-        timelines.replaceOne(eq("_id", timeline.journeyId()), timeline.bson(), new ReplaceOptions().upsert(true));
+    MongoCollection<Document> timelines() {
+        return timelines;
     }
 
     @Override

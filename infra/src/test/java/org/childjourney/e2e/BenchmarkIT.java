@@ -1,0 +1,317 @@
+package org.childjourney.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.childjourney.e2e.Http.Answer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark harness: the whole system as {@code infra/bin/up} runs it, loaded with a realistic workload, each
+ * figure measured against its raw baseline on the same machine and store, printed as
+ * {@code BENCH <name> <value> <unit> baseline=<value> ratio=<value>}. CI runs the small size so the harness never
+ * rots (no figure is asserted); {@code infra/bin/bench} runs the full size. See {@code docs/benchmarks.md}.
+ *
+ * <p>System properties: {@code bench.size} ({@code small}, {@code full}, or a number of events),
+ * {@code bench.postgres} (a JDBC URL of an empty PostgreSQL database: both services use it as the event store),
+ * {@code bench.clients} (concurrent agency clients, default 8).
+ */
+class BenchmarkIT {
+
+    private static final List<String> READ_MODEL_PROCESSORS = List.of("timeline", "journey-lookup", "access-log",
+            "inbox");
+    /**
+     * The position in a JDBC store's tracking token: a {@code GapAwareTrackingToken}'s index, or during a replay the
+     * index of the {@code ReplayToken}'s current token (which Axon keeps until an event beyond the head at reset).
+     */
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+    private static final Pattern REPLAY_POSITION = Pattern.compile(
+            "\"currentToken\"\\s*:\\s*\\{[^}]*?\"index\"\\s*:\\s*(\\d+)");
+    private static final Duration REPLAY_LIMIT = Duration.ofHours(1);
+    private static final int BATCH = 100;
+
+    private final Http http = new Http();
+    private final Map<String, String[]> tokens = new ConcurrentHashMap<>();
+    private final List<String> report = new ArrayList<>();
+    private double ingestRate;
+
+    @Test
+    void measuresIngestReadsReplayAndMemoryAgainstTheirBaselines() throws Exception {
+        Workload.Size size = Workload.Size.parse(System.getProperty("bench.size", "small"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dataDir = Path.of(System.getProperty("childjourney.work", "target/e2e"), "bench-" + run);
+        String postgres = System.getProperty("bench.postgres", "");
+        int readModelPort = freePort();
+        Map<String, String> settings = new HashMap<>(Map.of("CHILDJOURNEY_QUERY_READ_MODEL_PORT",
+                String.valueOf(readModelPort), "CHILDJOURNEY_QUERY_READ_MODEL_PATH",
+                dataDir.resolve("read-models/journey.mv").toString()));
+        if (!postgres.isBlank()) {
+            settings.put("JOURNEY_DATASOURCE_URL", postgres);
+            settings.put("JOURNEY_DATASOURCE_USERNAME", "postgres");
+        }
+        try (LocalStack stack = new LocalStack(dataDir, settings)) {
+            String jdbc = postgres.isBlank() ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("events/journey")
+                    + ";AUTO_SERVER=TRUE" : postgres;
+            long idleRss = Math.max(stack.peakResidentMb("agency-gateway"), stack.peakResidentMb("query-api"));
+            Workload workload = new Workload(size, BATCH, 20261124L, run);
+
+            ingest(stack, workload);
+            try (Connection store = DriverManager.getConnection(jdbc, postgres.isBlank() ? "sa" : "postgres", "")) {
+                ingestBaseline(store, workload.events());
+                readTimeline(stack, workload, readModelPort, size.events() <= 10_000 ? 200 : 2_000);
+                replay(stack, store);
+            }
+            long peakRss = Math.max(stack.peakResidentMb("agency-gateway"), stack.peakResidentMb("query-api"));
+            figure("service-rss-mb", peakRss, "MB", idleRss);
+        }
+        report.forEach(System.out::println);
+        assertThat(report).isNotEmpty();
+    }
+
+    /** Authenticated HTTP submissions through the gateway, batches of one agency, several concurrent clients. */
+    private void ingest(LocalStack stack, Workload workload) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 8);
+        AtomicLong recorded = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            running.add(pool.submit(() -> {
+                for (Optional<Workload.Batch> batch = workload.nextBatch(); batch.isPresent();
+                        batch = workload.nextBatch()) {
+                    Answer answer = http.postNdjson(stack.gateway() + "/api/v1/submissions:batch",
+                            token(stack, batch.get().source().agency), String.join("\n", batch.get().lines()));
+                    assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+                    long ok = answer.raw().lines().filter(line -> line.startsWith("{\"status\":201")).count();
+                    assertThat(ok).as(answer.raw()).isEqualTo(batch.get().lines().size());
+                    recorded.addAndGet(ok);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.add("# ingest: " + recorded.get() + " submissions in " + "%.1f".formatted(seconds) + " s by "
+                + clients + " clients");
+        ingestRate = recorded.get() / seconds;
+    }
+
+    /** Raw JDBC inserts of the same serialised events into a copy of the event table in the same store. */
+    private void ingestBaseline(Connection store, int events) throws SQLException {
+        try (Statement ddl = store.createStatement()) {
+            ddl.execute("CREATE TABLE BenchEventEntry AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (Statement query = store.createStatement();
+                ResultSet rs = query.executeQuery("SELECT aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData FROM DomainEventEntry"
+                        + " WHERE type IS NOT NULL ORDER BY globalIndex")) {
+            while (rs.next() && rows.size() < events) {
+                rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8)});
+            }
+        }
+        boolean autoCommit = store.getAutoCommit();
+        store.setAutoCommit(false);
+        long start = System.nanoTime();
+        long index = 1;
+        try (PreparedStatement insert = store.prepareStatement("INSERT INTO BenchEventEntry (globalIndex,"
+                + " eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType,"
+                + " payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Object[] row : rows) {
+                insert.setLong(1, index++);
+                insert.setString(2, UUID.randomUUID().toString());
+                for (int column = 0; column < row.length; column++) {
+                    insert.setObject(column + 3, row[column]);
+                }
+                insert.addBatch();
+                if (index % 500 == 0) {
+                    insert.executeBatch();
+                    store.commit();
+                }
+            }
+            insert.executeBatch();
+            store.commit();
+        }
+        double baseline = rows.size() / ((System.nanoTime() - start) / 1e9);
+        store.setAutoCommit(autoCommit);
+        try (Statement ddl = store.createStatement()) {
+            ddl.execute("DROP TABLE BenchEventEntry");
+        }
+        figure("ingest-http-events-per-s", ingestRate, "events/s", baseline);
+    }
+
+    /** Timeline reads of the hot child (policy decision and disclosure record included) against a raw lookup. */
+    private void readTimeline(LocalStack stack, Workload workload, int readModelPort, int reads) throws Exception {
+        String hub = http.userToken(tokenUrl(stack), "mash.mo", "mo-pw");
+        String journeyId = await().atMost(Duration.ofMinutes(10)).until(() -> http.get(stack.queryApi()
+                        + "/api/v1/journeys?nhsNumber=" + workload.hotChild(), hub, "mash-triage").json()
+                        .path("journeys").findValuesAsText("journeyId"), found -> found.size() == 1).get(0);
+        String url = stack.queryApi() + "/api/v1/journeys/" + journeyId + "/timeline";
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> http.get(url, hub, "mash-triage").json().path("entries").size() == Workload.HOT_ENTRIES);
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < reads + 50; i++) {
+            long start = System.nanoTime();
+            assertThat(http.get(url, hub, "mash-triage").status()).isEqualTo(200);
+            if (i >= 50) {
+                latencies.add(System.nanoTime() - start);
+            }
+        }
+        List<Long> raw = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + readModelPort)) {
+            var timelines = mongo.getDatabase("journey").getCollection("timelines");
+            for (int i = 0; i < reads + 50; i++) {
+                long start = System.nanoTime();
+                assertThat(timelines.find(Filters.eq("_id", journeyId)).first()).isNotNull();
+                if (i >= 50) {
+                    raw.add(System.nanoTime() - start);
+                }
+            }
+        }
+        figure("timeline-read-p50-ms", percentile(latencies, 50), "ms", percentile(raw, 50));
+        figure("timeline-read-p99-ms", percentile(latencies, 99), "ms", percentile(raw, 99));
+    }
+
+    /** Rebuilding every read model from the event store, against streaming the raw events. */
+    private void replay(LocalStack stack, Connection store) throws Exception {
+        long head;
+        long events;
+        try (Statement query = store.createStatement();
+                ResultSet rs = query.executeQuery("SELECT MAX(globalIndex), COUNT(*) FROM DomainEventEntry")) {
+            rs.next();
+            head = rs.getLong(1);
+            events = rs.getLong(2);
+        }
+        stack.stop("query-api");
+        try (Statement reset = store.createStatement()) {
+            reset.execute("DELETE FROM TokenEntry WHERE processorName IN ('timeline', 'journey-lookup',"
+                    + " 'access-log', 'inbox')");
+        }
+        try (Stream<Path> files = Files.list(stack.dataDir().resolve("read-models"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Thread restart = new Thread(() -> {
+            try {
+                stack.up();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        restart.start();
+        long started = 0;
+        long deadline = System.nanoTime() + REPLAY_LIMIT.toNanos();
+        while (true) {
+            assertThat(System.nanoTime()).as("read models rebuilt within %s", REPLAY_LIMIT).isLessThan(deadline);
+            Map<String, Long> positions = tokenPositions(store);
+            if (started == 0 && !positions.isEmpty()) {
+                started = System.nanoTime();
+            }
+            if (positions.size() == READ_MODEL_PROCESSORS.size()
+                    && positions.values().stream().allMatch(position -> position >= head)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        double rate = events / ((System.nanoTime() - started) / 1e9);
+        restart.join();
+
+        long streamed = 0;
+        long start = System.nanoTime();
+        boolean autoCommit = store.getAutoCommit();
+        store.setAutoCommit(false);
+        try (Statement query = store.createStatement()) {
+            query.setFetchSize(1_000);
+            try (ResultSet rs = query.executeQuery("SELECT globalIndex, payloadType, payload FROM DomainEventEntry"
+                    + " ORDER BY globalIndex")) {
+                while (rs.next()) {
+                    streamed += rs.getBytes(3).length > 0 ? 1 : 0;
+                }
+            }
+        }
+        store.setAutoCommit(autoCommit);
+        figure("replay-events-per-s", rate, "events/s", streamed / ((System.nanoTime() - start) / 1e9));
+    }
+
+    /** Where each read-model processor stands: the lowest position of its segments, -1 before its first event. */
+    private static Map<String, Long> tokenPositions(Connection store) throws SQLException {
+        Map<String, Long> positions = new HashMap<>();
+        try (Statement query = store.createStatement();
+                ResultSet rs = query.executeQuery("SELECT processorName, tokenType, token FROM TokenEntry")) {
+            while (rs.next()) {
+                byte[] token = rs.getBytes(3);
+                if (READ_MODEL_PROCESSORS.contains(rs.getString(1)) && token != null) {
+                    boolean replaying = rs.getString(2).endsWith("ReplayToken");
+                    Matcher index = (replaying ? REPLAY_POSITION : TOKEN_INDEX).matcher(new String(token));
+                    long position = index.find() ? Long.parseLong(index.group(1)) : -1;
+                    positions.merge(rs.getString(1), position, Math::min);
+                }
+            }
+        }
+        return positions;
+    }
+
+    private String token(LocalStack stack, String agency) throws IOException, InterruptedException {
+        String[] cached = tokens.get(agency);
+        long now = System.currentTimeMillis();
+        if (cached == null || now - Long.parseLong(cached[1]) > 240_000) {
+            cached = new String[] {http.clientToken(tokenUrl(stack), agency), String.valueOf(now)};
+            tokens.put(agency, cached);
+        }
+        return cached[0];
+    }
+
+    private void figure(String name, double value, String unit, double baseline) {
+        report.add("BENCH %s %.2f %s baseline=%.2f ratio=%.3f".formatted(name, value, unit, baseline,
+                baseline == 0 ? 0 : value / baseline));
+    }
+
+    private static double percentile(List<Long> nanos, int percentile) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static String tokenUrl(LocalStack stack) {
+        return stack.keycloak() + "/realms/journey/protocol/openid-connect/token";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
