@@ -1,5 +1,8 @@
 package org.childjourney.gateway.config;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.childjourney.core.access.KeycloakClaims;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +16,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * The gateway is an OAuth2 resource server for Keycloak's {@code journey} realm: only agency systems may submit.

@@ -1,6 +1,5 @@
 package org.childjourney.gateway.intake;
 
-import org.childjourney.core.journey.EntryType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;

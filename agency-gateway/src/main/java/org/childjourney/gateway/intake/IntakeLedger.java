@@ -1,6 +1,5 @@
 package org.childjourney.gateway.intake;
 
-import org.childjourney.core.journey.EntryType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.EntryType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,10 +1,10 @@
 package org.childjourney.gateway.intake;
 
-import org.childjourney.core.journey.EntryType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.command.JourneyCommand;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Sensitivity;

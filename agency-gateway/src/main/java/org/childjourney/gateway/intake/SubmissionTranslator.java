@@ -1,6 +1,5 @@
 package org.childjourney.gateway.intake;
 
-import org.childjourney.core.journey.EntryType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.FrontDoorDecision;
 import org.childjourney.core.journey.PlanCategory;
 import org.childjourney.core.journey.RiskLevel;

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.childjourney.core.journey.event.JourneyEntry;
-import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.query.readmodel.DocumentBatch;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,8 +17,8 @@ import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
-import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
+import org.childjourney.query.QueryClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
