@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -26,6 +27,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                "A valid bearer token from the journey realm is required.");
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -38,13 +41,10 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                        .authenticationEntryPoint((request, response, e) -> problem(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token from the journey realm is required."))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "The caller may not do this.")))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problem(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token from the journey realm is required.")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .build();
     }
 
