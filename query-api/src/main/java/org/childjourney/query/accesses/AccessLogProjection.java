@@ -1,12 +1,17 @@
 package org.childjourney.query.accesses;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,26 +31,36 @@ import org.childjourney.query.readmodel.DocumentBatch;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects disclosure records into collection {@code access_log} (processing group {@code access-log}): one
- * document per journey, keyed by journey id, listing every read of it. A search is listed on every journey it
- * found, returned or withheld. Each read carries its event id, so a redelivered record is not listed twice.
+ * Projects disclosure records (processing group {@code access-log}) into two collections, both fetched by id:
+ * {@code access_reads} holds one document per read of a journey, written once; {@code access_log} holds one small
+ * index document per journey, keyed by journey id, with the ids of its reads in order and the times of its
+ * break-glass reads. A journey read thousands of times therefore never rewrites one ever-growing document (the
+ * hot child's 200-entry reads made it megabytes). A search is listed on every journey it found, returned or
+ * withheld. Each read's id carries its event id, so a redelivered record is not listed twice.
  */
 @Component
 @ProcessingGroup("access-log")
 class AccessLogProjection implements BreakGlassHistory {
 
     static final String COLLECTION = "access_log";
+    static final String READS = "access_reads";
 
-    private final MongoCollection<Document> log;
+    private final MongoCollection<Document> index;
+    private final MongoCollection<Document> reads;
 
     AccessLogProjection(MongoDatabase readModels) {
-        this.log = readModels.getCollection(COLLECTION);
+        this.index = readModels.getCollection(COLLECTION);
+        this.reads = readModels.getCollection(READS);
     }
 
     @EventHandler
     void on(DisclosureEvent event, EventMessage<?> message, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, log);
-        Document read = new Document("readId", message.getIdentifier())
+        // The reads' batch first: batches are written in the order they were opened, so the index never names a
+        // read that is not stored yet.
+        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, reads);
+        Batches batches = new Batches(DocumentBatch.of(unitOfWork, index,
+                DocumentBatch.idsOf(DisclosureEvent.class, disclosure -> journeysOf(disclosure).stream())), readBatch);
+        Document read = new Document("eventId", message.getIdentifier())
                 .append("at", at.toString())
                 .append("viewer", event.viewer().username())
                 .append("agency", event.viewer().agency() == null ? null : event.viewer().agency().value())
@@ -54,40 +69,75 @@ class AccessLogProjection implements BreakGlassHistory {
                 .append("kind", event.kind().name().toLowerCase().replace('_', '-'))
                 .append("policyVersion", event.policyVersion());
         if (event instanceof JourneyDisclosed disclosed) {
-            append(batch, disclosed.journeyId(), read.append("decision", "permitted")
+            batches.append(disclosed.journeyId(), read.append("decision", "permitted")
                     .append("flaggedForReview", disclosed.purpose() == Purpose.EMERGENCY
                             && disclosed.kind() != ReadKind.ACCESS_LOG)
                     .append("basis", disclosed.basis().name())
                     .append("entriesDisclosed", ids(disclosed.disclosed()))
                     .append("entriesWithheld", ids(disclosed.withheld())));
         } else if (event instanceof AccessRefused refused) {
-            append(batch, refused.journeyId(), read.append("decision", "refused")
+            batches.append(refused.journeyId(), read.append("decision", "refused")
                     .append("reason", refused.reason().name()));
         } else if (event instanceof JourneysSearched searched) {
-            searched.disclosed().forEach(id -> append(batch, id, new Document(read).append("decision", "permitted")));
-            searched.withheld().forEach(id -> append(batch, id, new Document(read).append("decision", "withheld")));
+            searched.disclosed().forEach(id -> batches.append(id, new Document(read).append("decision", "permitted")));
+            searched.withheld().forEach(id -> batches.append(id, new Document(read).append("decision", "withheld")));
         }
     }
 
-    private static void append(DocumentBatch batch, ChildJourneyId journeyId, Document read) {
-        List<Document> reads = batch.get(journeyId.toString(), id -> new Document("_id", id)
-                .append("reads", new ArrayList<Document>())).getList("reads", Document.class);
-        if (reads.stream().noneMatch(earlier -> earlier.getString("readId").equals(read.getString("readId")))) {
-            reads.add(read);
+    /** The journeys whose access logs list a disclosure record. */
+    private static List<String> journeysOf(DisclosureEvent event) {
+        if (event instanceof JourneyDisclosed disclosed) {
+            return List.of(disclosed.journeyId().toString());
+        }
+        if (event instanceof AccessRefused refused) {
+            return List.of(refused.journeyId().toString());
+        }
+        JourneysSearched searched = (JourneysSearched) event;
+        return Stream.concat(searched.disclosed().stream(), searched.withheld().stream())
+                .map(ChildJourneyId::toString).toList();
+    }
+
+    /** The index and read documents of one processor batch. */
+    private record Batches(DocumentBatch index, DocumentBatch reads) {
+
+        void append(ChildJourneyId journeyId, Document read) {
+            String readId = journeyId + "/" + read.getString("eventId");
+            // Written again even when already listed: a redelivered batch may have listed it before failing.
+            reads.put(readId, new Document("_id", readId).append("read", read));
+            Document journal = index.edit(journeyId.toString(), id -> new Document("_id", id)
+                    .append("readIds", new ArrayList<String>())
+                    .append("breakGlass", new ArrayList<Document>()));
+            List<String> readIds = journal.getList("readIds", String.class);
+            if (readIds.contains(readId)) {
+                return;
+            }
+            readIds.add(readId);
+            if (read.getBoolean("flaggedForReview", false)) {
+                journal.getList("breakGlass", Document.class)
+                        .add(new Document("viewer", read.getString("viewer")).append("at", read.getString("at")));
+            }
         }
     }
 
     /** Every read of a journey, oldest first. */
     List<Document> reads(ChildJourneyId journeyId) {
-        Document found = log.find(eq("_id", journeyId.toString())).first();
-        return found == null ? List.of() : new ArrayList<>(found.getList("reads", Document.class));
+        Document journal = index.find(eq("_id", journeyId.toString())).first();
+        if (journal == null) {
+            return List.of();
+        }
+        List<String> readIds = journal.getList("readIds", String.class);
+        Map<String, Document> byId = new HashMap<>();
+        reads.find(in("_id", readIds)).forEach(found -> byId.put(found.getString("_id"),
+                found.get("read", Document.class)));
+        return readIds.stream().map(readId -> Objects.requireNonNull(byId.get(readId),
+                "the access log's index names a read that is not stored")).toList();
     }
 
     @Override
     public List<Instant> breakGlassReads(ChildJourneyId journeyId, String username) {
-        return reads(journeyId).stream()
+        Document journal = index.find(eq("_id", journeyId.toString())).first();
+        return journal == null ? List.of() : journal.getList("breakGlass", Document.class).stream()
                 .filter(read -> username.equals(read.getString("viewer")))
-                .filter(read -> read.getBoolean("flaggedForReview", false))
                 .map(read -> Instant.parse(read.getString("at")))
                 .toList();
     }
