@@ -2,10 +2,18 @@ package org.childjourney.gateway.config;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.childjourney.core.journey.ChildJourney;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +22,12 @@ import org.springframework.context.annotation.Configuration;
  * Spring's ObjectMapper); this adds the ChildJourney aggregate (journey-core carries no Spring annotations) and an
  * exception resolver that knows H2 and PostgreSQL, so that a duplicate aggregate sequence number surfaces as a
  * {@code ConcurrencyException} and the submission is retried. (Despite its package, the resolver needs no JPA.)
+ *
+ * <p>Journeys are cached: a busy child has hundreds of entries, and loading the aggregate replayed all of them for
+ * every submission (measured as the gateway's largest cost, docs/benchmarks.md). A cached journey can be stale
+ * only if another process appended to it; its next append then collides on the sequence number, which evicts it,
+ * and the submission is retried. {@code Intake} evicts a journey whose database transaction rolled back after
+ * Axon's unit of work had committed.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -23,8 +37,21 @@ class EventStoreConfiguration {
         return new SQLErrorCodesResolver(dataSource);
     }
 
+    @Bean(destroyMethod = "close")
+    CacheManager journeyCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
     @Bean
-    ConfigurerModule childJourneyAggregate() {
-        return configurer -> configurer.configureAggregate(ChildJourney.class);
+    Cache journeyCache(CacheManager journeyCacheManager, GatewayProperties properties) {
+        return new EhCache3Adapter((Ehcache<?, ?>) journeyCacheManager.createCache("journeys",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(properties.cachedJourneys()))));
+    }
+
+    @Bean
+    ConfigurerModule childJourneyAggregate(Cache journeyCache) {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ChildJourney.class)
+                .configureCache(configuration -> journeyCache));
     }
 }

@@ -1,6 +1,7 @@
 package org.childjourney.gateway.config;
 
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,11 +21,12 @@ import org.springframework.validation.annotation.Validated;
  *                  the kind is never taken from the token
  * @param retries   how many times a submission is retried when concurrent submissions about the same child
  *                  collide in the database
+ * @param cachedJourneys how many journey aggregates the gateway keeps in memory between submissions
  */
 @Validated
 @ConfigurationProperties("childjourney.gateway")
 public record GatewayProperties(@Size(min = 32) String digestKey, @NotEmpty Map<String, AgencyKind> agencies,
-        int retries) {
+        int retries, @Positive int cachedJourneys) {
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);

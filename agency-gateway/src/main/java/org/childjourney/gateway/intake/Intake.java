@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>In one database transaction it checks the idempotency key, finds the journey (by NHS number, else by the
  * agency's local id, else a new one), claims the child's identifiers for it, takes the journey's row lock (so
- * submissions about one child queue in the database rather than collide), notes the submission, and appends the
- * journey's event. The unique keys of the ledger make concurrent submissions collide instead of forking a child
+ * submissions about one child queue in the database rather than collide), appends the journey's event, and notes
+ * the submission with the time the store recorded it ({@link RecordingTime}). The unique keys of the ledger make concurrent submissions collide instead of forking a child
  * into two journeys; a collision rolls everything back and the submission is retried, finding what the winner
  * wrote.
  */
@@ -50,6 +53,7 @@ class Intake {
     private final IntakeLedger ledger;
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
+    private final Cache journeys;
     private final KeyedDigest digest;
     private final int retries;
     private final ObjectMapper canonical = JsonMapper.builder()
@@ -57,11 +61,12 @@ class Intake {
             .build();
 
     Intake(SubmissionTranslator translator, IntakeLedger ledger, CommandGateway commands,
-            TransactionTemplate transaction, GatewayProperties properties) {
+            TransactionTemplate transaction, Cache journeys, GatewayProperties properties) {
         this.translator = translator;
         this.ledger = ledger;
         this.commands = commands;
         this.transaction = transaction;
+        this.journeys = journeys;
         this.digest = new KeyedDigest(properties.digestKeyBytes());
         this.retries = Math.max(1, properties.retries());
     }
@@ -100,16 +105,32 @@ class Intake {
         Taken referenced = referenced(agency, submission);
         ChildJourneyId journeyId = placeOnJourney(submission.subject(), referenced);
         ledger.lockJourney(journeyId);
+        evictIfRolledBack(journeyId);
         EntryId entryId = new EntryId(UUID.randomUUID());
-        ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId);
         Provenance provenance = new Provenance(agency, submission.sourceRecordId(), recordedBy,
                 submission.occurredAt(), submission.sensitivity());
-        commands.sendAndWait(submission.command().create(
+        RecordingTime.Recorded recorded = commands.sendAndWait(submission.command().create(
                 new EntryHeader(journeyId, entryId, provenance, submission.subject(), submission.consent()),
                 referenced == null ? null : referenced.entryId()));
-        Instant recordedAt = ledger.latestRecordedAt(journeyId);
-        ledger.recorded(agency.code(), submission.sourceRecordId(), recordedAt);
+        Instant recordedAt = recorded.at();
+        ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId,
+                recordedAt);
         return new Receipt(journeyId, entryId, recordedAt, true);
+    }
+
+    /**
+     * Axon's unit of work commits (and caches the journey with its new entry) inside this transaction, which can
+     * still roll back afterwards: the cached journey must not keep an entry the store never recorded.
+     */
+    private void evictIfRolledBack(ChildJourneyId journeyId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    journeys.remove(journeyId.toString());
+                }
+            }
+        });
     }
 
     /** The earlier entry a decision, correction or retraction names, checked to be one it may name. */

@@ -49,15 +49,16 @@ class IntakeLedger {
     }
 
     /**
-     * Records a submission before its entry is appended. Fails with a duplicate key if a concurrent transaction
-     * records the same key first: the caller retries and then finds that submission.
+     * Records a submission and when its entry was recorded. Fails with a duplicate key if a concurrent transaction
+     * recorded the same key first: the caller's transaction, with the entry appended in it, rolls back, and the
+     * retry finds that submission.
      */
     void take(AgencyCode agency, String sourceRecordId, String contentDigest, EntryType type,
-            ChildJourneyId journeyId, EntryId entryId) {
+            ChildJourneyId journeyId, EntryId entryId, Instant recordedAt) {
         jdbc.sql("INSERT INTO intake_submission (agency, source_record_id, content_digest, submission_type,"
-                        + " journey_id, entry_id) VALUES (?, ?, ?, ?, ?, ?)")
+                        + " journey_id, entry_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(agency.value(), sourceRecordId, contentDigest, type.name(), journeyId.value(),
-                        entryId.value())
+                        entryId.value(), recordedAt.toString())
                 .update();
     }
 
@@ -65,13 +66,6 @@ class IntakeLedger {
         return new Taken(rs.getString(1).trim(), EntryType.valueOf(rs.getString(2)),
                 new ChildJourneyId(rs.getObject(3, UUID.class)), new EntryId(rs.getObject(4, UUID.class)),
                 Instant.parse(rs.getString(5)));
-    }
-
-    /** Notes when the event store recorded the submission's entry, so that a resend answers the same. */
-    void recorded(AgencyCode agency, String sourceRecordId, Instant recordedAt) {
-        jdbc.sql("UPDATE intake_submission SET recorded_at = ? WHERE agency = ? AND source_record_id = ?")
-                .params(recordedAt.toString(), agency.value(), sourceRecordId)
-                .update();
     }
 
     Optional<ChildJourneyId> journeyOf(String identifierDigest) {
@@ -104,14 +98,5 @@ class IntakeLedger {
         if (!exists) {
             jdbc.sql("INSERT INTO journey_ledger (journey_id) VALUES (?)").param(journeyId.value()).update();
         }
-    }
-
-    /** When the event store recorded the journey's latest event: the event store's own timestamp. */
-    Instant latestRecordedAt(ChildJourneyId journeyId) {
-        return jdbc.sql("SELECT timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ?"
-                        + " ORDER BY sequenceNumber DESC FETCH FIRST 1 ROWS ONLY")
-                .param(journeyId.toString())
-                .query((rs, row) -> Instant.parse(rs.getString(1)))
-                .single();
     }
 }

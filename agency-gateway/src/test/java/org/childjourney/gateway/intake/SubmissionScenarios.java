@@ -3,6 +3,7 @@ package org.childjourney.gateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -75,6 +76,11 @@ abstract class SubmissionScenarios {
         assertThat(Stream.of(da, concern, contact).map(a -> a.json().path("journeyId").asText()))
                 .containsOnly(ae.json().path("journeyId").asText());
         assertThat(eventsOf(ae.json().path("journeyId").asText())).hasSize(4);
+        assertThat(eventStore.readEvents(ae.json().path("journeyId").asText()).asStream()
+                .map(message -> message.getTimestamp()).toList())
+                .as("each receipt's recordedAt is the time the event store holds for its entry")
+                .containsExactlyElementsOf(Stream.of(ae, da, concern, contact)
+                        .map(answer -> Instant.parse(answer.json().path("recordedAt").asText())).toList());
     }
 
     @Test
