@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.UuidRepresentation;
+import org.h2.mvstore.MVStore;
 import org.childjourney.core.person.KeyedDigest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -29,6 +30,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
 
+    /**
+     * How much changed data the embedded H2 file gathers before it writes (at the latest every second). H2's 1 MB
+     * default wrote, and serialised again, a busy child's timeline on almost every update: measured as the largest
+     * cost of rebuilding read models (docs/benchmarks.md). A crash loses at most the last second of projected
+     * documents, as before; the embedded server is the local default, production runs MongoDB.
+     */
+    private static final int UNSAVED_KB = 32 * 1024;
+    private static final int CACHE_MB = 32;
+
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
     MongoServer embeddedReadModelServer(QueryProperties properties) throws IOException {
@@ -38,7 +48,11 @@ class ReadModelConfiguration {
         } else {
             Path file = Path.of(properties.readModelPath()).toAbsolutePath();
             Files.createDirectories(file.getParent());
-            backend = new H2Backend(file.toString());
+            backend = new H2Backend(new MVStore.Builder()
+                    .fileName(file.toString())
+                    .autoCommitBufferSize(UNSAVED_KB)
+                    .cacheSize(CACHE_MB)
+                    .open());
         }
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));

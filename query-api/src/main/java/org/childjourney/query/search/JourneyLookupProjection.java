@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -39,17 +40,23 @@ class JourneyLookupProjection {
 
     @EventHandler
     void on(JourneyEntry event, UnitOfWork<?> unitOfWork) {
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, lookup,
+                DocumentBatch.idsOf(JourneyEntry.class, entry -> digestsOf(entry).stream()));
+        Function<Object, Document> open = id -> new Document("_id", id).append("journeyIds", new ArrayList<String>());
+        String journeyId = event.journeyId().toString();
+        for (String key : digestsOf(event)) {
+            // Most entries are about a child the identifier already leads to: nothing to write.
+            if (!batch.get(key, open).getList("journeyIds", String.class).contains(journeyId)) {
+                batch.edit(key, open).getList("journeyIds", String.class).add(journeyId);
+            }
+        }
+    }
+
+    private List<String> digestsOf(JourneyEntry event) {
         List<String> digests = new ArrayList<>();
         Optional.ofNullable(event.subject().nhsNumber()).map(digest::of).ifPresent(digests::add);
         Optional.ofNullable(event.subject().localId()).map(digest::of).ifPresent(digests::add);
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, lookup);
-        for (String key : digests) {
-            List<String> journeys = batch.get(key, id -> new Document("_id", id)
-                    .append("journeyIds", new ArrayList<String>())).getList("journeyIds", String.class);
-            if (!journeys.contains(event.journeyId().toString())) {
-                journeys.add(event.journeyId().toString());
-            }
-        }
+        return digests;
     }
 
     /** The journeys carrying the identifier with this digest. */

@@ -1,8 +1,11 @@
 package org.childjourney.query.timeline;
 
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("timeline")
 class TimelineProjection {
 
+    private static final Function<EventMessage<?>, Stream<String>> JOURNEYS = DocumentBatch.idsOf(JourneyEvent.class,
+            event -> Stream.of(event.journeyId().toString()));
+
     private final TimelineStore store;
 
     TimelineProjection(TimelineStore store) {
@@ -29,8 +35,8 @@ class TimelineProjection {
     @EventHandler
     void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             UnitOfWork<?> unitOfWork) {
-        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines())
-                .get(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId()).bson()));
+        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), JOURNEYS)
+                .edit(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId()).bson()));
         if (!timeline.hasApplied(sequence)) {
             timeline.apply(event, sequence, recordedAt);
         }
