@@ -89,8 +89,10 @@ class BenchmarkIT {
                 readTimeline(stack, workload, readModelPort, size.events() <= 10_000 ? 200 : 2_000);
                 replay(stack, store);
             }
-            long peakRss = Math.max(stack.peakResidentMb("agency-gateway"), stack.peakResidentMb("query-api"));
-            figure("service-rss-mb", peakRss, "MB", idleRss);
+            long gatewayRss = stack.peakResidentMb("agency-gateway");
+            long queryRss = stack.peakResidentMb("query-api");
+            report.add("# peak resident memory: agency-gateway " + gatewayRss + " MB, query-api " + queryRss + " MB");
+            figure("service-rss-mb", Math.max(gatewayRss, queryRss), "MB", idleRss);
         }
         report.forEach(System.out::println);
         assertThat(report).isNotEmpty();
