@@ -49,6 +49,12 @@ final class Http {
                 .header("X-Purpose", purpose).GET().build());
     }
 
+    /** The status of a GET once its whole body has arrived, the body left unparsed: what a latency figure times. */
+    int getStatus(String url, String token, String purpose) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("X-Purpose", purpose).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    }
+
     Answer postNdjson(String url, String token, String lines) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines))

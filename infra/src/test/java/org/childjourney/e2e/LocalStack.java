@@ -71,6 +71,17 @@ final class LocalStack implements AutoCloseable {
         throw new IllegalStateException("no VmHWM for " + service);
     }
 
+    /**
+     * The processor time a service has used so far, user and system, in milliseconds (from {@code /proc}: clock
+     * ticks of 10 ms on Linux).
+     */
+    long cpuMillis(String service) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid(service)), "stat"));
+        // The command name, in parentheses, may hold spaces; the fields counted here follow it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
     Path dataDir() {
         return Path.of(environment.get("JOURNEY_DATA_DIR"));
     }
