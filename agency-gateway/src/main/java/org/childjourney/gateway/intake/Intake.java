@@ -39,9 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>In one database transaction it checks the idempotency key, finds the journey (by NHS number, else by the
  * agency's local id, else a new one), claims the child's identifiers for it, takes the journey's row lock (so
  * submissions about one child queue in the database rather than collide), appends the journey's event, and notes
- * the submission with the time the store recorded it ({@link RecordingTime}). The unique keys of the ledger make concurrent submissions collide instead of forking a child
- * into two journeys; a collision rolls everything back and the submission is retried, finding what the winner
- * wrote.
+ * the submission with the time the store recorded it ({@link RecordingTime}). The unique keys of the ledger make
+ * concurrent submissions collide instead of forking a child into two journeys; a collision rolls everything back
+ * and the submission is retried, finding what the winner wrote.
  */
 @Component
 class Intake {

@@ -2,7 +2,8 @@
 -- the events it accounts for. Portable between H2 2.x and PostgreSQL; idempotent.
 
 -- One row per agency submission: the idempotency key (agency, source record id), a keyed digest of its content,
--- and the entry it became. A resend finds its row; a changed resend finds a different digest.
+-- the entry it became and when the event store recorded it. A resend finds its row and answers the same; a changed
+-- resend finds a different digest.
 CREATE TABLE IF NOT EXISTS intake_submission (
     agency           VARCHAR(100) NOT NULL,
     source_record_id VARCHAR(200) NOT NULL,

@@ -3,6 +3,7 @@ package org.childjourney.gateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -45,25 +46,13 @@ abstract class ConcurrentFirstSubmissionsScenarios {
         GatewayClient gateway = new GatewayClient(port);
         String nhsNumber = Submissions.freshNhsNumber();
         int submissions = 12;
-        CyclicBarrier start = new CyclicBarrier(submissions);
         List<Callable<Answer>> calls = new ArrayList<>();
         for (int i = 0; i < submissions; i++) {
             String token = KEYCLOAK.agencySystem(AGENCIES.get(i % AGENCIES.size()));
             String body = Submissions.domesticAbuse("FIRST-" + UUID.randomUUID(), nhsNumber);
-            calls.add(() -> {
-                start.await();
-                return gateway.submit(token, body);
-            });
+            calls.add(() -> gateway.submit(token, body));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(submissions);
-        List<Answer> answers = new ArrayList<>();
-        try {
-            for (Future<Answer> answer : pool.invokeAll(calls)) {
-                answers.add(answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Answer> answers = allAtOnce(calls);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(201));
         List<String> journeys = answers.stream().map(answer -> answer.json().path("journeyId").asText())
@@ -73,5 +62,48 @@ abstract class ConcurrentFirstSubmissionsScenarios {
                 .param(journeys.get(0)).query(Long.class).single()).isEqualTo(submissions);
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?")
                 .param(journeys.get(0)).query(Long.class).single()).isEqualTo(submissions);
+    }
+
+    /**
+     * Resends racing their original about a known child: each loser appends its entry through the cached journey,
+     * then loses on the idempotency key and rolls back. The cached journey must not keep those entries, or the
+     * next submission's entry would take a sequence number beyond a gap.
+     */
+    @RepeatedTest(3)
+    void resendsRacingTheirOriginalLeaveNothingBehindInTheCachedJourney() throws Exception {
+        GatewayClient gateway = new GatewayClient(port);
+        String police = KEYCLOAK.agencySystem("police-east");
+        String nhsNumber = Submissions.freshNhsNumber();
+        String journeyId = gateway.submit(police, Submissions.domesticAbuse("KNOWN-" + UUID.randomUUID(), nhsNumber))
+                .json().path("journeyId").asText();
+        String resent = Submissions.domesticAbuse("RACE-" + UUID.randomUUID(), nhsNumber);
+        List<Answer> answers = allAtOnce(Collections.nCopies(6, () -> gateway.submit(police, resent)));
+        Answer after = gateway.submit(police, Submissions.domesticAbuse("AFTER-" + UUID.randomUUID(), nhsNumber));
+
+        assertThat(answers).extracting(Answer::status).containsOnlyOnce(201).containsOnly(201, 200);
+        assertThat(answers).extracting(answer -> answer.json().path("entryId").asText()).containsOnly(
+                answers.get(0).json().path("entryId").asText());
+        assertThat(after.status()).as(after.raw()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                        + " ORDER BY sequenceNumber").param(journeyId).query(Long.class).list())
+                .containsExactly(0L, 1L, 2L);
+    }
+
+    /** Sends the calls at the same moment (a barrier releases them together); their answers, in order. */
+    private static List<Answer> allAtOnce(List<Callable<Answer>> calls) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(calls.size());
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> answer : pool.invokeAll(calls.stream().<Callable<Answer>>map(call -> () -> {
+                start.await();
+                return call.call();
+            }).toList())) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
