@@ -14,10 +14,10 @@ import org.childjourney.query.readmodel.DocumentBatch;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects every journey event (entries and decisions about sharing) into the child's timeline document (collection {@code timelines}, processing group
- * {@code timeline}). Replay-safe: an event whose sequence number the document has already applied is skipped, so
- * redelivery and rebuilds from the event store give the same document. Each batch of events loads and writes a
- * document once ({@link DocumentBatch}).
+ * Projects every journey event (entries and decisions about sharing) into the child's timeline document
+ * (collection {@code timelines}, processing group {@code timeline}). Replay-safe: an event whose sequence number the
+ * document has already applied is skipped, so redelivery and rebuilds from the event store give the same document.
+ * Each batch of events loads its documents in one query and writes each once ({@link DocumentBatch}).
  */
 @Component
 @ProcessingGroup("timeline")

@@ -36,8 +36,9 @@ class DocumentBatchTest {
     void store() {
         server = new MongoServer(new MemoryBackend());
         server.bind();
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .applyConnectionString(new ConnectionString(uri))
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
