@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.UuidRepresentation;
-import org.h2.mvstore.MVStore;
 import org.childjourney.core.person.KeyedDigest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -30,15 +31,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
 
-    /**
-     * How much changed data the embedded H2 file gathers before it writes (at the latest every second). H2's 1 MB
-     * default wrote, and serialised again, a busy child's timeline on almost every update: measured as the largest
-     * cost of rebuilding read models (docs/benchmarks.md). A crash loses at most the last second of projected
-     * documents, as before; the embedded server is the local default, production runs MongoDB.
-     */
-    private static final int UNSAVED_KB = 32 * 1024;
-    private static final int CACHE_MB = 32;
-
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
     MongoServer embeddedReadModelServer(QueryProperties properties) throws IOException {
@@ -48,11 +40,7 @@ class ReadModelConfiguration {
         } else {
             Path file = Path.of(properties.readModelPath()).toAbsolutePath();
             Files.createDirectories(file.getParent());
-            backend = new H2Backend(new MVStore.Builder()
-                    .fileName(file.toString())
-                    .autoCommitBufferSize(UNSAVED_KB)
-                    .cacheSize(CACHE_MB)
-                    .open());
+            backend = new H2Backend(file.toString());
         }
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));
@@ -72,6 +60,17 @@ class ReadModelConfiguration {
     @Bean
     MongoDatabase readModels(MongoClient client, QueryProperties properties) {
         return client.getDatabase(properties.database());
+    }
+
+    /**
+     * A projection that fails on an event fails its whole batch: the processor rolls the batch back with its token
+     * and retries it after a pause, instead of Axon's default of logging the failure and moving on, which would
+     * leave the read model silently without the event (seen when the embedded store ran out of memory and closed).
+     */
+    @Bean
+    ConfigurerModule projectionsNeverSkipEvents() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean
