@@ -4,36 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.query.QueryApiIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A projection that fails on an event (the read-model store down, out of memory, closed) gets the event again once
  * its processor retries the batch: a failure never leaves a read model silently without an event.
  */
-@SpringBootTest
 @Import(ProjectionFailureIT.FailsOnce.class)
-class ProjectionFailureIT {
+class ProjectionFailureIT extends QueryApiIT {
 
-    @Autowired
-    EventStore eventStore;
     @Autowired
     FailsOnce projection;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:failure-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
 
     @Test
     void aProjectionThatFailsOnAnEventIsGivenItAgainRatherThanSkippingIt() {
