@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The query API also takes the decisions people make about sharing (hub releases, decisions not to share,
- * sealing), which are commands to the ChildJourney aggregate; and it reads the time from one clock.
+ * sealing), which are commands to the ChildJourney aggregate; and it reads the time from one clock. Its event
+ * store is set up in {@link EventStoreConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class JourneyConfiguration {
