@@ -23,12 +23,14 @@ import org.bson.Document;
  * changed in memory by every event of the batch, and written once, in one bulk write, when the batch commits.
  * Only documents taken for {@link #edit editing} (or {@link #put put}) are written: a batch that only confirms
  * what a document already holds costs no write.
+ * Loads and writes go to the store in chunks of {@value #CHUNK} documents: the store holds each command whole,
+ * in several copies, while it carries it out, and a busy child's document is large.
  * If the write fails the batch rolls back with its tracking token, and the events are handled again; the
  * projections skip what a document has already applied.
  */
 public final class DocumentBatch {
 
-    private static final int PREFETCH_CHUNK = 500;
+    private static final int CHUNK = 100;
 
     private final MongoCollection<Document> collection;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
@@ -76,8 +78,8 @@ public final class DocumentBatch {
     }
 
     private void prefetch(List<String> ids) {
-        for (int from = 0; from < ids.size(); from += PREFETCH_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PREFETCH_CHUNK));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             collection.find(in("_id", chunk)).forEach(found -> documents.put(found.get("_id"), found));
             lookedUp.addAll(chunk);
         }
@@ -112,8 +114,8 @@ public final class DocumentBatch {
                 .map(entry -> new ReplaceOneModel<>(eq("_id", entry.getKey()), entry.getValue(),
                         new ReplaceOptions().upsert(true)))
                 .toList();
-        if (!replacements.isEmpty()) {
-            collection.bulkWrite(replacements);
+        for (int from = 0; from < replacements.size(); from += CHUNK) {
+            collection.bulkWrite(replacements.subList(from, Math.min(replacements.size(), from + CHUNK)));
         }
         documents.clear();
         changed.clear();

@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -81,6 +82,15 @@ class DocumentBatchTest {
         });
 
         assertThat(commands).containsExactly("find");
+    }
+
+    @Test
+    void aLargeBatchIsLoadedAndWrittenInChunksOfAHundredDocuments() {
+        List<String> ids = IntStream.range(0, 250).mapToObj(i -> "document-" + i).toList();
+        inBatch(ids, batch -> ids.forEach(id -> batch.edit(id, this::open).put("count", 2)));
+
+        assertThat(commands).containsExactly("find", "find", "find", "update", "update", "update");
+        assertThat(collection.countDocuments(eq("count", 2))).isEqualTo(250);
     }
 
     @Test
