@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.childjourney.e2e.Http.Answer;
+import org.childjourney.e2e.LocalStack.ProcessorTime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,8 +107,8 @@ class BenchmarkIT {
     /** Authenticated HTTP submissions through the gateway, batches of one agency, several concurrent clients. */
     private void ingest(LocalStack stack, Workload workload) throws Exception {
         int clients = Integer.getInteger("bench.clients", 8);
-        long gatewayCpu = stack.cpuMillis("agency-gateway");
-        long queryCpu = stack.cpuMillis("query-api");
+        ProcessorTime gatewayCpu = stack.processorTime("agency-gateway");
+        ProcessorTime queryCpu = stack.processorTime("query-api");
         AtomicLong recorded = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -133,10 +134,10 @@ class BenchmarkIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         report("# ingest: " + recorded.get() + " submissions in " + "%.1f".formatted(seconds) + " s by "
                 + clients + " clients");
-        report("# ingest processor time per submission: agency-gateway %.2f ms, query-api %.2f ms (its read"
-                .formatted((stack.cpuMillis("agency-gateway") - gatewayCpu) / (double) recorded.get(),
-                        (stack.cpuMillis("query-api") - queryCpu) / (double) recorded.get())
-                + " models following), on " + Runtime.getRuntime().availableProcessors() + " cores");
+        report("# ingest processor time per submission: agency-gateway "
+                + stack.processorTime("agency-gateway").since(gatewayCpu).per(recorded.get()) + ", query-api "
+                + stack.processorTime("query-api").since(queryCpu).per(recorded.get())
+                + " (its read models following), on " + Runtime.getRuntime().availableProcessors() + " cores");
         ingestRate = recorded.get() / seconds;
     }
 
@@ -248,14 +249,14 @@ class BenchmarkIT {
         });
         restart.start();
         long started = 0;
-        long cpuAtStart = 0;
+        ProcessorTime cpuAtStart = null;
         long deadline = System.nanoTime() + REPLAY_LIMIT.toNanos();
         while (true) {
             assertThat(System.nanoTime()).as("read models rebuilt within %s", REPLAY_LIMIT).isLessThan(deadline);
             Map<String, Long> positions = tokenPositions(store);
             if (started == 0 && !positions.isEmpty()) {
                 started = System.nanoTime();
-                cpuAtStart = stack.cpuMillis("query-api");
+                cpuAtStart = stack.processorTime("query-api");
             }
             if (positions.size() == READ_MODEL_PROCESSORS.size()
                     && positions.values().stream().allMatch(position -> position >= head)) {
@@ -264,8 +265,8 @@ class BenchmarkIT {
             Thread.sleep(50);
         }
         double rate = events / ((System.nanoTime() - started) / 1e9);
-        report("# replay: %d events; query-api processor time per event %.2f ms".formatted(events,
-                (stack.cpuMillis("query-api") - cpuAtStart) / (double) events));
+        report("# replay: %d events; query-api processor time per event %s".formatted(events,
+                stack.processorTime("query-api").since(cpuAtStart).per(events)));
         restart.join();
 
         long streamed = 0;

@@ -3,11 +3,13 @@ package org.childjourney.e2e;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole system as a newcomer runs it: {@code infra/bin/up --no-build --detach} (Keycloak from Maven Central
@@ -72,14 +74,44 @@ final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The processor time a service has used so far, user and system, in milliseconds (from {@code /proc}: clock
-     * ticks of 10 ms on Linux).
+     * The processor time a service has used so far, user and system, in all and in its garbage collector's threads
+     * (G1's {@code GC Thread#n} and {@code G1 ...}), from {@code /proc}: clock ticks of 10 ms on Linux.
      */
-    long cpuMillis(String service) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid(service)), "stat"));
+    ProcessorTime processorTime(String service) throws IOException {
+        Path process = Path.of("/proc", String.valueOf(pid(service)));
+        long collector = 0;
+        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
+            for (Path thread : threads.toList()) {
+                String stat = Files.readString(thread.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    collector += ticksInMillis(stat);
+                }
+            }
+        } catch (NoSuchFileException threadEnded) {
+            return processorTime(service);
+        }
+        return new ProcessorTime(ticksInMillis(Files.readString(process.resolve("stat"))), collector);
+    }
+
+    private static long ticksInMillis(String stat) {
         // The command name, in parentheses, may hold spaces; the fields counted here follow it.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** Processor time in milliseconds: in all, and of that in garbage collection. */
+    record ProcessorTime(long millis, long collectorMillis) {
+
+        ProcessorTime since(ProcessorTime earlier) {
+            return new ProcessorTime(millis - earlier.millis, collectorMillis - earlier.collectorMillis);
+        }
+
+        /** Per unit of work, e.g. {@code 1.02 ms (0.40 ms collecting garbage)}. */
+        String per(long count) {
+            return "%.2f ms (%.2f ms collecting garbage)".formatted(millis / (double) count,
+                    collectorMillis / (double) count);
+        }
     }
 
     Path dataDir() {
