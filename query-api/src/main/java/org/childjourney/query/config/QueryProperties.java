@@ -2,6 +2,7 @@ package org.childjourney.query.config;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,13 +21,16 @@ import org.springframework.validation.annotation.Validated;
  *                      models in memory. Ignored when {@code spring.data.mongodb.uri} names a real MongoDB
  * @param readModelPort the loopback port of the embedded MongoDB-wire server; 0 (the default) picks a free one. A
  *                      fixed port lets an operator or the benchmark inspect the read models with a MongoDB client
+ * @param readModelCacheMb the embedded server's H2 page cache, in H2's estimate, which counts a document at its
+ *                      serialised size: on the heap it takes several times that
  * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
  *                      taken from here, never from the token
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
 public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
-        @Nullable String readModelPath, int readModelPort, @NotEmpty Map<String, AgencyKind> agencies) {
+        @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
+        @NotEmpty Map<String, AgencyKind> agencies) {
 
     /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
     public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.UuidRepresentation;
+import org.h2.mvstore.MVStore;
 import org.childjourney.core.person.KeyedDigest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -40,7 +41,8 @@ class ReadModelConfiguration {
         } else {
             Path file = Path.of(properties.readModelPath()).toAbsolutePath();
             Files.createDirectories(file.getParent());
-            backend = new H2Backend(file.toString());
+            backend = new H2Backend(new MVStore.Builder().fileName(file.toString())
+                    .cacheSize(properties.readModelCacheMb()).open());
         }
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));
