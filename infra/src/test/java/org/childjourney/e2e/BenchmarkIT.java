@@ -296,8 +296,8 @@ class BenchmarkIT {
      * What limits the replay: how fast the read-model store itself takes whole-document writes. Up to
      * {@value #STORE_SAMPLE} timeline documents are written twice into a scratch collection with raw driver bulk
      * writes of 100, as the projections write a processor batch, and the second pass (each a replacement, as most
-     * of a rebuild's writes are) is timed. The same is done against the same MongoDB-wire server kept in memory, without its H2 file, to tell
-     * the server's own cost from its storage's.
+     * of a rebuild's writes are) is timed. The same is done against the same MongoDB-wire server kept in memory,
+     * without its H2 file, to tell the server's own cost from its storage's.
      */
     private void readModelWrites(int readModelPort) {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + readModelPort)) {

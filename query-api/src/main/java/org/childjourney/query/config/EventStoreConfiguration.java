@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Axon's default shares one cache among the processors at the head of the stream. The cache's producer reads
  * new events in a loop that ends only when a read finds none, and holds the event it started from until then:
- * under a sustained ingest the loop never ends, and every event since stays in memory (found by the 200,000-submission benchmark, when the query API ran
- * out of heap holding 105,000 events; docs/benchmarks.md). A processor at the head polls the store instead,
- * once a second when there is nothing new.
+ * under a sustained ingest the loop never ends, and every event since stays in memory (found by the benchmark at
+ * 200,000 submissions, when the query API ran out of heap holding 105,000 events; docs/benchmarks.md). A processor
+ * at the head polls the store instead, once a second when there is nothing new.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {

@@ -20,7 +20,7 @@ import org.bson.Document;
 
 /**
  * The documents a projection touches while an event processor handles one batch of events: each is loaded once,
- * changed in memory by every event of the batch, and written once, in one bulk write, when the batch commits.
+ * changed in memory by every event of the batch, and written once, in bulk writes, when the batch commits.
  * Only documents taken for {@link #edit editing} (or {@link #put put}) are written: a batch that only confirms
  * what a document already holds costs no write.
  * Loads and writes go to the store in chunks of {@value #CHUNK} documents: the store holds each command whole,

@@ -277,8 +277,9 @@ class AccessModelIT extends QueryApiIT {
     }
 
     private JsonNode auditorsLogWithReadsBy(String viewer, int reads) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> query.get(path("/accesses"), ann, "case-review").json(),
-                log -> log.path("accesses").findValuesAsText("viewer").stream().filter(viewer::equals).count() >= reads);
+        return await().atMost(Duration.ofSeconds(15))
+                .until(() -> query.get(path("/accesses"), ann, "case-review").json(), log -> log.path("accesses")
+                        .findValuesAsText("viewer").stream().filter(viewer::equals).count() >= reads);
     }
 
     private JsonNode awaitInboxItem(String agency, String kind) {
