@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                      fixed port lets an operator or the benchmark inspect the read models with a MongoDB client
  * @param readModelCacheMb the embedded server's H2 page cache, in H2's estimate, which counts a document at its
  *                      serialised size: on the heap it takes several times that
+ * @param readModelWriteBufferKb the changes the embedded server's H2 file holds in memory before writing them, in
+ *                      the same estimate (H2 writes them at the latest every second)
  * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
  *                      taken from here, never from the token
  */
@@ -30,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("childjourney.query")
 public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
-        @NotEmpty Map<String, AgencyKind> agencies) {
+        @Positive int readModelWriteBufferKb, @NotEmpty Map<String, AgencyKind> agencies) {
 
     /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
     public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {

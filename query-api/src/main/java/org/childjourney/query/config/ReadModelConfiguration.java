@@ -42,7 +42,9 @@ class ReadModelConfiguration {
             Path file = Path.of(properties.readModelPath()).toAbsolutePath();
             Files.createDirectories(file.getParent());
             backend = new H2Backend(new MVStore.Builder().fileName(file.toString())
-                    .cacheSize(properties.readModelCacheMb()).open());
+                    .cacheSize(properties.readModelCacheMb())
+                    .autoCommitBufferSize(properties.readModelWriteBufferKb())
+                    .open());
         }
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));
