@@ -64,6 +64,8 @@ class BenchmarkIT {
     private static final Duration REPLAY_LIMIT = Duration.ofHours(1);
     /** Timeline documents the read-model store's write rate is measured with. */
     private static final int STORE_SAMPLE = 2_000;
+    /** Documents per bulk write, as the projections write them (DocumentBatch). */
+    private static final int BULK_WRITE = 100;
     private static final int BATCH = 100;
     /** Reads before the timed ones, so that the figures are the JIT-compiled read path's, not the interpreter's. */
     private static final int WARM_UP_READS = 500;
@@ -200,11 +202,8 @@ class BenchmarkIT {
         String url = stack.queryApi() + "/api/v1/journeys/" + journeyId + "/timeline";
         // Reads are measured once the read models have caught up with the ingest, not while they compete with it.
         long head = head(store)[0];
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, Long> positions = tokenPositions(store);
-            return positions.size() == READ_MODEL_PROCESSORS.size()
-                    && positions.values().stream().allMatch(position -> position >= head);
-        });
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> allAt(tokenPositions(store), head));
         // A token of its own: the catch-up can outlast a token's five minutes.
         String hub = http.userToken(tokenUrl(stack), "mash.mo", "mo-pw");
         assertThat(http.get(url, hub, "mash-triage").json().path("entries").size()).isEqualTo(Workload.HOT_ENTRIES);
@@ -264,8 +263,7 @@ class BenchmarkIT {
                 started = System.nanoTime();
                 cpuAtStart = stack.processorTime("query-api");
             }
-            if (positions.size() == READ_MODEL_PROCESSORS.size()
-                    && positions.values().stream().allMatch(position -> position >= head)) {
+            if (allAt(positions, head)) {
                 break;
             }
             Thread.sleep(50);
@@ -303,10 +301,10 @@ class BenchmarkIT {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + readModelPort)) {
             // The in-process server materialises a whole query's result: more than a sample would exhaust its heap.
             List<Document> documents = mongo.getDatabase("journey").getCollection("timelines").find()
-                    .limit(STORE_SAMPLE).batchSize(100).into(new ArrayList<>());
+                    .limit(STORE_SAMPLE).batchSize(BULK_WRITE).into(new ArrayList<>());
             report("# read-model store: %d timeline documents rewritten at %.0f documents/s (raw driver bulk writes"
-                    .formatted(documents.size(), rewrites(mongo, documents)) + " of 100); the same server in memory,"
-                    + " without H2: %.0f documents/s".formatted(rewritesInMemory(documents)));
+                    .formatted(documents.size(), rewrites(mongo, documents)) + " of " + BULK_WRITE + "); the same"
+                    + " server in memory, without H2: %.0f documents/s".formatted(rewritesInMemory(documents)));
         }
     }
 
@@ -325,8 +323,8 @@ class BenchmarkIT {
         double seconds = 0;
         for (int pass = 0; pass < 2; pass++) {
             long start = System.nanoTime();
-            for (int from = 0; from < documents.size(); from += 100) {
-                scratch.bulkWrite(documents.subList(from, Math.min(documents.size(), from + 100)).stream()
+            for (int from = 0; from < documents.size(); from += BULK_WRITE) {
+                scratch.bulkWrite(documents.subList(from, Math.min(documents.size(), from + BULK_WRITE)).stream()
                         .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
                                 new ReplaceOptions().upsert(true)))
                         .toList());
@@ -344,6 +342,12 @@ class BenchmarkIT {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
+    }
+
+    /** Whether every read-model processor has reached {@code head}. */
+    private static boolean allAt(Map<String, Long> positions, long head) {
+        return positions.size() == READ_MODEL_PROCESSORS.size()
+                && positions.values().stream().allMatch(position -> position >= head);
     }
 
     /** Where each read-model processor stands: the lowest position of its segments, -1 before its first event. */

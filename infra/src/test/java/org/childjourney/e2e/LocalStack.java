@@ -82,14 +82,17 @@ final class LocalStack implements AutoCloseable {
         long collector = 0;
         try (Stream<Path> threads = Files.list(process.resolve("task"))) {
             for (Path thread : threads.toList()) {
-                String stat = Files.readString(thread.resolve("stat"));
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (NoSuchFileException threadEnded) {
+                    continue;
+                }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
                     collector += ticksInMillis(stat);
                 }
             }
-        } catch (NoSuchFileException threadEnded) {
-            return processorTime(service);
         }
         return new ProcessorTime(ticksInMillis(Files.readString(process.resolve("stat"))), collector);
     }

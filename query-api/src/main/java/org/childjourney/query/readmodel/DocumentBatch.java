@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -78,8 +79,7 @@ public final class DocumentBatch {
     }
 
     private void prefetch(List<String> ids) {
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        for (List<String> chunk : chunks(ids)) {
             collection.find(in("_id", chunk)).forEach(found -> documents.put(found.get("_id"), found));
             lookedUp.addAll(chunk);
         }
@@ -114,10 +114,14 @@ public final class DocumentBatch {
                 .map(entry -> new ReplaceOneModel<>(eq("_id", entry.getKey()), entry.getValue(),
                         new ReplaceOptions().upsert(true)))
                 .toList();
-        for (int from = 0; from < replacements.size(); from += CHUNK) {
-            collection.bulkWrite(replacements.subList(from, Math.min(replacements.size(), from + CHUNK)));
-        }
+        chunks(replacements).forEach(collection::bulkWrite);
         documents.clear();
         changed.clear();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        return IntStream.iterate(0, from -> from < items.size(), from -> from + CHUNK)
+                .mapToObj(from -> items.subList(from, Math.min(items.size(), from + CHUNK)))
+                .toList();
     }
 }
