@@ -11,7 +11,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,7 +81,7 @@ class BenchmarkIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path dataDir = Path.of(System.getProperty("childjourney.work", "target/e2e"), "bench-" + run);
         String postgres = System.getProperty("bench.postgres", "");
-        int readModelPort = freePort();
+        int readModelPort = LocalStack.freePort();
         Map<String, String> settings = new HashMap<>(Map.of("CHILDJOURNEY_QUERY_READ_MODEL_PORT",
                 String.valueOf(readModelPort), "CHILDJOURNEY_QUERY_READ_MODEL_PATH",
                 dataDir.resolve("read-models/journey.mv").toString()));
@@ -403,11 +402,5 @@ class BenchmarkIT {
 
     private static String tokenUrl(LocalStack stack) {
         return stack.keycloak() + "/realms/journey/protocol/openid-connect/token";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

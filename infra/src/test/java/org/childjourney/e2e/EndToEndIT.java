@@ -72,8 +72,10 @@ class EndToEndIT {
                 "\"role\":\"allocated-social-worker\"")).status()).isEqualTo(201);
         String sarah = HTTP.userToken(tokenUrl(), "sw.sarah", "sarah-pw");
 
-        Answer search = HTTP.get(stack.queryApi() + "/api/v1/journeys?nhsNumber=" + NHS_NUMBER, sarah,
-                "child-in-need");
+        // The identifier lookup is a read model: it follows the gateway's appends, polling the event store.
+        Answer search = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.get(stack.queryApi()
+                + "/api/v1/journeys?nhsNumber=" + NHS_NUMBER, sarah, "child-in-need"),
+                answer -> !answer.json().path("journeys").isEmpty());
         assertThat(search.json().path("journeys").findValuesAsText("journeyId")).containsExactly(journeyId);
 
         JsonNode timeline = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(sarah, "child-in-need"),
