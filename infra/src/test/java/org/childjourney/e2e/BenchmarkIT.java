@@ -60,7 +60,7 @@ class BenchmarkIT {
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
     private static final Pattern REPLAY_POSITION = Pattern.compile(
             "\"currentToken\"\\s*:\\s*\\{[^}]*?\"index\"\\s*:\\s*(\\d+)");
-    /** The slowest the read models may catch up or rebuild before the run fails, with at least half an hour. */
+    /** The slowest the read models may catch up or rebuild before the run fails (see {@link #patience}). */
     private static final int SLOWEST_EVENTS_PER_S = 100;
     /** Timeline documents the read-model store's write rate is measured with. */
     private static final int STORE_SAMPLE = 2_000;
@@ -230,6 +230,7 @@ class BenchmarkIT {
         figure("timeline-read-p99-ms", percentile(latencies, 99), "ms", percentile(raw, 99));
     }
 
+    /** How long the read models may take to catch up with, or rebuild from, {@code events}: at least 30 minutes. */
     private static Duration patience(long events) {
         return Duration.ofSeconds(Math.max(1_800, events / SLOWEST_EVENTS_PER_S));
     }
