@@ -91,7 +91,7 @@ class BenchmarkIT {
         }
         try (LocalStack stack = new LocalStack(dataDir, settings)) {
             String jdbc = postgres.isBlank() ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("events/journey")
-                    + ";AUTO_SERVER=TRUE" : postgres;
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0" : postgres;
             long idleRss = Math.max(stack.peakResidentMb("agency-gateway"), stack.peakResidentMb("query-api"));
             Workload workload = new Workload(size, BATCH, 20261124L, run);
 

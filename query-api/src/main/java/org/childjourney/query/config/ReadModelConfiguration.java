@@ -2,10 +2,10 @@ package org.childjourney.query.config;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.UuidRepresentation;
@@ -34,31 +35,48 @@ class ReadModelConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
-    MongoServer embeddedReadModelServer(QueryProperties properties) throws IOException {
-        MongoBackend backend;
-        if (properties.readModelPath() == null || properties.readModelPath().isBlank()) {
-            backend = new MemoryBackend();
-        } else {
-            Path file = Path.of(properties.readModelPath()).toAbsolutePath();
-            Files.createDirectories(file.getParent());
-            backend = new H2Backend(new MVStore.Builder().fileName(file.toString())
-                    .cacheSize(properties.readModelCacheMb())
-                    .autoCommitBufferSize(properties.readModelWriteBufferKb())
-                    .open());
-        }
-        MongoServer server = new MongoServer(backend);
+    MongoServer embeddedReadModelServer(QueryProperties properties, ObjectProvider<MVStore> readModelFile) {
+        MVStore file = readModelFile.getIfAvailable();
+        MongoServer server = new MongoServer(file == null ? new MemoryBackend() : new H2Backend(file));
         server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));
         return server;
     }
 
+    /** The embedded server's H2 file, when {@code childjourney.query.read-model-path} names one. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()"
+            + " and !'${childjourney.query.read-model-path:}'.isBlank()")
+    MVStore readModelFile(QueryProperties properties) throws IOException {
+        Path file = Path.of(Objects.requireNonNull(properties.readModelPath())).toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        return new MVStore.Builder().fileName(file.toString())
+                .cacheSize(properties.readModelCacheMb())
+                .autoCommitBufferSize(properties.readModelWriteBufferKb())
+                .open();
+    }
+
+    /**
+     * A client of the read models whose every acknowledged write is durable before a projection's tracking token
+     * moves past the events it wrote: the token is committed to the event store after the documents, and a token
+     * that outlived its documents in a crash would leave those events out of the read models for good. A real
+     * MongoDB acknowledges a write once a majority of the replica set has it in its journal (unless the URI asks for
+     * another write concern); the embedded file is committed after each write command
+     * ({@link EmbeddedReadModelCommits}).
+     */
     @Bean
-    MongoClient readModelClient(MongoProperties mongo, ObjectProvider<MongoServer> embedded) {
+    MongoClient readModelClient(MongoProperties mongo, ObjectProvider<MongoServer> embedded,
+            ObjectProvider<MVStore> readModelFile) {
         MongoServer server = embedded.getIfAvailable();
-        String uri = server == null ? mongo.getUri() : "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .uuidRepresentation(UuidRepresentation.STANDARD)
-                .build());
+        ConnectionString uri = new ConnectionString(server == null ? mongo.getUri()
+                : "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(uri)
+                .uuidRepresentation(UuidRepresentation.STANDARD);
+        if (server == null && uri.getWriteConcern() == null) {
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+        readModelFile.ifAvailable(file -> settings.addCommandListener(new EmbeddedReadModelCommits(file)));
+        return MongoClients.create(settings.build());
     }
 
     @Bean
