@@ -1,6 +1,8 @@
 package org.childjourney.gateway.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +24,34 @@ import org.springframework.validation.annotation.Validated;
  * @param retries   how many times a submission is retried when concurrent submissions about the same child
  *                  collide in the database
  * @param cachedJourneys how many journey aggregates the gateway keeps in memory between submissions
+ * @param limits   how much of a request the gateway reads and holds
  */
 @Validated
 @ConfigurationProperties("childjourney.gateway")
 public record GatewayProperties(@Size(min = 32) String digestKey, @NotEmpty Map<String, AgencyKind> agencies,
-        int retries, @Positive int cachedJourneys) {
+        int retries, @Positive int cachedJourneys, @Valid @NotNull Limits limits) {
+
+    /**
+     * What one request may be: a larger one is refused ({@code 413}) before anything of it is recorded, so that the
+     * gateway's memory is bounded by these figures, whatever callers send.
+     *
+     * @param submissionKb      the body of one submission (and one line of a batch), in KiB
+     * @param batchMb           the body of one batch, in MiB
+     * @param batchLines        the submissions in one batch
+     * @param concurrentBatches the batches held in memory at once; a further one waits for a place
+     * @param batchWaitSeconds  how long a batch waits for a place before it is turned away ({@code 503})
+     */
+    public record Limits(@Positive int submissionKb, @Positive int batchMb, @Positive int batchLines,
+            @Positive int concurrentBatches, @Positive int batchWaitSeconds) {
+
+        public int submissionBytes() {
+            return submissionKb * 1024;
+        }
+
+        public int batchBytes() {
+            return batchMb * 1024 * 1024;
+        }
+    }
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);

@@ -5,8 +5,11 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.childjourney.core.journey.JourneyRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -19,9 +22,17 @@ class IntakeProblems {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeProblems.class);
 
+    /** How long a batch turned away for want of room is asked to wait before it is sent again. */
+    static final String RETRY_BATCH_AFTER_SECONDS = "5";
+
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail handle(RuntimeException failure) {
-        return problem(failure);
+    ResponseEntity<ProblemDetail> handle(RuntimeException failure) {
+        ProblemDetail problem = problem(failure);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (failure instanceof BatchesBusy) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_BATCH_AFTER_SECONDS);
+        }
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** The problem a failed submission answers with. */
@@ -42,6 +53,20 @@ class IntakeProblems {
         if (cause instanceof JourneyRuleViolation violation) {
             return problem(HttpStatus.CONFLICT, "journey-rule", "Refused by the journey's rules",
                     "Nothing was stored: " + violation.rule().description() + ".");
+        }
+        if (cause instanceof MalformedJson) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Body is not valid JSON",
+                    "The body is not a JSON object the gateway reads (at most 16 levels deep); nothing was stored.");
+        }
+        if (cause instanceof BodyTooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
+                    "The request passed the gateway's limits on body size or batch lines; nothing of it was "
+                            + "stored. Send it in smaller parts.");
+        }
+        if (cause instanceof BatchesBusy) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "batches-busy", "Too many batches at once",
+                    "The gateway is handling as many batches as it holds at once; nothing was stored. Send it again "
+                            + "after the Retry-After interval.");
         }
         if (cause instanceof UnregisteredAgency) {
             return problem(HttpStatus.FORBIDDEN, "unregistered-agency", "Forbidden",

@@ -1,12 +1,17 @@
 package org.childjourney.gateway.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.gateway.config.GatewayProperties;
@@ -17,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/submissions} and {@code POST /api/v1/submissions:batch}: an agency system pushes what it
  * already records. The agency is always the token's, never the body's. A first submission answers {@code 201},
  * a resend of the same content {@code 200} with the same body, a changed resend {@code 409}, invalid input
- * {@code 400}; in every failure nothing is stored.
+ * {@code 400}; in every failure nothing is stored. Bodies are read up to the configured limits and no further
+ * ({@link GatewayProperties.Limits}): a larger one is refused whole with {@code 413}.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -36,48 +41,95 @@ class SubmissionController {
     private final Intake intake;
     private final GatewayProperties properties;
     private final ObjectMapper json;
+    /** Places for batches in memory: with the limits, they bound what batches hold at once. */
+    private final Semaphore batches;
 
     SubmissionController(Intake intake, GatewayProperties properties, ObjectMapper json) {
         this.intake = intake;
         this.properties = properties;
         this.json = json;
+        this.batches = new Semaphore(properties.limits().concurrentBatches());
     }
 
-    @Operation(summary = "Record one submission from the caller's agency")
+    @Operation(summary = "Record one submission from the caller's agency",
+            requestBody = @RequestBody(required = true, description = "One submission, as the contract shapes it; "
+                    + "at most childjourney.gateway.limits.submission-kb (256 KiB by default)"))
     @PostMapping(path = "/submissions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Receipt> submit(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
-        Receipt receipt = intake.record(agency(token), caller(token), body);
+    ResponseEntity<Receipt> submit(@AuthenticationPrincipal Jwt token, HttpServletRequest request)
+            throws IOException {
+        byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
+                properties.limits().submissionBytes());
+        Receipt receipt = intake.record(agency(token), caller(token), parse(body, 0, body.length));
         return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
     }
 
-    @Operation(summary = "Record many submissions, one JSON object a line; one result a line, in the same order")
+    @Operation(summary = "Record many submissions, one JSON object a line; one result a line, in the same order",
+            requestBody = @RequestBody(required = true, description = "At most "
+                    + "childjourney.gateway.limits.batch-lines submissions (1,000 by default) in at most batch-mb "
+                    + "(8 MiB); a larger batch is refused whole with 413 and nothing of it is recorded"))
     @PostMapping(path = "/submissions:batch", consumes = NDJSON, produces = NDJSON)
-    ResponseEntity<String> submitBatch(@AuthenticationPrincipal Jwt token, @RequestBody String lines) {
+    ResponseEntity<String> submitBatch(@AuthenticationPrincipal Jwt token, HttpServletRequest request)
+            throws IOException, InterruptedException {
         Agency agency = agency(token);
         String caller = caller(token);
-        List<String> results = new ArrayList<>();
-        for (String line : lines.split("\r?\n")) {
-            if (!line.isBlank()) {
-                results.add(resultLine(agency, caller, line));
+        GatewayProperties.Limits limits = properties.limits();
+        if (!batches.tryAcquire(limits.batchWaitSeconds(), TimeUnit.SECONDS)) {
+            throw new BatchesBusy();
+        }
+        try {
+            byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
+                    limits.batchBytes());
+            List<int[]> lines = lines(body);
+            if (lines.size() > limits.batchLines()) {
+                throw new BodyTooLarge(limits.batchLines());
+            }
+            StringBuilder results = new StringBuilder();
+            for (int[] line : lines) {
+                results.append(resultLine(agency, caller, body, line[0], line[1])).append('\n');
+            }
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(results.toString());
+        } finally {
+            batches.release();
+        }
+    }
+
+    /** Where each line that is not blank starts and how long it is, without copying the body. */
+    private static List<int[]> lines(byte[] body) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int at = 0; at <= body.length; at++) {
+            if (at == body.length || body[at] == '\n') {
+                int end = at > start && body[at - 1] == '\r' ? at - 1 : at;
+                if (!new String(body, start, end - start, StandardCharsets.UTF_8).isBlank()) {
+                    lines.add(new int[] {start, end - start});
+                }
+                start = at + 1;
             }
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
-                .body(results.isEmpty() ? "" : String.join("\n", results) + "\n");
+        return lines;
+    }
+
+    private JsonNode parse(byte[] body, int offset, int length) {
+        try {
+            return json.readTree(body, offset, length);
+        } catch (IOException malformed) {
+            throw new MalformedJson();
+        }
     }
 
     /** One line's result; a bad line never stops the others. */
-    private String resultLine(Agency agency, String caller, String line) {
+    private String resultLine(Agency agency, String caller, byte[] body, int offset, int length) {
         ObjectNode result = json.createObjectNode();
         try {
-            Receipt receipt = intake.record(agency, caller, json.readTree(line));
+            if (length > properties.limits().submissionBytes()) {
+                throw new BodyTooLarge(properties.limits().submissionBytes());
+            }
+            Receipt receipt = intake.record(agency, caller, parse(body, offset, length));
             result.put("status", receipt.created() ? 201 : 200);
             result.put("journeyId", receipt.journeyId().toString());
             result.put("entryId", receipt.entryId().toString());
             result.put("recordedAt", receipt.recordedAt().toString());
-        } catch (JsonProcessingException malformed) {
-            result.put("status", 400);
-            result.put("title", "Line is not valid JSON");
         } catch (RuntimeException failure) {
             ProblemDetail problem = IntakeProblems.problem(failure);
             result.put("status", problem.getStatus());
