@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +22,15 @@ final class FieldReader {
     static final int MAX_TEXT = 20_000;
 
     private final List<FieldProblem> problems = new ArrayList<>();
+    private final Set<String> fieldsRead = new HashSet<>();
 
     List<FieldProblem> problems() {
         return problems;
+    }
+
+    /** The names of the fields this reader has read, at any depth: the fields a type defines. */
+    Set<String> fieldsRead() {
+        return Set.copyOf(fieldsRead);
     }
 
     void reject(String path, String message) {
@@ -115,7 +123,9 @@ final class FieldReader {
     }
 
     /** The node at the last segment of a dotted path, within its parent. */
-    private static @Nullable JsonNode field(JsonNode parent, String path) {
-        return parent.get(path.substring(path.lastIndexOf('.') + 1));
+    private @Nullable JsonNode field(JsonNode parent, String path) {
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        fieldsRead.add(name);
+        return parent.get(name);
     }
 }

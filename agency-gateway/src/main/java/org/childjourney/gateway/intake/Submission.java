@@ -1,6 +1,6 @@
 package org.childjourney.gateway.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.EntryId;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param command          builds the journey command once the journey, entry id and referenced entry are known
  */
 record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Sensitivity sensitivity,
-        Subject subject, Consent consent, @Nullable EntryReference reference, @Nullable JsonNode correctedDetails,
+        Subject subject, Consent consent, @Nullable EntryReference reference, @Nullable ObjectNode correctedDetails,
         EntryCommand command) {
 
     /** Builds the command for one kind of entry. */

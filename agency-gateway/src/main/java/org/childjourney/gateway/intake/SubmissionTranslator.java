@@ -1,6 +1,7 @@
 package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -69,15 +70,16 @@ class SubmissionTranslator {
         JsonNode details = body.path("details");
         EntryCommand command = null;
         EntryReference reference = null;
-        JsonNode correctedDetails = null;
+        ObjectNode correctedDetails = null;
         if (!details.isObject()) {
             reader.reject("details", "must be an object");
         } else if (type != null) {
             command = details(type, details, "details", reader);
             reference = reference(type, details, reader);
             if (type == EntryType.ENTRY_CORRECTED) {
-                correctedDetails = details.path("correctedDetails");
-                if (!correctedDetails.isObject()) {
+                if (details.path("correctedDetails") instanceof ObjectNode corrected) {
+                    correctedDetails = corrected;
+                } else {
                     reader.reject("details.correctedDetails", "must be an object in the corrected entry's shape");
                 }
             }
@@ -89,14 +91,17 @@ class SubmissionTranslator {
     }
 
     /**
-     * Checks a correction's details against the type of the entry it corrects.
+     * Checks a correction's details against the type of the entry it corrects, and keeps only the fields that type
+     * defines, each already checked to be of its type: whatever else an agency sends is never recorded, so that no
+     * reader of the event meets agency-shaped structure it did not ask for.
      *
      * @throws InvalidSubmission listing every invalid field
      */
-    void checkCorrectedDetails(EntryType targetType, JsonNode correctedDetails) {
+    void checkCorrectedDetails(EntryType targetType, ObjectNode correctedDetails) {
         FieldReader reader = new FieldReader();
         details(targetType, correctedDetails, "details.correctedDetails", reader);
         reader.throwIfInvalid();
+        correctedDetails.retain(reader.fieldsRead());
     }
 
     private static @Nullable Subject subject(JsonNode node, FieldReader reader) {
@@ -240,9 +245,10 @@ class SubmissionTranslator {
             }
             case ENTRY_CORRECTED -> {
                 Sensitive<String> reason = sensitive(reader.text(d, at + ".reason", REQUIRED));
-                Sensitive<String> corrected = Sensitive.of(d.path("correctedDetails").toString());
+                // Written when the command is built: after checkCorrectedDetails has kept only the target's fields.
                 yield (h, target) -> new CorrectEntry(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
-                        h.consent(), Objects.requireNonNull(target), reason, corrected);
+                        h.consent(), Objects.requireNonNull(target), reason,
+                        Sensitive.of(d.path("correctedDetails").toString()));
             }
             case ENTRY_RETRACTED -> {
                 Sensitive<String> reason = sensitive(reader.text(d, at + ".reason", REQUIRED));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.gateway.GatewayClient.Answer;
@@ -226,6 +227,22 @@ abstract class SubmissionScenarios {
         assertThat(retracted.status()).isEqualTo(201);
         assertThat(afterRetraction.status()).isEqualTo(409);
         assertThat(eventsOf(journey)).hasSize(3);
+    }
+
+    @Test
+    void aCorrectionRecordsOnlyTheFieldsOfTheCorrectedEntrysTypeAndNothingElseTheAgencySent() {
+        String concernId = "SC-" + uuid();
+        String journey = gateway.submit(school, Submissions.schoolConcern(concernId, nhsNumber)).json()
+                .path("journeyId").asText();
+
+        Answer corrected = gateway.submit(school, Submissions.correction("COR-" + uuid(), nhsNumber, concernId,
+                "{\"category\":\"neglect\",\"description\":\"Corrected description\",\"actionTaken\":\"Called DSL\","
+                        + "\"$where\":\"sleep(1000)\",\"a.b\":1,\"nested\":{\"$date\":\"not a date\"}}"));
+
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(201);
+        EntryCorrected correction = (EntryCorrected) eventsOf(journey).get(1);
+        assertThat(Submissions.parse(correction.correctedDetails().value())).isEqualTo(Submissions.parse(
+                "{\"category\":\"neglect\",\"description\":\"Corrected description\",\"actionTaken\":\"Called DSL\"}"));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.childjourney.query.timeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
@@ -24,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * verdicts), and its details in the contract's shape. Summaries never name the child.
  */
 final class EntryRendering {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A details field's name as the contract spells them: letters and digits, starting with a letter. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
 
     private EntryRendering() {
     }
@@ -101,6 +109,29 @@ final class EntryRendering {
             d.append("targetEntryId", e.targetEntryId().toString()).append("reason", value(e.reason()));
         }
         return d;
+    }
+
+    /**
+     * A correction's details as the corrected entry now shows them: the fields of the corrected entry's type, which
+     * are plain text, true or false. The agency's JSON is read as JSON and never as MongoDB's extended JSON, and
+     * anything else in it (nested structure, names MongoDB reserves, from corrections recorded before the gateway
+     * kept only the type's fields) is left out, so that no agency text can make a document the store refuses.
+     */
+    static Document correctedDetails(EntryCorrected correction) {
+        Document details = new Document();
+        JsonNode corrected;
+        try {
+            corrected = JSON.readTree(correction.correctedDetails().value());
+        } catch (JsonProcessingException unreadable) {
+            return details;
+        }
+        corrected.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (PLAIN_NAME.matcher(field.getKey()).matches() && (value.isTextual() || value.isBoolean())) {
+                details.append(field.getKey(), value.isBoolean() ? value.booleanValue() : value.textValue());
+            }
+        });
+        return details;
     }
 
     static String kebab(Enum<?> constant) {

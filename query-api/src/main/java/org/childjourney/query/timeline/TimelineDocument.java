@@ -123,7 +123,7 @@ final class TimelineDocument {
                 .append("amends", type.amends()));
         if (event instanceof EntryCorrected corrected) {
             amend(corrected.targetEntryId(), "corrected")
-                    .ifPresent(target -> target.append("details", Document.parse(corrected.correctedDetails().value())));
+                    .ifPresent(target -> target.append("details", EntryRendering.correctedDetails(corrected)));
         } else if (event instanceof EntryRetracted retracted) {
             amend(retracted.targetEntryId(), "retracted");
         } else if (event instanceof InvolvementStarted started) {
