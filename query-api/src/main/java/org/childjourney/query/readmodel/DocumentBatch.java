@@ -6,18 +6,23 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The documents a projection touches while an event processor handles one batch of events: each is loaded once,
@@ -26,21 +31,37 @@ import org.bson.Document;
  * what a document already holds costs no write.
  * Loads and writes go to the store in chunks of {@value #CHUNK} documents: the store holds each command whole,
  * in several copies, while it carries it out, and a busy child's document is large.
- * If the write fails the batch rolls back with its tracking token, and the events are handled again; the
- * projections skip what a document has already applied.
+ * If the store fails (unreachable, timing out: {@link TransientStoreFailure}) the batch rolls back with its tracking
+ * token, and the events are handled again; the projections skip what a document has already applied. If a document
+ * itself cannot be written, in a processor's batch, the documents of its chunk are written one by one and the events
+ * that changed the one that fails go to the processing group's dead-letter queue ({@link PoisonedDocuments}, bound
+ * to the unit of work under {@link #DEAD_LETTERS}); their journeys' later events wait behind them, and every other
+ * document is written.
  */
 public final class DocumentBatch {
 
     private static final int CHUNK = 100;
+    /** The unit-of-work resource under which a processor binds the {@link PoisonedDocuments} of its group. */
+    public static final String DEAD_LETTERS = "document-batch:dead-letters";
+
+    /** Where the events that changed a document that cannot be written go: the processing group's queue. */
+    @FunctionalInterface
+    public interface PoisonedDocuments {
+        void deadLetter(List<EventMessage<?>> events, Throwable cause);
+    }
 
     private final MongoCollection<Document> collection;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
     private final Set<Object> changed = new HashSet<>();
     /** Ids already asked of the collection: a document not loaded under one of them does not exist. */
     private final Set<Object> lookedUp = new HashSet<>();
+    /** The events of this batch that changed each document, in order. */
+    private final Map<Object, List<EventMessage<?>>> changedBy = new HashMap<>();
+    private final @Nullable PoisonedDocuments poisoned;
 
-    private DocumentBatch(MongoCollection<Document> collection) {
+    private DocumentBatch(MongoCollection<Document> collection, @Nullable PoisonedDocuments poisoned) {
         this.collection = collection;
+        this.poisoned = poisoned;
     }
 
     /** The batch of this collection in the unit of work, created (and set to be written on commit) on first use. */
@@ -56,7 +77,9 @@ public final class DocumentBatch {
             Function<EventMessage<?>, Stream<String>> idsOf) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource("document-batch:" + collection.getNamespace().getFullName(), key -> {
-            DocumentBatch batch = new DocumentBatch(collection);
+            // Only a processor's batch isolates a document that cannot be written; a dead letter being retried fails.
+            DocumentBatch batch = new DocumentBatch(collection,
+                    root instanceof BatchingUnitOfWork<?> ? root.getResource(DEAD_LETTERS) : null);
             if (root instanceof BatchingUnitOfWork<?> events) {
                 batch.prefetch(events.getMessages().stream()
                         .flatMap(message -> idsOf.apply((EventMessage<?>) message))
@@ -98,25 +121,71 @@ public final class DocumentBatch {
 
     /** The document with this id, as {@link #get}, to be written when the batch commits. */
     public Document edit(Object id, Function<Object, Document> open) {
-        changed.add(id);
+        changing(id);
         return get(id, open);
     }
 
     /** Sets the whole document with this id, without loading what the collection holds under it. */
     public void put(Object id, Document document) {
         documents.put(id, document);
+        changing(id);
+    }
+
+    private void changing(Object id) {
         changed.add(id);
+        if (poisoned != null) {
+            CurrentUnitOfWork.map(UnitOfWork::getMessage).ifPresent(message -> {
+                List<EventMessage<?>> events = changedBy.computeIfAbsent(id, key -> new ArrayList<>());
+                if (events.isEmpty() || events.get(events.size() - 1) != message) {
+                    events.add((EventMessage<?>) message);
+                }
+            });
+        }
     }
 
     private void write() {
-        List<ReplaceOneModel<Document>> replacements = documents.entrySet().stream()
-                .filter(entry -> changed.contains(entry.getKey()))
-                .map(entry -> new ReplaceOneModel<>(eq("_id", entry.getKey()), entry.getValue(),
-                        new ReplaceOptions().upsert(true)))
-                .toList();
-        chunks(replacements).forEach(collection::bulkWrite);
+        List<Object> ids = documents.keySet().stream().filter(changed::contains).toList();
+        for (List<Object> chunk : chunks(ids)) {
+            try {
+                collection.bulkWrite(chunk.stream().map(this::replacement).toList());
+            } catch (RuntimeException failure) {
+                if (poisoned == null || TransientStoreFailure.test(failure)) {
+                    throw failure;
+                }
+                writeOneByOne(chunk, failure);
+            }
+        }
         documents.clear();
         changed.clear();
+        changedBy.clear();
+    }
+
+    /**
+     * After a chunk failed for a reason of its own: each document alone, and the events that changed the ones that
+     * fail to the dead-letter queue. If every document of a chunk of several fails, the store is at fault, not a
+     * document, and the batch fails.
+     */
+    private void writeOneByOne(List<Object> chunk, RuntimeException chunkFailure) {
+        Map<Object, RuntimeException> failed = new LinkedHashMap<>();
+        for (Object id : chunk) {
+            try {
+                collection.bulkWrite(List.of(replacement(id)));
+            } catch (RuntimeException failure) {
+                if (TransientStoreFailure.test(failure)) {
+                    throw failure;
+                }
+                failed.put(id, failure);
+            }
+        }
+        if (chunk.size() > 1 && failed.size() == chunk.size()) {
+            throw chunkFailure;
+        }
+        failed.forEach((id, failure) -> Objects.requireNonNull(poisoned)
+                .deadLetter(changedBy.getOrDefault(id, List.of()), failure));
+    }
+
+    private ReplaceOneModel<Document> replacement(Object id) {
+        return new ReplaceOneModel<>(eq("_id", id), documents.get(id), new ReplaceOptions().upsert(true));
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {

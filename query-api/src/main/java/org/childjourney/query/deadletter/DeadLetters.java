@@ -1,0 +1,131 @@
+package org.childjourney.query.deadletter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dead-letter queues of the read models' processing groups (Axon's JDBC queue, table {@code DeadLetterEntry} in
+ * the event store's database, so that a letter and its processor's token commit together). A queue holds, per
+ * journey, the event a projection could not apply and every later event of that journey; every other journey goes
+ * on. Letters are listed without their payloads, and retried in their journey's order.
+ */
+@Component
+public class DeadLetters {
+
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final Set<String> groups;
+
+    /** Axon's configuration is read when first needed: it is built after the beans that take part in it. */
+    DeadLetters(ObjectProvider<EventProcessingConfiguration> processing, EventProcessorProperties processors) {
+        this.processing = processing;
+        this.groups = new TreeSet<>();
+        processors.getProcessors().forEach((group, settings) -> {
+            if (settings.getDlq().isEnabled()) {
+                groups.add(group);
+            }
+        });
+    }
+
+    /** The processing groups that have a queue. */
+    public Set<String> groups() {
+        return Set.copyOf(groups);
+    }
+
+    /**
+     * Puts events whose documents could not be written in their group's queue, each in its journey's sequence (as
+     * the processor's sequencing policy names it), so that their journeys' later events wait behind them.
+     */
+    public void deadLetter(String group, List<EventMessage<?>> messages, Throwable cause) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+        ProjectionFailed failure = new ProjectionFailed(cause);
+        for (EventMessage<?> message : messages) {
+            Object sequence = sequenceOf(group, message);
+            queue.enqueue(sequence, new GenericDeadLetter<>(sequence, message, failure));
+        }
+    }
+
+    /** How many events wait in the group's queue. */
+    public long size(String group) {
+        return queue(group).size();
+    }
+
+    /** Every waiting journey of every group, oldest letter first within each. */
+    public List<WaitingSequence> waiting() {
+        List<WaitingSequence> waiting = new ArrayList<>();
+        for (String group : groups) {
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(group).deadLetters()) {
+                List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+                sequence.forEach(letters::add);
+                if (!letters.isEmpty()) {
+                    DeadLetter<? extends EventMessage<?>> first = letters.get(0);
+                    waiting.add(new WaitingSequence(group, String.valueOf(sequenceOf(group, first.message())),
+                            letters.size(), first.enqueuedAt(), first.lastTouched(),
+                            first.cause().map(cause -> cause.message()).orElse("")));
+                }
+            }
+        }
+        return waiting;
+    }
+
+    /**
+     * Hands each waiting journey of the group to its projections again, in order; a journey whose first letter
+     * fails again stays, with the new cause.
+     *
+     * @return how many journeys were applied and left the queue
+     */
+    public int retry(String group) {
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.getObject()
+                .sequencedDeadLetterProcessor(group).orElseThrow(() -> new UnknownGroup(group));
+        long sequences = queue(group).amountOfSequences();
+        int applied = 0;
+        for (long attempt = 0; attempt < sequences; attempt++) {
+            if (processor.processAny()) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    /** The sequence an event waits in: as the group's processor orders events, its journey's. */
+    private Object sequenceOf(String group, EventMessage<?> message) {
+        return Objects.requireNonNullElse(
+                processing.getObject().sequencingPolicy(group).getSequenceIdentifierFor(message),
+                message.getIdentifier());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
+        if (!groups.contains(group)) {
+            throw new UnknownGroup(group);
+        }
+        return processing.getObject().deadLetterQueue(group).orElseThrow(() -> new UnknownGroup(group));
+    }
+
+    /**
+     * One journey waiting in a group's queue: how many of its events wait, since when, and why the first failed (the
+     * types of the failure, never its data).
+     */
+    public record WaitingSequence(String group, String journeyId, int events, Instant enqueuedAt, Instant lastTouched,
+            String cause) {
+    }
+
+    /** No queue has this name. */
+    public static final class UnknownGroup extends RuntimeException {
+
+        UnknownGroup(String group) {
+            super("no dead-letter queue for processing group " + group);
+        }
+    }
+}

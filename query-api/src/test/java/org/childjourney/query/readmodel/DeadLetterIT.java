@@ -1,0 +1,172 @@
+package org.childjourney.query.readmodel;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.query.JourneyStories;
+import org.childjourney.query.QueryApiIT;
+import org.childjourney.query.QueryClient;
+import org.childjourney.query.QueryClient.Answer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.context.annotation.Import;
+
+/**
+ * One journey's event that a projection cannot apply, whether its handler fails or its document cannot be written,
+ * stops nothing else: it waits in the processing group's dead-letter queue with that journey's later events, every
+ * other journey goes on, a metric and the health show it, and an administrator lists and retries it once the cause
+ * is mended. The poison comes from a probe projection in the timeline's processing group.
+ */
+@Import(DeadLetterIT.Probe.class)
+@AutoConfigureObservability(tracing = false)
+class DeadLetterIT extends QueryApiIT {
+
+    @Autowired
+    Probe probe;
+
+    private QueryClient query;
+    private String mo;
+    private String ada;
+
+    @BeforeEach
+    void readers() {
+        query = new QueryClient(port);
+        mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
+        ada = TOKENS.user("admin.ada", null, "admin");
+    }
+
+    @Test
+    void anEventWhoseHandlerFailsWaitsWithItsJourneysLaterEventsAndEveryOtherJourneyGoesOn() {
+        JourneyStories poisoned = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        JourneyStories healthy = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        poisoned.aeAttendance("2026-11-18T10:00:00Z");
+        awaitEntries(poisoned, 1);
+        probe.failWhileHandling.add(poisoned.journeyId());
+
+        poisoned.contact("2026-11-19T10:00:00Z");
+        awaitWaiting(poisoned, 1);
+        String later = poisoned.schoolConcern("2026-11-20T10:00:00Z", ConsentStatus.GIVEN).toString();
+        healthy.contact("2026-11-20T11:00:00Z");
+        awaitEntries(healthy, 1);
+        awaitWaiting(poisoned, 2);
+
+        assertThat(entryIds(poisoned)).doesNotContain(later);
+        assertThat(health()).isEqualTo("DEAD_LETTERS");
+        assertThat(query.get("/actuator/prometheus", null, Map.of()).raw())
+                .contains("childjourney_dead_letters{group=\"timeline\"} 2.0");
+        assertThat(query.post("/api/v1/admin/dead-letters/timeline:retry", mo, Map.of(), "").status())
+                .isEqualTo(403);
+
+        probe.failWhileHandling.clear();
+        Answer retried = query.post("/api/v1/admin/dead-letters/timeline:retry", ada, Map.of(), "");
+
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
+        assertThat(retried.json().path("applied").asInt()).isEqualTo(1);
+        assertThat(retried.json().path("waiting").asInt()).isZero();
+        assertThat(entryIds(poisoned)).hasSize(3).contains(later);
+        assertThat(health()).isEqualTo("UP");
+    }
+
+    @Test
+    void theEventsBehindADocumentThatCannotBeWrittenWaitAndEveryOtherDocumentIsWritten() {
+        JourneyStories poisoned = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        JourneyStories healthy = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        probe.unwritable.add(poisoned.journeyId());
+
+        poisoned.contact("2026-11-19T10:00:00Z");
+        healthy.contact("2026-11-19T11:00:00Z");
+        awaitWaiting(poisoned, 1);
+        awaitEntries(healthy, 1);
+        String later = poisoned.schoolConcern("2026-11-20T10:00:00Z", ConsentStatus.GIVEN).toString();
+        healthy.schoolConcern("2026-11-20T11:00:00Z", ConsentStatus.GIVEN);
+        awaitEntries(healthy, 2);
+        awaitWaiting(poisoned, 2);
+
+        assertThat(probe.documents.find(eq("_id", healthy.journeyId().toString())).first()).isNotNull();
+        assertThat(probe.documents.find(eq("_id", poisoned.journeyId().toString())).first()).isNull();
+        assertThat(entryIds(poisoned)).doesNotContain(later);
+        assertThat(waitingOf(poisoned).path("cause").asText()).startsWith("java.lang.IllegalArgumentException")
+                .doesNotContain("$bad");
+
+        probe.unwritable.clear();
+        Answer retried = query.post("/api/v1/admin/dead-letters/timeline:retry", ada, Map.of(), "");
+
+        assertThat(retried.json().path("applied").asInt()).as(retried.raw()).isEqualTo(1);
+        assertThat(probe.documents.find(eq("_id", poisoned.journeyId().toString())).first()).isNotNull();
+        assertThat(entryIds(poisoned)).contains(later);
+    }
+
+    private void awaitEntries(JourneyStories story, int entries) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> entryIds(story).size() == entries);
+    }
+
+    private void awaitWaiting(JourneyStories story, int events) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingOf(story).path("events").asInt() == events);
+    }
+
+    /** The journey's entry in the timeline group's dead-letter queue, as the administrator lists it. */
+    private JsonNode waitingOf(JourneyStories story) {
+        for (JsonNode sequence : query.get("/api/v1/admin/dead-letters", ada, Map.of()).json().path("sequences")) {
+            if (sequence.path("journeyId").asText().equals(story.journeyId().toString())
+                    && sequence.path("group").asText().equals("timeline")) {
+                return sequence;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    private List<String> entryIds(JourneyStories story) {
+        return query.get("/api/v1/journeys/" + story.journeyId() + "/timeline", mo, "mash-triage").json()
+                .path("entries").findValuesAsText("entryId");
+    }
+
+    private String health() {
+        return query.get("/actuator/health", null, Map.of()).json().path("status").asText();
+    }
+
+    /**
+     * A projection in the timeline's processing group that fails on the journeys it is told to: while handling their
+     * events, or by writing a document for them that no MongoDB accepts (a field name starting with {@code $}).
+     */
+    @ProcessingGroup("timeline")
+    static class Probe {
+
+        final Set<ChildJourneyId> failWhileHandling = ConcurrentHashMap.newKeySet();
+        final Set<ChildJourneyId> unwritable = ConcurrentHashMap.newKeySet();
+        final MongoCollection<Document> documents;
+
+        Probe(MongoDatabase readModels) {
+            this.documents = readModels.getCollection("probe");
+        }
+
+        @EventHandler
+        void on(JourneyEvent event, UnitOfWork<?> unitOfWork) {
+            if (failWhileHandling.contains(event.journeyId())) {
+                throw new IllegalStateException("the probe fails on this journey");
+            }
+            String id = event.journeyId().toString();
+            DocumentBatch.of(unitOfWork, documents).put(id, new Document("_id", id)
+                    .append(unwritable.contains(event.journeyId()) ? "$bad" : "good", true));
+        }
+    }
+}
