@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.childjourney.core.agency.AgencyCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,6 +83,25 @@ final class FieldReader {
 
     @Nullable LocalDate date(JsonNode parent, String path, boolean required) {
         return parsed(parent, path, required, LocalDate::parse, "must be an ISO-8601 date, e.g. 2016-04-02");
+    }
+
+    /** A required list of agency codes, e.g. {@code ["police-east"]}; it may be empty. */
+    List<AgencyCode> agencyCodes(JsonNode parent, String path) {
+        JsonNode node = field(parent, path);
+        if (absent(node) || !node.isArray()) {
+            reject(path, "is required: a list of agency codes, e.g. [\"police-east\"]");
+            return List.of();
+        }
+        List<AgencyCode> codes = new ArrayList<>();
+        for (JsonNode code : node) {
+            try {
+                codes.add(AgencyCode.of(code.isTextual() ? code.textValue() : ""));
+            } catch (IllegalArgumentException notACode) {
+                reject(path, "must list agency codes, e.g. [\"police-east\"]");
+                return List.of();
+            }
+        }
+        return List.copyOf(codes);
     }
 
     /** An enum written in kebab-case on the wire, e.g. {@code physical-abuse} for {@code PHYSICAL_ABUSE}. */

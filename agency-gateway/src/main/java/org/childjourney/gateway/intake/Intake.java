@@ -17,6 +17,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.childjourney.core.agency.Agency;
+import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
@@ -80,6 +81,7 @@ class Intake {
      */
     Receipt record(Agency agency, String recordedBy, JsonNode body) {
         Submission submission = translator.translate(body);
+        requirePermitted(agency, submission);
         String contentDigest = digest.ofContent(canonicalJson(body));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -133,6 +135,20 @@ class Intake {
         });
     }
 
+    /**
+     * The contract's "who may send what": each type by the kinds of agency that send it ({@link EntryType#maySendBy}),
+     * and consent for all agencies by children's social care only.
+     *
+     * @throws SubmissionNotPermitted otherwise; nothing is stored
+     */
+    private static void requirePermitted(Agency agency, Submission submission) {
+        boolean consentForAll = submission.consentScope() != null && submission.consentScope().agencyKind() == null;
+        if (!submission.type().maySendBy(agency.kind())
+                || (consentForAll && agency.kind() != AgencyKind.CHILDRENS_SOCIAL_CARE)) {
+            throw new SubmissionNotPermitted();
+        }
+    }
+
     /** The earlier entry a decision, correction or retraction names, checked to be one it may name. */
     private @Nullable Taken referenced(Agency agency, Submission submission) {
         EntryReference reference = submission.reference();
@@ -145,8 +161,13 @@ class Intake {
         if (target.isEmpty()) {
             throw invalid(reference.field(), "names no entry this agency may refer to");
         }
-        if (submission.type() == EntryType.CONTACT_DECISION && target.get().type() != EntryType.CONTACT) {
-            throw invalid(reference.field(), "must name a contact");
+        EntryType targetType = target.get().type();
+        if (submission.type() == EntryType.CONTACT_DECISION && targetType != EntryType.CONTACT
+                && targetType != EntryType.DOMESTIC_ABUSE_NOTIFICATION) {
+            throw invalid(reference.field(), "must name a contact or a domestic abuse notification");
+        }
+        if (submission.type() == EntryType.S47_OUTCOME && targetType != EntryType.STRATEGY_DISCUSSION) {
+            throw invalid(reference.field(), "must name a strategy discussion");
         }
         if (submission.type() == EntryType.ENTRY_CORRECTED && submission.correctedDetails() != null) {
             translator.checkCorrectedDetails(target.get().type(), submission.correctedDetails());

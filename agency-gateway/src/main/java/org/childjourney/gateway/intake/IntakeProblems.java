@@ -50,6 +50,11 @@ class IntakeProblems {
             return problem(HttpStatus.CONFLICT, "source-record-reused", "Source record id already used",
                     "This agency already submitted different content under this sourceRecordId; nothing was stored.");
         }
+        if (cause instanceof SubmissionNotPermitted
+                || cause instanceof JourneyRuleViolation violation && violation.refusesTheSender()) {
+            return problem(HttpStatus.FORBIDDEN, "submission-not-permitted", "Submission not permitted",
+                    "This agency may not send this submission; nothing was stored.");
+        }
         if (cause instanceof JourneyRuleViolation violation) {
             return problem(HttpStatus.CONFLICT, "journey-rule", "Refused by the journey's rules",
                     "Nothing was stored: " + violation.rule().description() + ".");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.childjourney.core.agency.AgencyCode;
@@ -13,20 +14,27 @@ import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.ConsentScope;
+import org.childjourney.core.journey.EnquiryOutcome;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.FrontDoorDecision;
 import org.childjourney.core.journey.PlanCategory;
 import org.childjourney.core.journey.RiskLevel;
+import org.childjourney.core.journey.StrategyDecision;
+import org.childjourney.core.journey.TeamRole;
+import org.childjourney.core.journey.command.AddTeamMember;
+import org.childjourney.core.journey.command.ConcludeEnquiry;
 import org.childjourney.core.journey.command.CorrectEntry;
 import org.childjourney.core.journey.command.DecideContact;
 import org.childjourney.core.journey.command.EndChildProtectionPlan;
 import org.childjourney.core.journey.command.EndInvolvement;
+import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
 import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.RemoveTeamMember;
 import org.childjourney.core.journey.command.RetractEntry;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
 import org.childjourney.core.journey.command.StartInvolvement;
@@ -85,9 +93,12 @@ class SubmissionTranslator {
             }
         }
         reader.throwIfInvalid();
+        ConsentScope consentScope = type == EntryType.CONSENT_RECORDED || type == EntryType.CONSENT_WITHDRAWN
+                ? scope(details, "details", new FieldReader()) : null;
         return new Submission(Objects.requireNonNull(sourceRecordId), Objects.requireNonNull(type),
                 Objects.requireNonNull(occurredAt), sensitivity == null ? Sensitivity.NONE : sensitivity,
-                Objects.requireNonNull(subject), consent, reference, correctedDetails, Objects.requireNonNull(command));
+                Objects.requireNonNull(subject), consent, reference, correctedDetails, consentScope,
+                Objects.requireNonNull(command));
     }
 
     /**
@@ -177,6 +188,8 @@ class SubmissionTranslator {
             }
             case ENTRY_CORRECTED, ENTRY_RETRACTED -> new EntryReference("details.targetSourceRecordId",
                     reader.text(details, "details.targetSourceRecordId", REQUIRED, MAX_ID), null);
+            case S47_OUTCOME -> new EntryReference("details.strategyDiscussionSourceRecordId",
+                    reader.text(details, "details.strategyDiscussionSourceRecordId", REQUIRED, MAX_ID), null);
             default -> null;
         };
     }
@@ -266,6 +279,30 @@ class SubmissionTranslator {
                 Sensitive<String> reason = sensitive(reader.text(d, at + ".reason", REQUIRED));
                 yield (h, ref) -> new WithdrawConsent(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
                         h.consent(), scope, reason);
+            }
+            case STRATEGY_DISCUSSION -> {
+                StrategyDecision decision = reader.choice(d, at + ".decision", StrategyDecision.class, REQUIRED);
+                List<AgencyCode> participants = reader.agencyCodes(d, at + ".participants");
+                Sensitive<String> rationale = sensitive(reader.text(d, at + ".rationale", REQUIRED));
+                yield (h, ref) -> new HoldStrategyDiscussion(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
+                        h.consent(), decision, participants, rationale);
+            }
+            case S47_OUTCOME -> {
+                EnquiryOutcome outcome = reader.choice(d, at + ".outcome", EnquiryOutcome.class, REQUIRED);
+                Sensitive<String> rationale = sensitive(reader.text(d, at + ".rationale", REQUIRED));
+                yield (h, discussion) -> new ConcludeEnquiry(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
+                        h.consent(), Objects.requireNonNull(discussion), outcome, rationale);
+            }
+            case TEAM_MEMBER_ADDED, TEAM_MEMBER_REMOVED -> {
+                AgencyCode member = reader.parsed(d, at + ".agency", REQUIRED, AgencyCode::of,
+                        "must be an agency code, e.g. school-parkside");
+                TeamRole role = reader.choice(d, at + ".role", TeamRole.class, REQUIRED);
+                String practitioner = reader.text(d, at + ".practitioner", OPTIONAL, MAX_ID);
+                yield type == EntryType.TEAM_MEMBER_ADDED
+                        ? (h, ref) -> new AddTeamMember(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
+                                h.consent(), member, role, practitioner)
+                        : (h, ref) -> new RemoveTeamMember(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
+                                h.consent(), member, role, practitioner);
             }
         };
     }

@@ -48,8 +48,9 @@ abstract class ConcurrentFirstSubmissionsScenarios {
         int submissions = 12;
         List<Callable<Answer>> calls = new ArrayList<>();
         for (int i = 0; i < submissions; i++) {
-            String token = KEYCLOAK.agencySystem(AGENCIES.get(i % AGENCIES.size()));
-            String body = Submissions.domesticAbuse("FIRST-" + UUID.randomUUID(), nhsNumber);
+            String agency = AGENCIES.get(i % AGENCIES.size());
+            String token = KEYCLOAK.agencySystem(agency);
+            String body = signal(agency, "FIRST-" + UUID.randomUUID(), nhsNumber);
             calls.add(() -> gateway.submit(token, body));
         }
         List<Answer> answers = allAtOnce(calls);
@@ -62,6 +63,16 @@ abstract class ConcurrentFirstSubmissionsScenarios {
                 .param(journeys.get(0)).query(Long.class).single()).isEqualTo(submissions);
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?")
                 .param(journeys.get(0)).query(Long.class).single()).isEqualTo(submissions);
+    }
+
+    /** What each agency pushes about a child it meets: its own kind of signal. */
+    private static String signal(String agency, String id, String nhsNumber) {
+        return switch (agency) {
+            case "police-east" -> Submissions.domesticAbuse(id, nhsNumber);
+            case "hospital-north" -> Submissions.aeAttendance(id, nhsNumber);
+            case "school-parkside" -> Submissions.schoolConcern(id, nhsNumber);
+            default -> Submissions.contact(id, nhsNumber);
+        };
     }
 
     /**

@@ -158,7 +158,8 @@ class RequestLimitsIT {
             out.write(("POST /api/v1/submissions:batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + police
                     + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            byte[] line = (Submissions.domesticAbuse("INC-" + uuid(), nhsNumber) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (Submissions.domesticAbuse("INC-" + uuid(), nhsNumber) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             out.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(line);
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.provenance.Sensitivity;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -128,7 +130,7 @@ abstract class SubmissionScenarios {
         long eventsBefore = eventCount();
         long submissionsBefore = submissionCount();
 
-        Answer answer = gateway.submit(police, body.replace("${nhs}", nhsNumber));
+        Answer answer = gateway.submit(senderOf(body), body.replace("${nhs}", nhsNumber));
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -249,16 +251,94 @@ abstract class SubmissionScenarios {
     void everySubmissionTypeOfTheContractIsRecorded() {
         List<String> bodies = Submissions.everyType(nhsNumber);
         for (String body : bodies) {
-            Answer answer = gateway.submit(socialCare, body);
+            Answer answer = gateway.submit(senderOf(body), body);
             assertThat(answer.status()).as(body + " -> " + answer.raw()).isEqualTo(201);
         }
+        assertThat(bodies.stream().map(Submissions::typeOf).distinct()).hasSize(EntryType.values().length);
+    }
+
+    @ParameterizedTest(name = "{0} may not send a {1}")
+    @CsvSource({
+        "school-parkside, domestic-abuse-notification", "police-east, ae-attendance",
+        "hospital-north, school-concern", "police-east, contact-decision", "school-parkside, strategy-discussion",
+        "hospital-north, cp-plan-started", "police-east, team-member-added", "school-parkside, consent-for-all"})
+    void eachTypeIsRefusedForAnAgencyThatMayNotSendItAndNothingIsStored(String agency, String type) {
+        String contactId = "CT-" + uuid();
+        assertThat(gateway.submit(socialCare, Submissions.contact(contactId, nhsNumber)).status()).isEqualTo(201);
+        String body = switch (type) {
+            case "consent-for-all" -> Submissions.submission("CON-" + uuid(), "consent-recorded",
+                    "2026-11-21T10:00:00Z", Submissions.subject(nhsNumber), "{\"status\":\"given\"}",
+                    "\"scope\":\"all\",\"reason\":\"Discussed with the family\"");
+            case "contact-decision" -> Submissions.decision("DEC-" + uuid(), nhsNumber,
+                    "\"contactSourceRecordId\":\"" + contactId + "\"");
+            case "strategy-discussion" -> Submissions.strategyDiscussion("SD-" + uuid(), nhsNumber, "s47-enquiry");
+            case "team-member-added" -> Submissions.teamChange("TM-" + uuid(), nhsNumber, type, "police-east");
+            default -> Submissions.everyType(nhsNumber).stream().filter(each -> Submissions.typeOf(each).equals(type))
+                    .findFirst().orElseThrow();
+        };
+        long eventsBefore = eventCount();
+        long submissionsBefore = submissionCount();
+
+        Answer answer = gateway.submit(KEYCLOAK.agencySystem(agency), body);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(403);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:childjourney:problem:submission-not-permitted");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(submissionCount()).isEqualTo(submissionsBefore);
+    }
+
+    @Test
+    void theFrontDoorDecidesOnAPoliceNotificationByItsEntryId() {
+        Answer notification = gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
+        assertThat(notification.status()).isEqualTo(201);
+
+        Answer decision = gateway.submit(socialCare, Submissions.decision("DEC-" + uuid(), nhsNumber,
+                "\"contactEntryId\":\"" + notification.json().path("entryId").asText() + "\""));
+
+        assertThat(decision.status()).as(decision.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void anEnquiryOutcomeNamesAStrategyDiscussionThatOpenedAnEnquiryStillOpen() {
+        String noEnquiry = "SD-" + uuid();
+        String enquiry = "SD-" + uuid();
+        String contactId = "CT-" + uuid();
+        assertThat(gateway.submit(socialCare, Submissions.strategyDiscussion(noEnquiry, nhsNumber, "child-in-need"))
+                .status()).isEqualTo(201);
+        assertThat(gateway.submit(socialCare, Submissions.strategyDiscussion(enquiry, nhsNumber, "s47-enquiry"))
+                .status()).isEqualTo(201);
+        assertThat(gateway.submit(socialCare, Submissions.contact(contactId, nhsNumber)).status()).isEqualTo(201);
+
+        Answer closed = gateway.submit(socialCare, Submissions.enquiryOutcome("SO-" + uuid(), nhsNumber, enquiry));
+        Answer again = gateway.submit(socialCare, Submissions.enquiryOutcome("SO-" + uuid(), nhsNumber, enquiry));
+        Answer noneOpened = gateway.submit(socialCare, Submissions.enquiryOutcome("SO-" + uuid(), nhsNumber,
+                noEnquiry));
+        Answer notADiscussion = gateway.submit(socialCare, Submissions.enquiryOutcome("SO-" + uuid(), nhsNumber,
+                contactId));
+
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(noneOpened.status()).isEqualTo(409);
+        assertThat(notADiscussion.status()).isEqualTo(400);
+        assertThat(notADiscussion.json().path("errors").findValuesAsText("field"))
+                .containsExactly("details.strategyDiscussionSourceRecordId");
+    }
+
+    /** A token for an agency that may send the body's type: the police, health, a school, else social care. */
+    private String senderOf(String body) {
+        return switch (body.contains("\"type\":\"") ? Submissions.typeOf(body) : "") {
+            case "domestic-abuse-notification" -> police;
+            case "ae-attendance" -> hospital;
+            case "school-concern" -> school;
+            default -> socialCare;
+        };
     }
 
     @Test
     void aBatchAnswersLineByLineAndABadLineNeverBlocksTheGoodOnes() {
         String good = Submissions.domesticAbuse("INC-" + uuid(), nhsNumber);
         String batch = String.join("\n", good, "{not json", Submissions.contact("CT-" + uuid(), nhsNumber)
-                .replace("\"consent\"", "\"noConsent\""), good, Submissions.aeAttendance("AE-" + uuid(), nhsNumber));
+                .replace("\"consent\"", "\"noConsent\""), good, Submissions.contact("CT-" + uuid(), nhsNumber));
 
         Answer answer = gateway.submitBatch(police, batch + "\n");
 

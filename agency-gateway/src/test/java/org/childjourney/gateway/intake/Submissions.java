@@ -81,10 +81,28 @@ final class Submissions {
                 "\"targetSourceRecordId\":\"" + target + "\",\"reason\":\"Recorded against the wrong child\"");
     }
 
-    /** One submission of each type the contract lists, about one child, from children's social care. */
+    static String strategyDiscussion(String id, String nhs, String decision) {
+        return submission(id, "strategy-discussion", "2026-11-22T11:00:00Z", subject(nhs), null,
+                "\"decision\":\"" + decision + "\",\"participants\":[\"police-east\"],"
+                        + "\"rationale\":\"Unexplained injury and police intelligence\"");
+    }
+
+    static String enquiryOutcome(String id, String nhs, String discussionId) {
+        return submission(id, "s47-outcome", "2026-11-29T11:00:00Z", subject(nhs), null,
+                "\"strategyDiscussionSourceRecordId\":\"" + discussionId + "\","
+                        + "\"outcome\":\"child-protection-conference\",\"rationale\":\"Concerns substantiated\"");
+    }
+
+    static String teamChange(String id, String nhs, String type, String agency) {
+        return submission(id, type, "2026-11-23T11:00:00Z", subject(nhs), null,
+                "\"agency\":\"" + agency + "\",\"role\":\"core-group\",\"practitioner\":\"dsl.dan\"");
+    }
+
+    /** One submission of each type the contract lists, about one child, each to be sent by an agency that may. */
     static List<String> everyType(String nhs) {
         String contactId = "CT-" + UUID.randomUUID();
         String planId = "CP-" + UUID.randomUUID();
+        String discussionId = "SD-" + UUID.randomUUID();
         return List.of(
                 contact(contactId, nhs),
                 decision("DEC-" + UUID.randomUUID(), nhs, "\"contactSourceRecordId\":\"" + contactId + "\""),
@@ -105,7 +123,16 @@ final class Submissions {
                         "{\"status\":\"refused\",\"reason\":\"Family declined a s.17 service\"}",
                         "\"scope\":\"all\",\"reason\":\"Discussed at home visit\""),
                 submission("CWD-" + UUID.randomUUID(), "consent-withdrawn", "2026-11-22T10:00:00Z", subject(nhs),
-                        null, "\"scope\":\"EDUCATION\",\"reason\":\"Parent asked us to stop sharing with school\""));
+                        null, "\"scope\":\"EDUCATION\",\"reason\":\"Parent asked us to stop sharing with school\""),
+                strategyDiscussion(discussionId, nhs, "s47-enquiry"),
+                enquiryOutcome("SO-" + UUID.randomUUID(), nhs, discussionId),
+                teamChange("TMA-" + UUID.randomUUID(), nhs, "team-member-added", "school-parkside"),
+                teamChange("TMR-" + UUID.randomUUID(), nhs, "team-member-removed", "school-parkside"));
+    }
+
+    /** The type a submission's body names. */
+    static String typeOf(String body) {
+        return parse(body).path("type").asText();
     }
 
     /** Invalid submissions: why, the body ({@code ${nhs}} stands for a valid NHS number), a field it names. */

@@ -1,5 +1,6 @@
 package org.childjourney.core.access;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,8 @@ import org.childjourney.core.journey.EntryId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the access policy needs to know about a journey, read from the read models at the moment of the read.
+ * What the access policy needs to know about a journey, as of its latest event: folded from the journey's events
+ * by {@link JourneyFactsFold}, never read back from a read model.
  *
  * @param known                whether the journey exists at all; an unknown journey is refused like any other
  * @param sealed               whether the journey is sealed
@@ -19,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param releases             entries the hub released, by receiving agency
  * @param consentRefusedScopes scopes whose latest journey-level consent record is a refusal or a withdrawal
  * @param entries              every entry, for per-entry rules
+ * @param childProtectionPlan  the entry that started the child protection plan open now, or {@code null}
  */
 public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openInvolvements,
         Set<AgencyCode> submittingAgencies, Map<AgencyCode, Set<EntryId>> releases,
-        Set<ConsentScope> consentRefusedScopes, List<EntryFacts> entries) {
+        Set<ConsentScope> consentRefusedScopes, List<EntryFacts> entries, @Nullable EntryFacts childProtectionPlan) {
 
     public JourneyFacts {
         openInvolvements = Set.copyOf(openInvolvements);
@@ -34,7 +37,14 @@ public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openIn
 
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
-        return new JourneyFacts(false, false, Set.of(), Set.of(), Map.of(), Set.of(), List.of());
+        return new JourneyFacts(false, false, Set.of(), Set.of(), Map.of(), Set.of(), List.of(), null);
+    }
+
+    /** The agencies that hold the child's record: those working with the child, and those that recorded entries. */
+    public Set<AgencyCode> owningAgencies() {
+        Set<AgencyCode> owners = new HashSet<>(openInvolvements);
+        owners.addAll(submittingAgencies);
+        return Set.copyOf(owners);
     }
 
     /** Entries the hub released to this agency. */

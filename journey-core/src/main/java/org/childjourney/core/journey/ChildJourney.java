@@ -2,21 +2,24 @@ package org.childjourney.core.journey;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.childjourney.core.access.EntryFacts;
+import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
+import org.childjourney.core.journey.command.AddTeamMember;
+import org.childjourney.core.journey.command.ConcludeEnquiry;
 import org.childjourney.core.journey.command.CorrectEntry;
 import org.childjourney.core.journey.command.DecideContact;
 import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.EndChildProtectionPlan;
 import org.childjourney.core.journey.command.EndInvolvement;
+import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.JourneyCommand;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
@@ -24,6 +27,7 @@ import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
 import org.childjourney.core.journey.command.RecordContact;
 import org.childjourney.core.journey.command.ReleaseEntries;
+import org.childjourney.core.journey.command.RemoveTeamMember;
 import org.childjourney.core.journey.command.RetractEntry;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
@@ -38,16 +42,20 @@ import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
-import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.SharingDeclined;
+import org.childjourney.core.journey.event.StrategyDiscussionHeld;
+import org.childjourney.core.journey.event.TeamMemberAdded;
+import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,21 +63,21 @@ import org.jspecify.annotations.Nullable;
  * record learned of them. A journey is opened by its first entry; its id is random and never derived from
  * personal data.
  *
- * <p>The journey keeps only what its rules need: which entries exist, who recorded them, which are contacts and
- * which are retracted. Agencies push what they already record, so the journey accepts entries in any order
- * (an ended plan without a recorded start is still a fact worth keeping); it refuses only what would corrupt the
- * record: a reused entry id, a decision on something that is not a contact, amendments by anyone but the
- * recording agency, and releases or decisions not to share that name entries the journey does not hold. Sealing
- * and unsealing alternate. Who may ask for each is the access policy's and the services' concern.
+ * <p>The journey knows itself through {@link JourneyFactsFold}, the same fold of its events that decides every
+ * read: which entries exist, who recorded them, of what type, which are retracted, whether it is sealed. Agencies
+ * push what they already record, so the journey accepts entries in any order (an ended plan without a recorded
+ * start is still a fact worth keeping); it refuses only what would corrupt the record: a reused entry id, a
+ * decision on something that is not a front-door item, amendments by anyone but the recording agency, the end of a
+ * plan by an agency other than the one that started it, an outcome for no open s.47 enquiry, and releases or
+ * decisions not to share that name entries the journey does not hold. Sealing and unsealing alternate. Who may
+ * ask for each is the access policy's and the services' concern.
  */
 public class ChildJourney {
 
     @AggregateIdentifier
     private @Nullable ChildJourneyId journeyId;
 
-    private final Map<EntryId, RecordedEntry> entries = new HashMap<>();
-
-    private boolean sealed;
+    private final JourneyFactsFold facts = new JourneyFactsFold();
 
     /** For the event-sourcing repository. */
     ChildJourney() {
@@ -87,8 +95,9 @@ public class ChildJourney {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DecideContact c) {
         requireNew(c);
-        RecordedEntry contact = entries.get(c.contactEntryId());
-        if (contact == null || !contact.contact()) {
+        EntryFacts item = facts.entry(c.contactEntryId());
+        if (item == null
+                || (item.type() != EntryType.CONTACT && item.type() != EntryType.DOMESTIC_ABUSE_NOTIFICATION)) {
             throw new JourneyRuleViolation(Rule.NOT_A_CONTACT);
         }
         apply(new ContactDecided(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
@@ -131,6 +140,10 @@ public class ChildJourney {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(EndChildProtectionPlan c) {
         requireNew(c);
+        EntryFacts plan = facts.childProtectionPlan();
+        if (plan != null && !plan.agency().equals(c.provenance().agency().code())) {
+            throw new JourneyRuleViolation(Rule.PLAN_STARTED_BY_ANOTHER_AGENCY);
+        }
         apply(new ChildProtectionPlanEnded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
                 c.category()));
     }
@@ -184,6 +197,41 @@ public class ChildJourney {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(HoldStrategyDiscussion c) {
+        requireNew(c);
+        apply(new StrategyDiscussionHeld(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.decision(), c.participants(), c.rationale()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ConcludeEnquiry c) {
+        requireNew(c);
+        if (!facts.enquiryOpen(c.strategyDiscussionEntryId())) {
+            throw new JourneyRuleViolation(Rule.NOT_AN_OPEN_ENQUIRY);
+        }
+        apply(new EnquiryConcluded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
+                c.strategyDiscussionEntryId(), c.outcome(), c.rationale()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AddTeamMember c) {
+        requireNew(c);
+        apply(new TeamMemberAdded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.member(),
+                c.role(), c.practitioner()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RemoveTeamMember c) {
+        requireNew(c);
+        apply(new TeamMemberRemoved(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.member(),
+                c.role(), c.practitioner()));
+    }
+
+    @CommandHandler
     void handle(ReleaseEntries c) {
         requireOnJourney(c.entryIds());
         apply(new EntriesReleased(c.journeyId(), c.releasedBy(), c.toAgency(), c.entryIds(), c.reason()));
@@ -197,7 +245,7 @@ public class ChildJourney {
 
     @CommandHandler
     void handle(SealJourney c) {
-        if (sealed) {
+        if (facts.sealed()) {
             throw new JourneyRuleViolation(Rule.ALREADY_SEALED);
         }
         apply(new JourneySealed(c.journeyId(), c.sealedBy(), c.reason()));
@@ -205,63 +253,40 @@ public class ChildJourney {
 
     @CommandHandler
     void handle(UnsealJourney c) {
-        if (!sealed) {
+        if (!facts.sealed()) {
             throw new JourneyRuleViolation(Rule.NOT_SEALED);
         }
         apply(new JourneyUnsealed(c.journeyId(), c.unsealedBy(), c.reason()));
     }
 
     @EventSourcingHandler
-    void on(JourneySealed event) {
-        sealed = true;
-    }
-
-    @EventSourcingHandler
-    void on(JourneyUnsealed event) {
-        sealed = false;
-    }
-
-    @EventSourcingHandler
-    void on(JourneyEntry event) {
+    void on(JourneyEvent event) {
         journeyId = event.journeyId();
-        boolean amendable = !(event instanceof EntryCorrected || event instanceof EntryRetracted);
-        entries.put(event.entryId(), new RecordedEntry(event.provenance().agency().code(),
-                event instanceof ContactReceived, amendable, false));
-        if (event instanceof EntryRetracted retracted) {
-            entries.computeIfPresent(retracted.targetEntryId(), (id, entry) -> entry.retract());
-        }
+        facts.when(event);
     }
 
     private void requireNew(JourneyCommand command) {
-        if (entries.containsKey(command.entryId())) {
+        if (facts.entry(command.entryId()) != null) {
             throw new JourneyRuleViolation(Rule.ENTRY_ALREADY_RECORDED);
         }
     }
 
     private void requireOnJourney(List<EntryId> named) {
-        if (named.isEmpty() || !entries.keySet().containsAll(named)) {
+        if (named.isEmpty() || named.stream().anyMatch(entryId -> facts.entry(entryId) == null)) {
             throw new JourneyRuleViolation(Rule.NOT_ON_JOURNEY);
         }
     }
 
     private void requireAmendable(EntryId target, AgencyCode amendingAgency) {
-        RecordedEntry entry = entries.get(target);
-        if (entry == null || !entry.amendable()) {
+        EntryFacts entry = facts.entry(target);
+        if (entry == null || entry.type().amends()) {
             throw new JourneyRuleViolation(Rule.NO_SUCH_ENTRY);
         }
         if (!entry.agency().equals(amendingAgency)) {
             throw new JourneyRuleViolation(Rule.NOT_RECORDING_AGENCY);
         }
-        if (entry.retracted()) {
+        if (facts.retracted(target)) {
             throw new JourneyRuleViolation(Rule.ALREADY_RETRACTED);
-        }
-    }
-
-    /** What the journey's rules need to know about one entry. */
-    private record RecordedEntry(AgencyCode agency, boolean contact, boolean amendable, boolean retracted) {
-
-        RecordedEntry retract() {
-            return new RecordedEntry(agency, contact, amendable, true);
         }
     }
 }

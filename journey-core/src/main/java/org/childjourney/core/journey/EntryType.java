@@ -1,7 +1,11 @@
 package org.childjourney.core.journey;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
@@ -10,38 +14,60 @@ import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.journey.event.StrategyDiscussionHeld;
+import org.childjourney.core.journey.event.TeamMemberAdded;
+import org.childjourney.core.journey.event.TeamMemberRemoved;
 
 /**
  * The kinds of entry on a journey, by the names the public contract gives them (submission {@code type}, timeline
  * entry {@code type}). Constants are stored: never renamed or removed.
  */
 public enum EntryType {
-    CONTACT("contact", ContactReceived.class),
-    CONTACT_DECISION("contact-decision", ContactDecided.class),
-    AE_ATTENDANCE("ae-attendance", AeAttendanceRecorded.class),
-    DOMESTIC_ABUSE_NOTIFICATION("domestic-abuse-notification", DomesticAbuseNotified.class),
-    SCHOOL_CONCERN("school-concern", SchoolConcernRaised.class),
-    CP_PLAN_STARTED("cp-plan-started", ChildProtectionPlanStarted.class),
-    CP_PLAN_ENDED("cp-plan-ended", ChildProtectionPlanEnded.class),
-    INVOLVEMENT_STARTED("involvement-started", InvolvementStarted.class),
-    INVOLVEMENT_ENDED("involvement-ended", InvolvementEnded.class),
-    ENTRY_CORRECTED("entry-corrected", EntryCorrected.class),
-    ENTRY_RETRACTED("entry-retracted", EntryRetracted.class),
-    CONSENT_RECORDED("consent-recorded", ConsentRecorded.class),
-    CONSENT_WITHDRAWN("consent-withdrawn", ConsentWithdrawn.class);
+    CONTACT("contact", ContactReceived.class, Senders.EVERY_AGENCY),
+    CONTACT_DECISION("contact-decision", ContactDecided.class, Senders.SOCIAL_CARE),
+    AE_ATTENDANCE("ae-attendance", AeAttendanceRecorded.class, Set.of(AgencyKind.HEALTH)),
+    DOMESTIC_ABUSE_NOTIFICATION("domestic-abuse-notification", DomesticAbuseNotified.class,
+            Set.of(AgencyKind.POLICE)),
+    SCHOOL_CONCERN("school-concern", SchoolConcernRaised.class, Set.of(AgencyKind.EDUCATION)),
+    CP_PLAN_STARTED("cp-plan-started", ChildProtectionPlanStarted.class, Senders.SOCIAL_CARE),
+    CP_PLAN_ENDED("cp-plan-ended", ChildProtectionPlanEnded.class, Senders.SOCIAL_CARE),
+    INVOLVEMENT_STARTED("involvement-started", InvolvementStarted.class, Senders.EVERY_AGENCY),
+    INVOLVEMENT_ENDED("involvement-ended", InvolvementEnded.class, Senders.EVERY_AGENCY),
+    ENTRY_CORRECTED("entry-corrected", EntryCorrected.class, Senders.EVERY_AGENCY),
+    ENTRY_RETRACTED("entry-retracted", EntryRetracted.class, Senders.EVERY_AGENCY),
+    CONSENT_RECORDED("consent-recorded", ConsentRecorded.class, Senders.EVERY_AGENCY),
+    CONSENT_WITHDRAWN("consent-withdrawn", ConsentWithdrawn.class, Senders.EVERY_AGENCY),
+    STRATEGY_DISCUSSION("strategy-discussion", StrategyDiscussionHeld.class, Senders.SOCIAL_CARE),
+    S47_OUTCOME("s47-outcome", EnquiryConcluded.class, Senders.SOCIAL_CARE),
+    TEAM_MEMBER_ADDED("team-member-added", TeamMemberAdded.class, Senders.SOCIAL_CARE),
+    TEAM_MEMBER_REMOVED("team-member-removed", TeamMemberRemoved.class, Senders.SOCIAL_CARE);
 
     private final String wireName;
     private final Class<? extends JourneyEntry> event;
+    private final Set<AgencyKind> senders;
 
-    EntryType(String wireName, Class<? extends JourneyEntry> event) {
+    EntryType(String wireName, Class<? extends JourneyEntry> event, Set<AgencyKind> senders) {
         this.wireName = wireName;
         this.event = event;
+        this.senders = senders;
+    }
+
+    /**
+     * Whether an agency of this kind may send entries of this type (the contract's "who may send what"): every
+     * agency its contacts, its own involvements, consent records and amendments of its own entries; the police
+     * domestic abuse notifications, health A&amp;E attendances, schools their concerns; children's social care the
+     * front door's decisions, strategy discussions, s.47 outcomes, child protection plans and the team around the
+     * child. Anything else is refused and nothing of it stored.
+     */
+    public boolean maySendBy(AgencyKind kind) {
+        return senders.contains(kind);
     }
 
     /** The type's name in the public contract. */
@@ -70,6 +96,12 @@ public enum EntryType {
      */
     public boolean recordsInvolvement() {
         return this == INVOLVEMENT_STARTED || this == INVOLVEMENT_ENDED;
+    }
+
+    /** Who sends what: kept apart because an enum's constants cannot name its own static fields. */
+    private static final class Senders {
+        static final Set<AgencyKind> EVERY_AGENCY = Collections.unmodifiableSet(EnumSet.allOf(AgencyKind.class));
+        static final Set<AgencyKind> SOCIAL_CARE = Set.of(AgencyKind.CHILDRENS_SOCIAL_CARE);
     }
 
     public static Optional<EntryType> fromWireName(String wireName) {

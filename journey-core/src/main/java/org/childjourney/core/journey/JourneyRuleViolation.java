@@ -10,8 +10,8 @@ public final class JourneyRuleViolation extends RuntimeException {
     public enum Rule {
         /** The entry id is already used on this journey. */
         ENTRY_ALREADY_RECORDED("the entry is already recorded"),
-        /** A decision names an entry that is not a contact on this journey. */
-        NOT_A_CONTACT("the decision does not name a contact on this journey"),
+        /** A decision names an entry that is not a front-door item (a contact, a domestic abuse notification). */
+        NOT_A_CONTACT("the decision does not name a contact or domestic abuse notification on this journey"),
         /** A correction or retraction names an entry that is not on this journey or cannot be amended. */
         NO_SUCH_ENTRY("the target entry is not on this journey or cannot be amended"),
         /** Only the agency that recorded an entry may correct or retract it. */
@@ -23,7 +23,11 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** The journey is already sealed. */
         ALREADY_SEALED("the journey is already sealed"),
         /** The journey is not sealed. */
-        NOT_SEALED("the journey is not sealed");
+        NOT_SEALED("the journey is not sealed"),
+        /** An outcome names no strategy discussion on this journey that opened a s.47 enquiry still open. */
+        NOT_AN_OPEN_ENQUIRY("the outcome does not name an open s.47 enquiry on this journey"),
+        /** A child protection plan is ended only by the agency that started it. */
+        PLAN_STARTED_BY_ANOTHER_AGENCY("a child protection plan is ended only by the agency that started it");
 
         private final String description;
 
@@ -37,6 +41,11 @@ public final class JourneyRuleViolation extends RuntimeException {
     }
 
     private final Rule rule;
+
+    /** Whether the rule refuses the sender rather than the content: the contract answers such a refusal 403. */
+    public boolean refusesTheSender() {
+        return rule == Rule.PLAN_STARTED_BY_ANOTHER_AGENCY;
+    }
 
     public JourneyRuleViolation(Rule rule) {
         super(rule.description());

@@ -258,7 +258,7 @@ record AccessScenario(Purpose purpose, Reader reader, Relationship relationship,
         Set<ConsentScope> refusedScopes = !consent.withdrawnForReaderKind ? Set.of()
                 : Set.of(own == null ? ConsentScope.all() : new ConsentScope(own.kind()));
         return new JourneyFacts(true, journey == JourneyState.SEALED, involved, submitting, releases, refusedScopes,
-                entries);
+                entries, null);
     }
 
     private static EntryFacts facts(FixtureEntry entry, @Nullable EntryType type, Agency agency,

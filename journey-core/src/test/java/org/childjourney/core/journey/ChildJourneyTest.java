@@ -53,7 +53,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.childjourney.core.agency.Agency;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
+import org.childjourney.core.journey.command.ConcludeEnquiry;
+import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
+import org.childjourney.core.person.Sensitive;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -149,6 +155,13 @@ class ChildJourneyTest {
             fixture.given(contactReceived(), contactDecided())
                     .when(decideContact(secondDecision, CONTACT))
                     .expectEvents(contactDecided(secondDecision, CONTACT));
+        }
+
+        @Test
+        void recordsTheFrontDoorDecisionOnADomesticAbuseNotification() {
+            fixture.given(domesticAbuseNotified())
+                    .when(decideContact(CONTACT_DECISION, DOMESTIC_ABUSE_NOTIFICATION))
+                    .expectEvents(contactDecided(CONTACT_DECISION, DOMESTIC_ABUSE_NOTIFICATION));
         }
 
         @Test
@@ -311,6 +324,15 @@ class ChildJourneyTest {
             fixture.givenNoPriorActivity()
                     .when(endChildProtectionPlan())
                     .expectEvents(childProtectionPlanEnded());
+        }
+
+        @Test
+        void refusesTheEndOfAPlanThatAnotherAgencyStarted() {
+            Agency otherCounty = new Agency(AgencyCode.of("csc-elsewhere"), AgencyKind.CHILDRENS_SOCIAL_CARE);
+            refusedFor(fixture.given(new ChildProtectionPlanStarted(JourneyFixtures.JOURNEY, PLAN_STARTED,
+                    JourneyFixtures.provenance(otherCounty), JourneyFixtures.amy(),
+                    JourneyFixtures.CONSENT_NOT_REQUIRED, PlanCategory.NEGLECT)).when(endChildProtectionPlan()),
+                    Rule.PLAN_STARTED_BY_ANOTHER_AGENCY);
         }
 
         @Test
@@ -604,6 +626,77 @@ class ChildJourneyTest {
                     .when(declineSharing())
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class HoldingAStrategyDiscussion {
+
+        @Test
+        void recordsTheDiscussionItsParticipantsAndItsDecision() {
+            fixture.given(contactReceived())
+                    .when(JourneyFixtures.holdStrategyDiscussion())
+                    .expectEvents(JourneyFixtures.strategyDiscussionHeld());
+        }
+
+        @Test
+        void refusesAResentDiscussionWithTheSameEntryId() {
+            refusedFor(fixture.given(JourneyFixtures.strategyDiscussionHeld())
+                    .when(JourneyFixtures.holdStrategyDiscussion()), Rule.ENTRY_ALREADY_RECORDED);
+        }
+    }
+
+    @Nested
+    class ConcludingAnEnquiry {
+
+        @Test
+        void recordsTheOutcomeOfTheEnquiryADiscussionOpened() {
+            fixture.given(JourneyFixtures.strategyDiscussionHeld())
+                    .when(JourneyFixtures.concludeEnquiry())
+                    .expectEvents(JourneyFixtures.enquiryConcluded());
+        }
+
+        @Test
+        void refusesAnOutcomeWhenTheDiscussionOpenedNoEnquiry() {
+            refusedFor(fixture.given(JourneyFixtures.strategyDiscussionHeld(StrategyDecision.CHILD_IN_NEED))
+                    .when(JourneyFixtures.concludeEnquiry()), Rule.NOT_AN_OPEN_ENQUIRY);
+        }
+
+        @Test
+        void refusesAnOutcomeForAnEnquiryAlreadyConcluded() {
+            refusedFor(fixture.given(JourneyFixtures.strategyDiscussionHeld(), JourneyFixtures.enquiryConcluded())
+                    .when(new ConcludeEnquiry(JourneyFixtures.JOURNEY, entry(20),
+                            JourneyFixtures.provenance(JourneyFixtures.CSC_COUNTY), JourneyFixtures.amy(),
+                            JourneyFixtures.CONSENT_NOT_REQUIRED, JourneyFixtures.STRATEGY_DISCUSSION,
+                            EnquiryOutcome.NO_FURTHER_ACTION, Sensitive.of("Fictional: a second outcome"))),
+                    Rule.NOT_AN_OPEN_ENQUIRY);
+        }
+
+        @Test
+        void refusesAnOutcomeNamingAnEntryThatIsNotADiscussion() {
+            refusedFor(fixture.given(contactReceived()).when(new ConcludeEnquiry(JourneyFixtures.JOURNEY,
+                    JourneyFixtures.ENQUIRY_OUTCOME, JourneyFixtures.provenance(JourneyFixtures.CSC_COUNTY),
+                    JourneyFixtures.amy(), JourneyFixtures.CONSENT_NOT_REQUIRED, CONTACT,
+                    EnquiryOutcome.NO_FURTHER_ACTION, Sensitive.of("Fictional: no enquiry"))),
+                    Rule.NOT_AN_OPEN_ENQUIRY);
+        }
+    }
+
+    @Nested
+    class ChangingTheTeamAroundTheChild {
+
+        @Test
+        void recordsAMemberAddedBySocialCare() {
+            fixture.given(contactReceived())
+                    .when(JourneyFixtures.addTeamMember())
+                    .expectEvents(JourneyFixtures.teamMemberAdded());
+        }
+
+        @Test
+        void recordsAMemberRemoved() {
+            fixture.given(JourneyFixtures.teamMemberAdded())
+                    .when(JourneyFixtures.removeTeamMember())
+                    .expectEvents(JourneyFixtures.teamMemberRemoved());
         }
     }
 

@@ -16,17 +16,21 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.command.AddTeamMember;
+import org.childjourney.core.journey.command.ConcludeEnquiry;
 import org.childjourney.core.journey.command.CorrectEntry;
 import org.childjourney.core.journey.command.DecideContact;
 import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.EndChildProtectionPlan;
 import org.childjourney.core.journey.command.EndInvolvement;
+import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
 import org.childjourney.core.journey.command.RecordContact;
 import org.childjourney.core.journey.command.ReleaseEntries;
+import org.childjourney.core.journey.command.RemoveTeamMember;
 import org.childjourney.core.journey.command.RetractEntry;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
@@ -43,6 +47,7 @@ import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
@@ -55,6 +60,9 @@ import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.SharingDeclined;
+import org.childjourney.core.journey.event.StrategyDiscussionHeld;
+import org.childjourney.core.journey.event.TeamMemberAdded;
+import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
@@ -87,6 +95,10 @@ public final class JourneyFixtures {
     public static final EntryId RETRACTION = entry(11);
     public static final EntryId CONSENT_RECORD = entry(12);
     public static final EntryId CONSENT_WITHDRAWAL = entry(13);
+    public static final EntryId STRATEGY_DISCUSSION = entry(14);
+    public static final EntryId ENQUIRY_OUTCOME = entry(15);
+    public static final EntryId TEAM_MEMBER_ADDED = entry(16);
+    public static final EntryId TEAM_MEMBER_REMOVED = entry(17);
     /** An entry id no agency has used on the journey. */
     public static final EntryId UNKNOWN_ENTRY = entry(99);
 
@@ -132,6 +144,11 @@ public final class JourneyFixtures {
             + "the mother objected";
     public static final String SEAL_REASON = "Fictional: adoption order made by the family court";
     public static final String UNSEAL_REASON = "Fictional: sealed in error, order concerned another child";
+    public static final String STRATEGY_RATIONALE = "Fictional: injury unexplained, police and health agree to "
+            + "a joint enquiry";
+    public static final String ENQUIRY_RATIONALE = "Fictional: concerns substantiated, conference convened";
+    /** The username of the one practitioner social care named in the team: not personal data of the child. */
+    public static final String TEAM_PRACTITIONER = "fictional.dsl";
 
     /** An inbox item's id: random in the services, fixed here. Not personal. */
     public static final String NOTICE_ID = "00000000-0000-4000-8000-0000000000a1";
@@ -193,7 +210,8 @@ public final class JourneyFixtures {
                 LOCAL_ID_VALUE, CONTACT_REASON, DECISION_RATIONALE, PRESENTING_COMPLAINT, AE_SAFEGUARDING_CONCERN,
                 SCHOOL_CONCERN_DESCRIPTION, SCHOOL_ACTION_TAKEN, CORRECTION_REASON, CORRECTED_DETAILS,
                 RETRACTION_REASON, CONSENT_REASON, WITHDRAWAL_REASON, REFUSAL_REASON, NOT_SOUGHT_REASON,
-                EMERGENCY_JUSTIFICATION, RELEASE_REASON, DECLINE_REASON, SEAL_REASON, UNSEAL_REASON);
+                EMERGENCY_JUSTIFICATION, RELEASE_REASON, DECLINE_REASON, SEAL_REASON, UNSEAL_REASON,
+                STRATEGY_RATIONALE, ENQUIRY_RATIONALE);
     }
 
     // --- Contact: children's social care's front door takes a call from Police East.
@@ -448,6 +466,55 @@ public final class JourneyFixtures {
     public static ConsentWithdrawn consentWithdrawn(EntryId entryId) {
         return new ConsentWithdrawn(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_WITHDRAWN,
                 ConsentScope.all(), Sensitive.of(WITHDRAWAL_REASON));
+    }
+
+    // --- A strategy discussion with the police opens a s.47 enquiry, which concludes in a conference.
+
+    public static HoldStrategyDiscussion holdStrategyDiscussion() {
+        return new HoldStrategyDiscussion(JOURNEY, STRATEGY_DISCUSSION, provenance(CSC_COUNTY), amy(),
+                CONSENT_NOT_REQUIRED, StrategyDecision.S47_ENQUIRY, List.of(POLICE_EAST.code()),
+                Sensitive.of(STRATEGY_RATIONALE));
+    }
+
+    public static StrategyDiscussionHeld strategyDiscussionHeld() {
+        return strategyDiscussionHeld(StrategyDecision.S47_ENQUIRY);
+    }
+
+    public static StrategyDiscussionHeld strategyDiscussionHeld(StrategyDecision decision) {
+        return new StrategyDiscussionHeld(JOURNEY, STRATEGY_DISCUSSION, provenance(CSC_COUNTY), amy(),
+                CONSENT_NOT_REQUIRED, decision, List.of(POLICE_EAST.code()), Sensitive.of(STRATEGY_RATIONALE));
+    }
+
+    public static ConcludeEnquiry concludeEnquiry() {
+        return new ConcludeEnquiry(JOURNEY, ENQUIRY_OUTCOME, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                STRATEGY_DISCUSSION, EnquiryOutcome.CHILD_PROTECTION_CONFERENCE, Sensitive.of(ENQUIRY_RATIONALE));
+    }
+
+    public static EnquiryConcluded enquiryConcluded() {
+        return new EnquiryConcluded(JOURNEY, ENQUIRY_OUTCOME, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                STRATEGY_DISCUSSION, EnquiryOutcome.CHILD_PROTECTION_CONFERENCE, Sensitive.of(ENQUIRY_RATIONALE));
+    }
+
+    // --- The team around the child: social care adds Parkside's safeguarding lead, later removes her.
+
+    public static AddTeamMember addTeamMember() {
+        return new AddTeamMember(JOURNEY, TEAM_MEMBER_ADDED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
+    }
+
+    public static TeamMemberAdded teamMemberAdded() {
+        return new TeamMemberAdded(JOURNEY, TEAM_MEMBER_ADDED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
+    }
+
+    public static RemoveTeamMember removeTeamMember() {
+        return new RemoveTeamMember(JOURNEY, TEAM_MEMBER_REMOVED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
+    }
+
+    public static TeamMemberRemoved teamMemberRemoved() {
+        return new TeamMemberRemoved(JOURNEY, TEAM_MEMBER_REMOVED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
     }
 
     // --- Hub releases and decisions not to share: the hub, at the county's children's social care.

@@ -13,6 +13,7 @@ import org.childjourney.core.access.Role;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.timeline.DecisionNotToShare;
 import org.childjourney.query.timeline.JourneyFactsSource;
+import org.childjourney.query.timeline.NonDisclosures;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +26,15 @@ class AccessLogQueryHandler {
 
     private final AccessLogProjection log;
     private final JourneyFactsSource facts;
+    private final NonDisclosures nonDisclosures;
     private final DisclosureLog disclosures;
     private final Clock clock;
 
-    AccessLogQueryHandler(AccessLogProjection log, JourneyFactsSource facts, DisclosureLog disclosures,
-            Clock clock) {
+    AccessLogQueryHandler(AccessLogProjection log, JourneyFactsSource facts, NonDisclosures nonDisclosures,
+            DisclosureLog disclosures, Clock clock) {
         this.log = log;
         this.facts = facts;
+        this.nonDisclosures = nonDisclosures;
         this.disclosures = disclosures;
         this.clock = clock;
     }
@@ -50,7 +53,7 @@ class AccessLogQueryHandler {
         List<AccessLog.Access> accesses = log.reads(query.journeyId()).stream()
                 .map(read -> access(read, auditor))
                 .toList();
-        List<DecisionNotToShare> silences = auditor ? facts.nonDisclosures(query.journeyId()) : null;
+        List<DecisionNotToShare> silences = auditor ? nonDisclosures.recordedOn(query.journeyId()) : null;
         return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, silences));
     }
 

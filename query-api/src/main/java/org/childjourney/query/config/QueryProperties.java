@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *                      serialised size: on the heap it takes several times that
  * @param readModelWriteBufferKb the changes the embedded server's H2 file holds in memory before writing them, in
  *                      the same estimate (H2 writes them at the latest every second)
+ * @param foldedJourneys how many journeys' folded facts the query API keeps between reads; a read folds only the
+ *                      events recorded since (about a hundred bytes an entry)
  * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
  *                      taken from here, never from the token
  */
@@ -32,7 +34,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("childjourney.query")
 public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
-        @Positive int readModelWriteBufferKb, @NotEmpty Map<String, AgencyKind> agencies) {
+        @Positive int readModelWriteBufferKb, @Positive int foldedJourneys,
+        @NotEmpty Map<String, AgencyKind> agencies) {
 
     /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
     public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.journey.TeamRole;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
@@ -14,12 +16,16 @@ import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.journey.event.StrategyDiscussionHeld;
+import org.childjourney.core.journey.event.TeamMemberAdded;
+import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.childjourney.core.person.Sensitive;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +71,14 @@ final class EntryRendering {
             return "Entry corrected by " + agency;
         } else if (event instanceof EntryRetracted) {
             return "Entry retracted by " + agency;
+        } else if (event instanceof StrategyDiscussionHeld e) {
+            return "Strategy discussion: " + words(e.decision());
+        } else if (event instanceof EnquiryConcluded e) {
+            return "Section 47 enquiry concluded: " + words(e.outcome());
+        } else if (event instanceof TeamMemberAdded e) {
+            return e.member() + " joined the team around the child as " + words(e.role());
+        } else if (event instanceof TeamMemberRemoved e) {
+            return e.member() + " left the team around the child as " + words(e.role());
         }
         throw new IllegalStateException("no summary for " + event.getClass().getSimpleName());
     }
@@ -107,6 +121,17 @@ final class EntryRendering {
             d.append("targetEntryId", e.targetEntryId().toString()).append("reason", value(e.reason()));
         } else if (event instanceof EntryRetracted e) {
             d.append("targetEntryId", e.targetEntryId().toString()).append("reason", value(e.reason()));
+        } else if (event instanceof StrategyDiscussionHeld e) {
+            d.append("decision", kebab(e.decision()))
+                    .append("participants", e.participants().stream().map(AgencyCode::value).toList())
+                    .append("rationale", value(e.rationale()));
+        } else if (event instanceof EnquiryConcluded e) {
+            d.append("strategyDiscussionEntryId", e.strategyDiscussionEntryId().toString())
+                    .append("outcome", kebab(e.outcome())).append("rationale", value(e.rationale()));
+        } else if (event instanceof TeamMemberAdded e) {
+            teamPlace(d, e.member(), e.role(), e.practitioner());
+        } else if (event instanceof TeamMemberRemoved e) {
+            teamPlace(d, e.member(), e.role(), e.practitioner());
         }
         return d;
     }
@@ -132,6 +157,13 @@ final class EntryRendering {
             }
         });
         return details;
+    }
+
+    private static void teamPlace(Document d, AgencyCode member, TeamRole role, @Nullable String practitioner) {
+        d.append("agency", member.value()).append("role", kebab(role));
+        if (practitioner != null) {
+            d.append("practitioner", practitioner);
+        }
     }
 
     static String kebab(Enum<?> constant) {

@@ -2,43 +2,24 @@ package org.childjourney.query.timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
-import org.childjourney.core.access.EntryFacts;
-import org.childjourney.core.access.JourneyFacts;
-import org.childjourney.core.agency.AgencyCode;
-import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.ChildJourneyId;
-import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
-import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
-import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
-import org.childjourney.core.journey.event.ConsentRecorded;
-import org.childjourney.core.journey.event.ConsentWithdrawn;
-import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
-import org.childjourney.core.journey.event.InvolvementEnded;
-import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
-import org.childjourney.core.journey.event.JourneySealed;
-import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.SharingDeclined;
-import org.childjourney.core.provenance.Sensitivity;
 
 /**
- * One child's timeline in collection {@code timelines}, keyed by journey id: every entry with both clocks, and
- * what the access policy needs (open involvements, hub releases, journey-level consent by scope, whether the
- * journey is sealed, the current child protection plan), plus the decisions not to share, for auditors. Keeps the
- * sequence number of the last event applied, so that a redelivered event changes nothing. Entries that amend
- * others (corrections, retractions) are kept for the record but not shown as entries.
+ * One child's timeline in collection {@code timelines}, keyed by journey id: every entry with both clocks, and the
+ * decisions not to share, for auditors. It shows entries; it decides nothing: access is decided on the journey's
+ * facts folded from the event store ({@link JourneyFactsFromEvents}). Keeps the sequence number of the last event
+ * applied, so that a redelivered event changes nothing. Entries that amend others (corrections, retractions) are
+ * kept for the record but not shown as entries.
  */
 final class TimelineDocument {
 
@@ -58,13 +39,8 @@ final class TimelineDocument {
         return new TimelineDocument(new Document("_id", journeyId.toString())
                 .append("sequence", -1L)
                 .append("asOf", null)
-                .append("sealed", false)
                 .append("entries", new ArrayList<Document>())
-                .append("involvements", new ArrayList<Document>())
-                .append("releases", new ArrayList<Document>())
-                .append("nonDisclosures", new ArrayList<Document>())
-                .append("consentScopes", new Document())
-                .append("plan", null));
+                .append("nonDisclosures", new ArrayList<Document>()));
     }
 
     Document bson() {
@@ -88,20 +64,12 @@ final class TimelineDocument {
     void apply(JourneyEvent event, long sequence, Instant recordedAt) {
         if (event instanceof JourneyEntry entry) {
             applyEntry(entry, recordedAt);
-        } else if (event instanceof EntriesReleased released) {
-            list("releases").add(new Document("toAgency", released.toAgency().value())
-                    .append("entryIds", ids(released.entryIds())).append("by", released.releasedBy().username())
-                    .append("at", recordedAt.toString()));
         } else if (event instanceof SharingDeclined declined) {
             list("nonDisclosures").add(new Document("toAgency", declined.toAgency().value())
                     .append("entryIds", ids(declined.entryIds())).append("by", declined.decidedBy().username())
                     .append("agency", declined.decidedBy().agency() == null ? null
                             : declined.decidedBy().agency().value())
                     .append("reason", declined.reason().value()).append("at", recordedAt.toString()));
-        } else if (event instanceof JourneySealed) {
-            bson.put("sealed", true);
-        } else if (event instanceof JourneyUnsealed) {
-            bson.put("sealed", false);
         }
         bson.put("sequence", sequence);
         bson.put("asOf", recordedAt.toString());
@@ -126,19 +94,6 @@ final class TimelineDocument {
                     .ifPresent(target -> target.append("details", EntryRendering.correctedDetails(corrected)));
         } else if (event instanceof EntryRetracted retracted) {
             amend(retracted.targetEntryId(), "retracted");
-        } else if (event instanceof InvolvementStarted started) {
-            list("involvements").add(new Document("agency", agency).append("role", started.role()));
-        } else if (event instanceof InvolvementEnded ended) {
-            list("involvements").removeIf(open -> open.getString("agency").equals(agency)
-                    && open.getString("role").equals(ended.role()));
-        } else if (event instanceof ConsentRecorded recorded) {
-            consentScopes().put(recorded.scope().toString(), recorded.consent().status().name());
-        } else if (event instanceof ConsentWithdrawn withdrawn) {
-            consentScopes().put(withdrawn.scope().toString(), ConsentStatus.WITHDRAWN.name());
-        } else if (event instanceof ChildProtectionPlanStarted) {
-            bson.put("plan", new Document("entryId", event.entryId().toString()).append("agency", agency));
-        } else if (event instanceof ChildProtectionPlanEnded) {
-            bson.put("plan", null);
         }
     }
 
@@ -147,54 +102,9 @@ final class TimelineDocument {
         return list("entries").stream().filter(entry -> !entry.getBoolean("amends", false)).toList();
     }
 
-    /** The current child protection plan's entry and owning agency, if the child is on a plan. */
-    Optional<Document> childProtectionPlan() {
-        return Optional.ofNullable(bson.get("plan", Document.class));
-    }
-
     /** Decisions not to share, for auditors. */
     List<Document> nonDisclosures() {
         return List.copyOf(list("nonDisclosures"));
-    }
-
-    /** The agencies that hold the child's record with the journey: those working with the child or recording. */
-    Set<AgencyCode> owningAgencies() {
-        JourneyFacts facts = facts();
-        Set<AgencyCode> owners = new HashSet<>(facts.openInvolvements());
-        owners.addAll(facts.submittingAgencies());
-        return owners;
-    }
-
-    /** What the access policy needs to know about this journey. */
-    JourneyFacts facts() {
-        Set<AgencyCode> submitting = new HashSet<>();
-        List<EntryFacts> entryFacts = new ArrayList<>();
-        for (Document entry : list("entries")) {
-            EntryType type = EntryType.fromWireName(entry.getString("type")).orElseThrow();
-            AgencyCode agency = AgencyCode.of(entry.get("agency", Document.class).getString("code"));
-            if (!type.recordsInvolvement()) {
-                submitting.add(agency);
-            }
-            entryFacts.add(new EntryFacts(EntryId.of(entry.getString("entryId")), type, agency,
-                    ConsentStatus.valueOf(entry.get("consent", Document.class).getString("status")
-                            .toUpperCase().replace('-', '_')),
-                    Sensitivity.valueOf(entry.get("sensitivity", Sensitivity.NONE.name()))));
-        }
-        Set<AgencyCode> involved = new HashSet<>();
-        list("involvements").forEach(open -> involved.add(AgencyCode.of(open.getString("agency"))));
-        Map<AgencyCode, Set<EntryId>> releases = new HashMap<>();
-        for (Document release : list("releases")) {
-            releases.computeIfAbsent(AgencyCode.of(release.getString("toAgency")), agency -> new HashSet<>())
-                    .addAll(release.getList("entryIds", String.class).stream().map(EntryId::of).toList());
-        }
-        Set<ConsentScope> refused = new HashSet<>();
-        consentScopes().forEach((scope, status) -> {
-            if (ConsentStatus.REFUSED.name().equals(status) || ConsentStatus.WITHDRAWN.name().equals(status)) {
-                refused.add(ConsentScope.of(scope));
-            }
-        });
-        return new JourneyFacts(true, bson.getBoolean("sealed", false), involved, submitting, releases, refused,
-                entryFacts);
     }
 
     private Optional<Document> amend(EntryId target, String status) {
@@ -206,10 +116,6 @@ final class TimelineDocument {
 
     private static List<String> ids(List<EntryId> entryIds) {
         return entryIds.stream().map(EntryId::toString).toList();
-    }
-
-    private Document consentScopes() {
-        return (Document) bson.computeIfAbsent("consentScopes", absent -> new Document());
     }
 
     /** A list field, created on first use so that documents written before it existed still apply events. */

@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.BreakGlass;
+import org.childjourney.core.access.EntryFacts;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.ReadKind;
-import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
@@ -24,10 +23,10 @@ import org.childjourney.query.inbox.Notices;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link FindTimeline}: loads the child's timeline, asks the access policy, records the disclosure (or the
- * refusal) and any notices in the event store, and only then maps what may be shown. Retracted entries are never
- * shown here. An emergency department's check gets the minimal view and tells the plan's owner; a break-glass read
- * that opens a window tells every agency that holds the child's record.
+ * Answers {@link FindTimeline}: asks the access policy on the journey's facts as of its latest event, records the
+ * disclosure (or the refusal) and any notices in the event store, and only then loads and maps what may be shown.
+ * Retracted entries are never shown here. An emergency department's check gets the minimal view and tells the
+ * plan's owner; a break-glass read that opens a window tells every agency that holds the child's record.
  */
 @Component
 class TimelineQueryHandler {
@@ -37,14 +36,16 @@ class TimelineQueryHandler {
             .thenComparing(Timeline.Entry::recordedAt);
 
     private final TimelineStore store;
+    private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
     private final Notices notices;
     private final BreakGlassHistory breakGlass;
     private final Clock clock;
 
-    TimelineQueryHandler(TimelineStore store, DisclosureLog disclosures, Notices notices,
+    TimelineQueryHandler(TimelineStore store, JourneyFactsSource facts, DisclosureLog disclosures, Notices notices,
             BreakGlassHistory breakGlass, Clock clock) {
         this.store = store;
+        this.facts = facts;
         this.disclosures = disclosures;
         this.notices = notices;
         this.breakGlass = breakGlass;
@@ -53,16 +54,17 @@ class TimelineQueryHandler {
 
     @QueryHandler
     TimelineRead handle(FindTimeline query) {
-        Optional<TimelineDocument> document = store.find(query.journeyId());
         AccessRequest request = query.reader().request(ReadKind.TIMELINE, Instant.now(clock));
-        JourneyFacts facts = document.map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown);
-        AccessDecision decision = AccessPolicies.all().decide(request, facts);
+        JourneyFacts journey = facts.factsOf(query.journeyId());
+        AccessDecision decision = AccessPolicies.all().decide(request, journey);
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
             return new TimelineRead.Refused();
         }
         AccessDecision.Permitted permitted = (AccessDecision.Permitted) decision;
-        TimelineDocument timeline = document.orElseThrow();
+        // The entries shown may lag the facts by a moment (the read model follows the store); what is withheld never.
+        TimelineDocument timeline = store.find(query.journeyId())
+                .orElseGet(() -> TimelineDocument.open(query.journeyId()));
         List<Timeline.Entry> shown = timeline.standingEntries().stream()
                 .filter(entry -> !"retracted".equals(entry.getString("status")))
                 .filter(entry -> !permitted.withheld().contains(EntryId.of(entry.getString("entryId"))))
@@ -74,23 +76,24 @@ class TimelineQueryHandler {
                 List.copyOf(permitted.withheld()));
         Timeline.Flags flags = null;
         if (permitted.minimal()) {
-            Optional<Document> plan = timeline.childProtectionPlan();
-            flags = new Timeline.Flags(plan.isPresent(), shown.size());
-            plan.ifPresent(owner -> notices.raise(AgencyCode.of(owner.getString("agency")), NoticeKind.ACCESS_NOTICE,
-                    query.journeyId(), List.of(EntryId.of(owner.getString("entryId"))),
-                    "An emergency department checked this child at triage (unscheduled care)."));
+            EntryFacts plan = journey.childProtectionPlan();
+            flags = new Timeline.Flags(plan != null, shown.size());
+            if (plan != null) {
+                notices.raise(plan.agency(), NoticeKind.ACCESS_NOTICE, query.journeyId(), List.of(plan.entryId()),
+                        "An emergency department checked this child at triage (unscheduled care).");
+            }
         }
         if (permitted.breakGlass() && !BreakGlass.windowOpen(
                 breakGlass.breakGlassReads(query.journeyId(), request.viewer().username()), request.at())) {
-            notifyOwners(query.journeyId(), timeline);
+            notifyOwners(query.journeyId(), journey);
         }
         return new TimelineRead.Shown(new Timeline(timeline.journeyId(),
                 timeline.asOf() == null ? null : Instant.parse(timeline.asOf()), request.purpose().header(),
                 permitted.basis().citation(), flags, shown));
     }
 
-    private void notifyOwners(ChildJourneyId journeyId, TimelineDocument timeline) {
-        timeline.owningAgencies().forEach(owner -> notices.raise(owner, NoticeKind.BREAK_GLASS_NOTICE, journeyId,
+    private void notifyOwners(ChildJourneyId journeyId, JourneyFacts journey) {
+        journey.owningAgencies().forEach(owner -> notices.raise(owner, NoticeKind.BREAK_GLASS_NOTICE, journeyId,
                 List.of(), "A practitioner without a relationship read this child's record by emergency access; "
                         + "the read is flagged for review."));
     }

@@ -8,13 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.springframework.stereotype.Repository;
 
 /** Timeline documents, always fetched and written by journey id. */
 @Repository
-class TimelineStore implements JourneyFactsSource {
+class TimelineStore implements NonDisclosures {
 
     private final MongoCollection<Document> timelines;
 
@@ -32,12 +31,7 @@ class TimelineStore implements JourneyFactsSource {
     }
 
     @Override
-    public JourneyFacts factsOf(ChildJourneyId journeyId) {
-        return find(journeyId).map(TimelineDocument::facts).orElseGet(JourneyFacts::unknown);
-    }
-
-    @Override
-    public List<DecisionNotToShare> nonDisclosures(ChildJourneyId journeyId) {
+    public List<DecisionNotToShare> recordedOn(ChildJourneyId journeyId) {
         return find(journeyId).map(TimelineDocument::nonDisclosures).orElseGet(List::of).stream()
                 .map(decision -> new DecisionNotToShare(Instant.parse(decision.getString("at")),
                         decision.getString("by"), decision.getString("agency"), decision.getString("toAgency"),

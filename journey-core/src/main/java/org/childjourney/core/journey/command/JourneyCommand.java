@@ -10,7 +10,8 @@ import org.childjourney.core.provenance.Provenance;
  */
 public sealed interface JourneyCommand permits RecordContact, DecideContact, RecordAeAttendance, NotifyDomesticAbuse, RaiseSchoolConcern,
         StartChildProtectionPlan, EndChildProtectionPlan, StartInvolvement, EndInvolvement, CorrectEntry,
-        RetractEntry, RecordConsent, WithdrawConsent {
+        RetractEntry, RecordConsent, WithdrawConsent, HoldStrategyDiscussion, ConcludeEnquiry, AddTeamMember,
+        RemoveTeamMember {
 
     ChildJourneyId journeyId();
 

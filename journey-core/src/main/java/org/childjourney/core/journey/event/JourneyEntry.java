@@ -12,7 +12,7 @@ import org.childjourney.core.provenance.Provenance;
 public sealed interface JourneyEntry extends JourneyEvent permits ContactReceived, ContactDecided, AeAttendanceRecorded, DomesticAbuseNotified,
         SchoolConcernRaised, ChildProtectionPlanStarted, ChildProtectionPlanEnded, InvolvementStarted,
         InvolvementEnded, EntryCorrected, EntryRetracted, ConsentRecorded,
-        ConsentWithdrawn {
+        ConsentWithdrawn, StrategyDiscussionHeld, EnquiryConcluded, TeamMemberAdded, TeamMemberRemoved {
 
     EntryId entryId();
 

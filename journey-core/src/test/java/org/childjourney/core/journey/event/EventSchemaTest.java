@@ -71,6 +71,10 @@ class EventSchemaTest {
             JourneyFixtures.entryRetracted(),
             JourneyFixtures.consentRecorded(),
             JourneyFixtures.consentWithdrawn(),
+            JourneyFixtures.strategyDiscussionHeld(),
+            JourneyFixtures.enquiryConcluded(),
+            JourneyFixtures.teamMemberAdded(),
+            JourneyFixtures.teamMemberRemoved(),
             JourneyFixtures.entriesReleased(),
             JourneyFixtures.sharingDeclined(),
             JourneyFixtures.journeySealed(),
@@ -90,9 +94,9 @@ class EventSchemaTest {
         Set<Class<?>> events = leafEvents(FAMILIES.toArray(Class<?>[]::new));
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(events).hasSize(22);
-        assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(13);
-        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(17);
+        assertThat(events).hasSize(26);
+        assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(17);
+        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(21);
         assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(3);
         assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(2);
     }
