@@ -14,6 +14,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 public final class MockKeycloak implements AutoCloseable {
 
     public static final String REALM = "journey";
+    /** The audience the realm's audience mappers put in tokens for the gateway. */
+    public static final String AUDIENCE = "journey-gateway";
 
     private final MockOAuth2Server server = new MockOAuth2Server();
 
@@ -31,6 +33,12 @@ public final class MockKeycloak implements AutoCloseable {
     }
 
     public String token(String issuer, String clientId, String agency, List<String> roles, long lifetimeSeconds) {
+        return token(issuer, AUDIENCE, clientId, agency, roles, lifetimeSeconds);
+    }
+
+    /** As {@link #token(String, String, String, List, long)}, for the service named by {@code audience}. */
+    public String token(String issuer, String audience, String clientId, String agency, List<String> roles,
+            long lifetimeSeconds) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("azp", clientId);
         claims.put("preferred_username", "service-account-" + clientId);
@@ -38,7 +46,7 @@ public final class MockKeycloak implements AutoCloseable {
         if (agency != null) {
             claims.put("agency", agency);
         }
-        return server.issueToken(issuer, "sub-" + clientId, "account", claims, lifetimeSeconds).serialize();
+        return server.issueToken(issuer, "sub-" + clientId, audience, claims, lifetimeSeconds).serialize();
     }
 
     /** The token with its payload swapped for another, keeping the original signature. */

@@ -25,7 +25,7 @@ class SecurityIT {
 
     static final MockKeycloak KEYCLOAK = new MockKeycloak();
     static final String BODY = "{\"sourceRecordId\":\"SEC-1\",\"type\":\"involvement-started\","
-            + "\"occurredAt\":\"2026-11-21T09:00:00Z\",\"subject\":{\"nhsNumber\":\"9434765919\"},"
+            + "\"occurredAt\":\"2026-11-21T09:00:00Z\",\"subject\":{\"nhsNumber\":\"9990000018\"},"
             + "\"details\":{\"role\":\"allocated-social-worker\"}}";
 
     @LocalServerPort
@@ -51,7 +51,9 @@ class SecurityIT {
                 Arguments.of("payload swapped under the signature", MockKeycloak.forged(valid, otherClaims)),
                 Arguments.of("issued by another realm", KEYCLOAK.token("elsewhere", "police-east", "police-east",
                         List.of("agency-system"), 300)),
-                Arguments.of("alg none", MockKeycloak.unsigned(valid)));
+                Arguments.of("alg none", MockKeycloak.unsigned(valid)),
+                Arguments.of("issued for the query API, not the gateway", KEYCLOAK.token(MockKeycloak.REALM,
+                        "journey-query", "police-east", "police-east", List.of("agency-system"), 300)));
     }
 
     @ParameterizedTest(name = "{0}")

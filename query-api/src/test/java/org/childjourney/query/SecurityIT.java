@@ -25,7 +25,9 @@ class SecurityIT extends QueryApiIT {
                 Arguments.of("claims swapped under the signature", Tokens.tampered(valid, auditor)),
                 Arguments.of("another realm's token", TOKENS.issue("other-realm", "sw.sarah", "csc-county",
                         List.of("practitioner"), 300)),
-                Arguments.of("alg none", Tokens.algNone(valid)));
+                Arguments.of("alg none", Tokens.algNone(valid)),
+                Arguments.of("issued for the gateway, not the query API", TOKENS.issue("journey", "journey-gateway",
+                        "sw.sarah", "csc-county", List.of("practitioner"), 300)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,6 +10,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 /** Signed tokens for practitioners and auditors, as Keycloak's journey realm issues them to {@code journey-web}. */
 public final class Tokens implements AutoCloseable {
 
+    /** The audience the realm's audience mappers put in tokens for the query API. */
+    public static final String AUDIENCE = "journey-query";
+
     private final MockOAuth2Server realm = new MockOAuth2Server();
 
     public Tokens() {
@@ -25,12 +28,18 @@ public final class Tokens implements AutoCloseable {
     }
 
     public String issue(String issuer, String username, String agency, List<String> roles, long lifetimeSeconds) {
+        return issue(issuer, AUDIENCE, username, agency, roles, lifetimeSeconds);
+    }
+
+    /** As {@link #issue(String, String, String, List, long)}, for the service named by {@code audience}. */
+    public String issue(String issuer, String audience, String username, String agency, List<String> roles,
+            long lifetimeSeconds) {
         Map<String, Object> claims = new HashMap<>(Map.of("azp", "journey-web", "preferred_username", username,
                 "realm_access", Map.of("roles", roles)));
         if (agency != null) {
             claims.put("agency", agency);
         }
-        return realm.issueToken(issuer, "user-" + username, "account", claims, lifetimeSeconds).serialize();
+        return realm.issueToken(issuer, "user-" + username, audience, claims, lifetimeSeconds).serialize();
     }
 
     /** A tampered token: the first token's header and signature around the second token's claims. */

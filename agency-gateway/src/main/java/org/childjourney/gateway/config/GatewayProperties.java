@@ -1,6 +1,7 @@
 package org.childjourney.gateway.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -28,8 +29,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("childjourney.gateway")
-public record GatewayProperties(@Size(min = 32) String digestKey, @NotEmpty Map<String, AgencyKind> agencies,
-        int retries, @Positive int cachedJourneys, @Valid @NotNull Limits limits) {
+public record GatewayProperties(
+        @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
+        @NotEmpty Map<String, AgencyKind> agencies, int retries, @Positive int cachedJourneys, @Valid @NotNull Limits limits) {
 
     /**
      * What one request may be: a larger one is refused ({@code 413}) before anything of it is recorded, so that the
@@ -52,6 +54,10 @@ public record GatewayProperties(@Size(min = 32) String digestKey, @NotEmpty Map<
             return batchMb * 1024 * 1024;
         }
     }
+
+    /** Why the gateway will not start without a key of its own: the demo key exists only in the local profile. */
+    static final String MISSING_KEY = "must be supplied outside the local profile (CHILDJOURNEY_GATEWAY_DIGEST_KEY, "
+            + "at least 32 bytes, the same in both services)";
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);

@@ -32,7 +32,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
-public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String database,
+public record QueryProperties(
+        @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
+        @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
         @Positive int readModelWriteBufferKb, @Positive int foldedJourneys,
         @NotEmpty Map<String, AgencyKind> agencies) {
@@ -41,6 +43,10 @@ public record QueryProperties(@Size(min = 32) String digestKey, @NotBlank String
     public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {
         return agency == null ? null : agencies.get(agency.value());
     }
+
+    /** Why the query API will not start without a key of its own: the demo key exists only in the local profile. */
+    static final String MISSING_KEY = "must be supplied outside the local profile (CHILDJOURNEY_QUERY_DIGEST_KEY, "
+            + "at least 32 bytes, the same in both services)";
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);
