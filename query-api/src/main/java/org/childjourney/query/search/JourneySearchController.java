@@ -13,17 +13,21 @@ import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
 import org.childjourney.query.security.Readers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
+ * {@code POST /api/v1/journeys:search} with {@code {"nhsNumber"}} or {@code {"system", "value"}}, and
  * {@code GET /api/v1/journeys?nhsNumber=…} or {@code ?system=…&value=…}: find a child's journeys. The identifier
- * is turned into its keyed digest here and goes no further. (The contract puts it in the query string; clients
- * should keep such URLs out of their own logs, and this service never logs them.)
+ * is turned into its keyed digest here and goes no further. Clients should prefer the {@code POST}, which keeps the
+ * identifier out of URLs and the access logs of every proxy on the way; this service never logs either.
  */
 @RestController
 class JourneySearchController {
@@ -38,7 +42,18 @@ class JourneySearchController {
         this.readers = readers;
     }
 
-    @Operation(summary = "Find a child's journeys by NHS number or by an agency's local id (X-Purpose required)")
+    @Operation(summary = "Find a child's journeys by NHS number or by an agency's local id, the identifier in the "
+            + "body, out of every URL (X-Purpose required)")
+    @PostMapping("/api/v1/journeys:search")
+    Map<String, List<JourneySearch.Journey>> searchByBody(@AuthenticationPrincipal Jwt token,
+            @RequestBody IdentifierSearch body,
+            @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
+            @RequestHeader(name = Reader.JUSTIFICATION_HEADER, required = false) String justification) {
+        return search(token, body.nhsNumber(), body.system(), body.value(), purpose, justification);
+    }
+
+    @Operation(summary = "Find a child's journeys by NHS number or by an agency's local id (X-Purpose required); "
+            + "prefer POST /api/v1/journeys:search")
     @GetMapping("/api/v1/journeys")
     Map<String, List<JourneySearch.Journey>> search(@AuthenticationPrincipal Jwt token,
             @RequestParam(required = false) String nhsNumber, @RequestParam(required = false) String system,
@@ -52,6 +67,10 @@ class JourneySearchController {
             return Map.of("journeys", found.journeys());
         }
         throw new ReadRefused();
+    }
+
+    /** The identifier a search names: an NHS number, or an agency's local id as system and value. */
+    record IdentifierSearch(@Nullable String nhsNumber, @Nullable String system, @Nullable String value) {
     }
 
     private String identifierDigest(String nhsNumber, String system, String value) {
