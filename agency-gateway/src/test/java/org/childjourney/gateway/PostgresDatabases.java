@@ -4,20 +4,33 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fresh PostgreSQL databases for the event-store tests, on the machine's PostgreSQL (127.0.0.1:5432, or
- * {@code CHILDJOURNEY_TEST_POSTGRES}). Where none is running the tests are skipped with a message, except in CI,
- * where {@code .ci/run} starts one and its absence is a failure.
+ * {@code CHILDJOURNEY_TEST_POSTGRES}). A test class on PostgreSQL extends itself with this class: where no server
+ * runs, the class is skipped with a message before its Spring context is built (an abort inside the context's set-up
+ * would surface as an error), except in CI, where {@code .ci/run} starts one and its absence is a failure.
  */
-public final class PostgresDatabases {
+public final class PostgresDatabases implements ExecutionCondition {
 
     private static final String SERVER = System.getenv().getOrDefault("CHILDJOURNEY_TEST_POSTGRES",
             "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = "postgres";
 
-    private PostgresDatabases() {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if ("true".equals(System.getenv("CI"))) {
+            return ConditionEvaluationResult.enabled("CI runs the PostgreSQL tests, and fails them without a server");
+        }
+        try (Connection probe = DriverManager.getConnection(SERVER + "test", USER, "")) {
+            return ConditionEvaluationResult.enabled("PostgreSQL answers on " + SERVER);
+        } catch (SQLException unreachable) {
+            return ConditionEvaluationResult.disabled("PostgreSQL is not reachable on " + SERVER + ": event-store "
+                    + "tests on PostgreSQL skipped (start it, or set CHILDJOURNEY_TEST_POSTGRES)");
+        }
     }
 
     /** The JDBC URL of a new, empty database. */
@@ -26,12 +39,7 @@ public final class PostgresDatabases {
         try (Connection admin = DriverManager.getConnection(SERVER + "test", USER, "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException unreachable) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI needs PostgreSQL on " + SERVER + " for the event-store tests",
-                        unreachable);
-            }
-            Assumptions.abort("PostgreSQL is not reachable on " + SERVER + ": event-store tests on PostgreSQL "
-                    + "skipped (start it, or set CHILDJOURNEY_TEST_POSTGRES)");
+            throw new IllegalStateException("the PostgreSQL tests need a server on " + SERVER, unreachable);
         }
         return SERVER + name;
     }

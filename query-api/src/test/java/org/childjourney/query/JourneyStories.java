@@ -46,6 +46,11 @@ public final class JourneyStories {
     public static final Agency SOCIAL_CARE = new Agency(AgencyCode.of("csc-county"),
             AgencyKind.CHILDRENS_SOCIAL_CARE);
 
+    /** The child's name and the agencies' free text these stories record: none may reach a log. */
+    public static final String[] PERSONAL_DATA = {"Amy", "Example", "Hungry most mornings", "Breakfast club",
+        "Concerns from several agencies", "Low mood, self-harm risk", "Disclosed worries at home",
+        "Parent asked us to stop sharing", "Would alert the adult", "Family declined"};
+
     private final EventStore store;
     private final ChildJourneyId journeyId = new ChildJourneyId(UUID.randomUUID());
     private final Subject subject;

@@ -1,9 +1,15 @@
 package org.childjourney.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 public abstract class QueryApiIT {
 
     protected static final Tokens TOKENS = new Tokens();
@@ -23,6 +30,16 @@ public abstract class QueryApiIT {
     protected int port;
     @Autowired
     protected EventStore eventStore;
+
+    /**
+     * Whatever a test did, the query API's output (its logs) holds no test child's NHS number (every fixture's is in
+     * the 999 range), name or agency free text.
+     */
+    @AfterEach
+    void nothingOfTheChildReachedTheLogs(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContainPattern("\\b999\\d{7}\\b")
+                .doesNotContain(JourneyStories.PERSONAL_DATA);
+    }
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {

@@ -25,6 +25,12 @@ record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Sen
         Subject subject, Consent consent, @Nullable EntryReference reference, @Nullable ObjectNode correctedDetails,
         @Nullable ConsentScope consentScope, EntryCommand command) {
 
+    /** Names the type only: a submission holds the child's identifiers and the agency's free text. */
+    @Override
+    public String toString() {
+        return "Submission[type=" + type.wireName() + "]";
+    }
+
     /** Builds the command for one kind of entry. */
     @FunctionalInterface
     interface EntryCommand {

@@ -1,10 +1,12 @@
 package org.childjourney.gateway.intake;
 
 import org.childjourney.gateway.PostgresDatabases;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Concurrent first submissions on PostgreSQL. */
+@ExtendWith(PostgresDatabases.class)
 class ConcurrentFirstSubmissionsOnPostgresIT extends ConcurrentFirstSubmissionsScenarios {
 
     @DynamicPropertySource

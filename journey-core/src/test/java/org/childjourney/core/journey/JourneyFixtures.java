@@ -115,7 +115,7 @@ public final class JourneyFixtures {
     // Amy's personal details: every one of them must stay out of toString(), logs and messages.
     public static final String GIVEN_NAME = "Amy";
     public static final String FAMILY_NAME = "Example";
-    public static final String NHS_NUMBER_DIGITS = "9434765919";
+    public static final String NHS_NUMBER_DIGITS = "9990000018";
     public static final LocalDate DATE_OF_BIRTH = LocalDate.of(2016, 5, 4);
     public static final String POSTCODE = "ZZ99 3AB";
     public static final String LOCAL_ID_SYSTEM = "police-east/person";
@@ -604,5 +604,40 @@ public final class JourneyFixtures {
     public static JourneysSearched journeysSearched() {
         return new JourneysSearched(HUB_MEMBER, Purpose.MASH_TRIAGE, null, ReadKind.SEARCH, List.of(JOURNEY),
                 List.of(OTHER_JOURNEY), POLICY_VERSION);
+    }
+
+    /**
+     * One fixture of every event the record stores, each with an approved JSON in
+     * {@code event-schemas/<Event>/rev-<revision>.json}: what the schema tests, here and in the services, check the
+     * serializers against.
+     */
+    public static List<Object> everyEvent() {
+        return List.of(
+                JourneyFixtures.contactReceived(),
+                JourneyFixtures.contactDecided(),
+                JourneyFixtures.aeAttendanceRecorded(),
+                JourneyFixtures.domesticAbuseNotified(),
+                JourneyFixtures.schoolConcernRaised(),
+                JourneyFixtures.childProtectionPlanStarted(),
+                JourneyFixtures.childProtectionPlanEnded(),
+                JourneyFixtures.involvementStarted(),
+                JourneyFixtures.involvementEnded(),
+                JourneyFixtures.entryCorrected(),
+                JourneyFixtures.entryRetracted(),
+                JourneyFixtures.consentRecorded(),
+                JourneyFixtures.consentWithdrawn(),
+                JourneyFixtures.strategyDiscussionHeld(),
+                JourneyFixtures.enquiryConcluded(),
+                JourneyFixtures.teamMemberAdded(),
+                JourneyFixtures.teamMemberRemoved(),
+                JourneyFixtures.entriesReleased(),
+                JourneyFixtures.sharingDeclined(),
+                JourneyFixtures.journeySealed(),
+                JourneyFixtures.journeyUnsealed(),
+                JourneyFixtures.journeyDisclosed(),
+                JourneyFixtures.accessRefused(),
+                JourneyFixtures.journeysSearched(),
+                JourneyFixtures.agencyNotified(),
+                JourneyFixtures.noticeAcknowledged());
     }
 }

@@ -186,6 +186,9 @@ class AccessModelIT extends QueryApiIT {
         assertThat(search(ann, "case-review").path("journeys").findValuesAsText("journeyId"))
                 .containsExactly(story.journeyId().toString());
         assertThat(query.get(path("/accesses"), ann, "case-review").status()).isEqualTo(200);
+        Answer auditorsRead = timeline(ann, "case-review");
+        assertThat(auditorsRead.status()).as("an auditor reads a sealed journey for a review").isEqualTo(200);
+        assertThat(auditorsRead.json().path("entries")).hasSize(2);
 
         assertThat(query.post(path("/unseal"), ada, Map.of(), "{\"reason\":\"Order set aside on appeal\"}")
                 .status()).isEqualTo(201);

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.bson.Document;
+import org.childjourney.core.access.RefusalReason;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.person.FictionalNhsNumbers;
@@ -27,6 +34,8 @@ class TimelineAccessIT extends QueryApiIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MongoDatabase readModels;
 
     QueryClient query;
     JourneyStories story;
@@ -80,16 +89,53 @@ class TimelineAccessIT extends QueryApiIT {
     void aPractitionerWithNoRelationshipIsRefusedExactlyAsForAJourneyThatDoesNotExist() {
         story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
         readWhenProjected(dan, "early-help", 1);
+        String unknownJourney = UUID.randomUUID().toString();
 
-        Answer refused = query.get(timelinePath(story.journeyId().toString()), tom, "early-help");
-        Answer unknown = query.get(timelinePath(UUID.randomUUID().toString()), tom, "early-help");
+        assertRefusedAlike(query.get(timelinePath(story.journeyId().toString()), tom, "early-help"),
+                query.get(timelinePath(unknownJourney), tom, "early-help"));
+        assertRefusedAlike(query.get(accessesPath(), tom, "early-help"),
+                query.get("/api/v1/journeys/" + unknownJourney + "/accesses", tom, "early-help"));
+        Answer knownChild = query.post("/api/v1/journeys:search", tom, Map.of("X-Purpose", "early-help"),
+                "{\"nhsNumber\":\"" + nhsNumber + "\"}");
+        Answer unknownChild = query.post("/api/v1/journeys:search", tom, Map.of("X-Purpose", "early-help"),
+                "{\"nhsNumber\":\"" + FictionalNhsNumbers.next() + "\"}");
+        assertThat(knownChild.status()).isEqualTo(unknownChild.status()).isEqualTo(200);
+        assertThat(knownChild.raw()).isEqualTo(unknownChild.raw()).isEqualTo("{\"journeys\":[]}");
+        assertThat(headersWithoutDate(knownChild)).isEqualTo(headersWithoutDate(unknownChild));
+    }
 
+    @Test
+    void aSealedJourneyIsRefusedExactlyAsOneThatDoesNotExist() {
+        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        readWhenProjected(sarah, "child-in-need", 2);
+        String ada = TOKENS.user("admin.ada", null, "admin");
+        assertThat(query.post("/api/v1/journeys/" + story.journeyId() + "/seal", ada, Map.of(),
+                "{\"reason\":\"Adoption order made\"}").status()).isEqualTo(201);
+
+        assertRefusedAlike(query.get(timelinePath(story.journeyId().toString()), sarah, "child-in-need"),
+                query.get(timelinePath(UUID.randomUUID().toString()), sarah, "child-in-need"));
+    }
+
+    /** Two refusals that must not tell a reader apart what lies behind them: the same body, the same headers. */
+    private void assertRefusedAlike(Answer refused, Answer unknown) {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(unknown.status()).isEqualTo(403);
-        assertThat(refused.contentType()).isEqualTo(unknown.contentType()).startsWith("application/problem+json");
         assertThat(withoutInstance(refused.json())).isEqualTo(withoutInstance(unknown.json()));
-        assertThat(refused.headers().map().keySet()).isEqualTo(unknown.headers().map().keySet());
-        assertThat(refused.raw()).doesNotContain("school", "neglect", "Hungry", "entries", nhsNumber);
+        assertThat(headersWithoutDate(refused)).isEqualTo(headersWithoutDate(unknown));
+        String body = withoutInstance(refused.json()).toString();
+        assertThat(body).doesNotContain("school", "neglect", "Hungry", "entries", nhsNumber,
+                story.journeyId().toString());
+        for (RefusalReason reason : RefusalReason.values()) {
+            assertThat(refused.raw()).doesNotContain(reason.name());
+        }
+    }
+
+    private static Map<String, List<String>> headersWithoutDate(Answer answer) {
+        Map<String, List<String>> headers = new TreeMap<>(answer.headers().map());
+        headers.remove("date");
+        headers.remove("Date");
+        return headers;
     }
 
     @Test
@@ -174,7 +220,12 @@ class TimelineAccessIT extends QueryApiIT {
             assertThat(accesses.findValuesAsText("decision")).contains("permitted", "refused");
             assertThat(accesses.findValuesAsText("reason")).contains("NO_LEGITIMATE_RELATIONSHIP");
         });
-        assertThat(query.get(accessesPath(), sarah, "child-in-need").status()).isEqualTo(200);
+        Answer practitionersView = query.get(accessesPath(), sarah, "child-in-need");
+        assertThat(practitionersView.status()).isEqualTo(200);
+        assertThat(practitionersView.json().path("accesses").findValuesAsText("viewer")).contains("teacher.tom");
+        assertThat(practitionersView.json().path("accesses").findValues("reason")).as("refusal reasons: auditors only")
+                .isEmpty();
+        assertThat(practitionersView.raw()).doesNotContain("NO_LEGITIMATE_RELATIONSHIP");
         assertThat(query.get(accessesPath(), tom, "child-in-need").status()).isEqualTo(403);
     }
 
@@ -201,6 +252,10 @@ class TimelineAccessIT extends QueryApiIT {
         assertThat(auditorSearch.status()).isEqualTo(403);
         assertThat(badNumber.status()).isEqualTo(400);
         assertThat(disclosureRecords()).isEqualTo(before + 4);
+        List<Document> lookups = readModels.getCollection("journey_lookup").find().into(new ArrayList<>());
+        assertThat(lookups).extracting(lookup -> lookup.getString("_id")).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(id -> assertThat(id).as("a keyed digest").matches("[0-9a-f]{64}"));
+        assertThat(lookups.toString()).doesNotContain(nhsNumber);
     }
 
     private Answer readWhenProjected(String token, String purpose, int entries) {
@@ -225,8 +280,10 @@ class TimelineAccessIT extends QueryApiIT {
         return "/api/v1/journeys/" + journeyId + "/timeline";
     }
 
-    private static Map<String, String> withoutInstance(JsonNode problem) {
-        return Map.of("type", problem.path("type").asText(), "title", problem.path("title").asText(),
-                "status", problem.path("status").asText(), "detail", problem.path("detail").asText());
+    /** The whole problem body but its {@code instance}, which names the path asked for. */
+    private static JsonNode withoutInstance(JsonNode problem) {
+        ObjectNode body = problem.deepCopy();
+        body.remove("instance");
+        return body;
     }
 }

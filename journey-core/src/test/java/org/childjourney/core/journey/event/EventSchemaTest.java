@@ -57,33 +57,7 @@ class EventSchemaTest {
     /** A school concern as stored before {@code Provenance} had a {@code sensitivity}. */
     private static final String BEFORE_SENSITIVITY = "event-schemas/SchoolConcernRaised/rev-1-before-sensitivity.json";
 
-    private static final List<Object> FIXTURE_EVENTS = List.of(
-            JourneyFixtures.contactReceived(),
-            JourneyFixtures.contactDecided(),
-            JourneyFixtures.aeAttendanceRecorded(),
-            JourneyFixtures.domesticAbuseNotified(),
-            JourneyFixtures.schoolConcernRaised(),
-            JourneyFixtures.childProtectionPlanStarted(),
-            JourneyFixtures.childProtectionPlanEnded(),
-            JourneyFixtures.involvementStarted(),
-            JourneyFixtures.involvementEnded(),
-            JourneyFixtures.entryCorrected(),
-            JourneyFixtures.entryRetracted(),
-            JourneyFixtures.consentRecorded(),
-            JourneyFixtures.consentWithdrawn(),
-            JourneyFixtures.strategyDiscussionHeld(),
-            JourneyFixtures.enquiryConcluded(),
-            JourneyFixtures.teamMemberAdded(),
-            JourneyFixtures.teamMemberRemoved(),
-            JourneyFixtures.entriesReleased(),
-            JourneyFixtures.sharingDeclined(),
-            JourneyFixtures.journeySealed(),
-            JourneyFixtures.journeyUnsealed(),
-            JourneyFixtures.journeyDisclosed(),
-            JourneyFixtures.accessRefused(),
-            JourneyFixtures.journeysSearched(),
-            JourneyFixtures.agencyNotified(),
-            JourneyFixtures.noticeAcknowledged());
+    private static final List<Object> FIXTURE_EVENTS = JourneyFixtures.everyEvent();
 
     static Stream<Named<Object>> fixtureEvents() {
         return FIXTURE_EVENTS.stream().map(event -> Named.of(event.getClass().getSimpleName(), event));
