@@ -1,8 +1,11 @@
 package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +24,19 @@ import org.jspecify.annotations.Nullable;
 final class FieldReader {
 
     static final int MAX_TEXT = 20_000;
+    /** How far ahead of the gateway's clock a time in the world may be: agencies' clocks drift a little. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** No child's record reaches back further. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
+    private final Instant now;
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Set<String> fieldsRead = new HashSet<>();
+
+    /** @param now the gateway's time, against which times in the world are bounded */
+    FieldReader(Instant now) {
+        this.now = now;
+    }
 
     List<FieldProblem> problems() {
         return problems;
@@ -77,12 +90,58 @@ final class FieldReader {
         return node.booleanValue();
     }
 
+    /** A time in the world: not before 1900, and not in the future beyond {@link #CLOCK_SKEW}. */
     @Nullable Instant instant(JsonNode parent, String path, boolean required) {
-        return parsed(parent, path, required, Instant::parse, "must be an ISO-8601 instant, e.g. 2026-11-20T21:14:00Z");
+        Instant instant = parsed(parent, path, required, Instant::parse,
+                "must be an ISO-8601 instant, e.g. 2026-11-20T21:14:00Z");
+        if (instant != null && instant.isAfter(now.plus(CLOCK_SKEW))) {
+            reject(path, "must not be in the future");
+            return null;
+        }
+        if (instant != null && instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            reject(path, "must not be before 1900");
+            return null;
+        }
+        return instant;
     }
 
+    /** A date in the world, such as a date of birth: not before 1900, and not after today. */
     @Nullable LocalDate date(JsonNode parent, String path, boolean required) {
-        return parsed(parent, path, required, LocalDate::parse, "must be an ISO-8601 date, e.g. 2016-04-02");
+        LocalDate date = parsed(parent, path, required, LocalDate::parse, "must be an ISO-8601 date, e.g. 2015-09-30");
+        if (date != null && date.isAfter(LocalDate.ofInstant(now.plus(CLOCK_SKEW), ZoneOffset.UTC))) {
+            reject(path, "must not be in the future");
+            return null;
+        }
+        if (date != null && date.isBefore(EARLIEST)) {
+            reject(path, "must not be before 1900");
+            return null;
+        }
+        return date;
+    }
+
+    /**
+     * An identifier (a source record id, a local id, a reference): trimmed and in Unicode NFC, so that the same
+     * identifier typed twice is the same; one holding control or invisible (zero-width, format) characters, which
+     * would make two identifiers look alike and differ, is refused.
+     */
+    @Nullable String identifier(JsonNode parent, String path, boolean required, int maxLength) {
+        String text = text(parent, path, required, maxLength);
+        if (text == null) {
+            return null;
+        }
+        String normalised = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        if (normalised.codePoints().anyMatch(FieldReader::invisible)) {
+            reject(path, "must not contain control or invisible characters");
+            return null;
+        }
+        return normalised;
+    }
+
+    private static boolean invisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
     }
 
     /** A required list of agency codes, e.g. {@code ["police-east"]}; it may be empty. */

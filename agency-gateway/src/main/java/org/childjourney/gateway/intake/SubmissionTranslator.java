@@ -2,6 +2,7 @@ package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -59,14 +60,20 @@ class SubmissionTranslator {
     private static final boolean OPTIONAL = false;
     private static final int MAX_ID = 200;
 
+    private final Clock clock;
+
+    SubmissionTranslator(Clock clock) {
+        this.clock = clock;
+    }
+
     /** @throws InvalidSubmission listing every invalid field */
     Submission translate(JsonNode body) {
-        FieldReader reader = new FieldReader();
+        FieldReader reader = new FieldReader(clock.instant());
         if (!body.isObject()) {
             reader.reject("$", "must be a JSON object");
             reader.throwIfInvalid();
         }
-        String sourceRecordId = reader.text(body, "sourceRecordId", REQUIRED, MAX_ID);
+        String sourceRecordId = reader.identifier(body, "sourceRecordId", REQUIRED, MAX_ID);
         EntryType type = reader.parsed(body, "type", REQUIRED,
                 text -> EntryType.fromWireName(text).orElseThrow(IllegalArgumentException::new),
                 "must be one of: " + String.join(", ", Arrays.stream(EntryType.values())
@@ -94,7 +101,7 @@ class SubmissionTranslator {
         }
         reader.throwIfInvalid();
         ConsentScope consentScope = type == EntryType.CONSENT_RECORDED || type == EntryType.CONSENT_WITHDRAWN
-                ? scope(details, "details", new FieldReader()) : null;
+                ? scope(details, "details", new FieldReader(clock.instant())) : null;
         return new Submission(Objects.requireNonNull(sourceRecordId), Objects.requireNonNull(type),
                 Objects.requireNonNull(occurredAt), sensitivity == null ? Sensitivity.NONE : sensitivity,
                 Objects.requireNonNull(subject), consent, reference, correctedDetails, consentScope,
@@ -109,7 +116,7 @@ class SubmissionTranslator {
      * @throws InvalidSubmission listing every invalid field
      */
     void checkCorrectedDetails(EntryType targetType, ObjectNode correctedDetails) {
-        FieldReader reader = new FieldReader();
+        FieldReader reader = new FieldReader(clock.instant());
         details(targetType, correctedDetails, "details.correctedDetails", reader);
         reader.throwIfInvalid();
         correctedDetails.retain(reader.fieldsRead());
@@ -125,8 +132,8 @@ class SubmissionTranslator {
         LocalId localId = null;
         JsonNode local = node.path("localId");
         if (local.isObject()) {
-            String system = reader.text(local, "subject.localId.system", REQUIRED, MAX_ID);
-            String value = reader.text(local, "subject.localId.value", REQUIRED, MAX_ID);
+            String system = reader.identifier(local, "subject.localId.system", REQUIRED, MAX_ID);
+            String value = reader.identifier(local, "subject.localId.value", REQUIRED, MAX_ID);
             localId = system == null || value == null ? null : new LocalId(system, Sensitive.of(value));
         } else if (!local.isMissingNode() && !local.isNull()) {
             reader.reject("subject.localId", "must be an object with system and value");
@@ -176,7 +183,7 @@ class SubmissionTranslator {
     private static @Nullable EntryReference reference(EntryType type, JsonNode details, FieldReader reader) {
         return switch (type) {
             case CONTACT_DECISION -> {
-                String sourceRecordId = reader.text(details, "details.contactSourceRecordId", OPTIONAL, MAX_ID);
+                String sourceRecordId = reader.identifier(details, "details.contactSourceRecordId", OPTIONAL, MAX_ID);
                 EntryId entryId = reader.parsed(details, "details.contactEntryId", OPTIONAL, EntryId::of,
                         "must be an entry id");
                 if ((sourceRecordId == null) == (entryId == null) && reader.problems().isEmpty()) {
@@ -187,9 +194,9 @@ class SubmissionTranslator {
                         sourceRecordId, entryId);
             }
             case ENTRY_CORRECTED, ENTRY_RETRACTED -> new EntryReference("details.targetSourceRecordId",
-                    reader.text(details, "details.targetSourceRecordId", REQUIRED, MAX_ID), null);
+                    reader.identifier(details, "details.targetSourceRecordId", REQUIRED, MAX_ID), null);
             case S47_OUTCOME -> new EntryReference("details.strategyDiscussionSourceRecordId",
-                    reader.text(details, "details.strategyDiscussionSourceRecordId", REQUIRED, MAX_ID), null);
+                    reader.identifier(details, "details.strategyDiscussionSourceRecordId", REQUIRED, MAX_ID), null);
             default -> null;
         };
     }
@@ -221,7 +228,7 @@ class SubmissionTranslator {
                         h.consent(), site, complaint, Boolean.TRUE.equals(injury), dischargedAt, concern);
             }
             case DOMESTIC_ABUSE_NOTIFICATION -> {
-                String incident = reader.text(d, at + ".incidentReference", REQUIRED, MAX_ID);
+                String incident = reader.identifier(d, at + ".incidentReference", REQUIRED, MAX_ID);
                 Boolean childPresent = reader.bool(d, at + ".childPresent", REQUIRED);
                 RiskLevel risk = reader.choice(d, at + ".riskLevel", RiskLevel.class, REQUIRED);
                 Boolean notifySchool = reader.bool(d, at + ".notifySchool", OPTIONAL);
@@ -297,7 +304,7 @@ class SubmissionTranslator {
                 AgencyCode member = reader.parsed(d, at + ".agency", REQUIRED, AgencyCode::of,
                         "must be an agency code, e.g. school-parkside");
                 TeamRole role = reader.choice(d, at + ".role", TeamRole.class, REQUIRED);
-                String practitioner = reader.text(d, at + ".practitioner", OPTIONAL, MAX_ID);
+                String practitioner = reader.identifier(d, at + ".practitioner", OPTIONAL, MAX_ID);
                 yield type == EntryType.TEAM_MEMBER_ADDED
                         ? (h, ref) -> new AddTeamMember(h.journeyId(), h.entryId(), h.provenance(), h.subject(),
                                 h.consent(), member, role, practitioner)

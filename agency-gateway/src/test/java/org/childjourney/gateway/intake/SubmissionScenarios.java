@@ -3,8 +3,10 @@ package org.childjourney.gateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,14 +17,18 @@ import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.gateway.GatewayClient.Answer;
 import org.childjourney.gateway.GatewayClient;
 import org.childjourney.gateway.MockKeycloak;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Run on H2 ({@link SubmissionOnH2IT}) and on PostgreSQL ({@link SubmissionOnPostgresIT}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 abstract class SubmissionScenarios {
 
     static final MockKeycloak KEYCLOAK = new MockKeycloak();
@@ -114,6 +121,20 @@ abstract class SubmissionScenarios {
     }
 
     @Test
+    void sourceRecordIdsAreTrimmedAndInOneUnicodeFormSoThatOneIdentifierIsOneRecord() {
+        String composed = "CAF\u00c9-" + uuid();
+        String decomposed = "  " + composed.replace("\u00c9", "E\u0301") + " ";
+        Answer first = gateway.submit(police, Submissions.domesticAbuse(composed, nhsNumber));
+
+        Answer sameIdOtherContent = gateway.submit(police, Submissions.domesticAbuse(decomposed, nhsNumber)
+                .replace("\"riskLevel\":\"high\"", "\"riskLevel\":\"standard\""));
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(sameIdOtherContent.status()).as("the same record id, so a conflict, not a second record")
+                .isEqualTo(409);
+    }
+
+    @Test
     void theSameSourceRecordIdFromAnotherAgencyIsAnotherSubmission() {
         String sourceRecordId = "REF-" + uuid();
         Answer fromPolice = gateway.submit(police, Submissions.domesticAbuse(sourceRecordId, nhsNumber));
@@ -136,6 +157,8 @@ abstract class SubmissionScenarios {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().path("type").asText()).isEqualTo("urn:childjourney:problem:invalid-submission");
         assertThat(answer.json().path("errors").findValuesAsText("field")).contains(field);
+        assertThat(answer.raw()).doesNotContain(nhsNumber).doesNotContain(Submissions.PERSONAL_DATA)
+                .doesNotContain(Submissions.INVALID_VALUES);
         assertThat(eventCount()).isEqualTo(eventsBefore);
         assertThat(submissionCount()).isEqualTo(submissionsBefore);
     }
@@ -324,6 +347,30 @@ abstract class SubmissionScenarios {
                 .containsExactly("details.strategyDiscussionSourceRecordId");
     }
 
+    @Test
+    void idsAreRandomAndTheIdentifierTablesHoldOnlyKeyedDigests() {
+        String localId = "P-FICTIONAL-" + uuid();
+        Answer answer = gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId,
+                nhsNumber));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+
+        UUID journeyId = UUID.fromString(answer.json().path("journeyId").asText());
+        UUID entryId = UUID.fromString(answer.json().path("entryId").asText());
+        assertThat(List.of(journeyId.version(), entryId.version())).as("random (version 4) UUIDs").containsOnly(4);
+        assertThat(journeyId).isNotEqualTo(UUID.nameUUIDFromBytes(nhsNumber.getBytes(StandardCharsets.UTF_8)));
+        List<Map<String, Object>> identifiers = jdbc.sql("SELECT * FROM journey_identifier WHERE journey_id = ?")
+                .param(journeyId).query().listOfRows();
+        assertThat(identifiers).as("the NHS number's and the local id's digests").hasSize(2);
+        for (Map<String, Object> row : identifiers) {
+            assertThat(row.get("DIGEST") == null ? row.get("digest") : row.get("DIGEST")).asString()
+                    .matches("[0-9a-f]{64}");
+        }
+        String everyLedgerValue = jdbc.sql("SELECT * FROM journey_identifier").query().listOfRows().toString()
+                + jdbc.sql("SELECT * FROM intake_submission").query().listOfRows()
+                + jdbc.sql("SELECT * FROM journey_ledger").query().listOfRows();
+        assertThat(everyLedgerValue).doesNotContain(nhsNumber).doesNotContain(localId);
+    }
+
     /** A token for an agency that may send the body's type: the police, health, a school, else social care. */
     private String senderOf(String body) {
         return switch (body.contains("\"type\":\"") ? Submissions.typeOf(body) : "") {
@@ -348,6 +395,12 @@ abstract class SubmissionScenarios {
         assertThat(lines).extracting(line -> line.path("status").asInt()).containsExactly(201, 400, 400, 200, 201);
         assertThat(lines.get(2).path("errors").findValuesAsText("field")).contains("consent");
         assertThat(lines.get(3).path("entryId")).isEqualTo(lines.get(0).path("entryId"));
+    }
+
+    /** Whatever a scenario did, the gateway's output (its logs) holds none of the test child's data. */
+    @AfterEach
+    void nothingOfTheChildReachedTheLogs(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain(nhsNumber).doesNotContain(Submissions.PERSONAL_DATA);
     }
 
     List<JourneyEntry> eventsOf(String journeyId) {

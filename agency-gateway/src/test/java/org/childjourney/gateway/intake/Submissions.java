@@ -15,6 +15,15 @@ final class Submissions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The test child's personal data and the agencies' free text in these bodies: none may reach a log or an error. */
+    static final String[] PERSONAL_DATA = {"Amy", "Example", "2016-04-02", "CB1 2AB",
+        "Fall from climbing frame", "Seeking consent would alert the adult", "Withdrawn in class all week",
+        "Spoke with the family", "Repeated concerns from school and police", "Pattern across agencies"};
+    /** The invalid values {@link #invalid()} sends: an error names the field and the rule, never the value. */
+    static final String[] INVALID_VALUES = {"9990000019", "999000001", "last night", "02/04/2016", "gossip", "severe",
+        "NO-SUCH-CONTACT", "neighbours", "secret", "rumour", "maybe", "2999-01-01", "1899-12-31", "2999-04-02",
+        "1850-04-02"};
+
     private Submissions() {
     }
 
@@ -150,8 +159,8 @@ final class Submissions {
                         "subject"),
                 Arguments.of("subject with no identifier", da.replace(subject(nhs), "\"subject\":{\"givenName\":\"Amy\"}"),
                         "subject"),
-                Arguments.of("NHS number fails the modulus 11 check", da.replace(nhs, "9434765918"), "subject.nhsNumber"),
-                Arguments.of("NHS number too short", da.replace(nhs, "943476591"), "subject.nhsNumber"),
+                Arguments.of("NHS number fails the modulus 11 check", da.replace(nhs, "9990000019"), "subject.nhsNumber"),
+                Arguments.of("NHS number too short", da.replace(nhs, "999000001"), "subject.nhsNumber"),
                 Arguments.of("local id without value", da.replace(subject(nhs),
                         "\"subject\":{\"localId\":{\"system\":\"police-east/person\"}}"), "subject.localId.value"),
                 Arguments.of("date of birth not a date", da.replace("2016-04-02", "02/04/2016"), "subject.dateOfBirth"),
@@ -184,7 +193,18 @@ final class Submissions {
                 Arguments.of("sensitivity not in the list", da.replace("{\"sourceRecordId\"",
                         "{\"sensitivity\":\"secret\",\"sourceRecordId\""), "sensitivity"),
                 Arguments.of("source record id too long", da.replace("\"sourceRecordId\":\"INC-X\"",
-                        "\"sourceRecordId\":\"" + "X".repeat(201) + "\""), "sourceRecordId"));
+                        "\"sourceRecordId\":\"" + "X".repeat(201) + "\""), "sourceRecordId"),
+                Arguments.of("source record id with a zero-width space", da.replace("\"sourceRecordId\":\"INC-X\"",
+                        "\"sourceRecordId\":\"INC\u200B-X\""), "sourceRecordId"),
+                Arguments.of("local id with a control character", da.replace(subject(nhs),
+                        "\"subject\":{\"localId\":{\"system\":\"police-east/person\",\"value\":\"P\\u0007-1\"}}"),
+                        "subject.localId.value"),
+                Arguments.of("occurred in the future", da.replace("2026-11-20T21:14:00Z", "2999-01-01T00:00:00Z"),
+                        "occurredAt"),
+                Arguments.of("occurred before 1900", da.replace("2026-11-20T21:14:00Z", "1899-12-31T23:00:00Z"),
+                        "occurredAt"),
+                Arguments.of("born in the future", da.replace("2016-04-02", "2999-04-02"), "subject.dateOfBirth"),
+                Arguments.of("born before 1900", da.replace("2016-04-02", "1850-04-02"), "subject.dateOfBirth"));
     }
 
     static JsonNode parse(String line) {
