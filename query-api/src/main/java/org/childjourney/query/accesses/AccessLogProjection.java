@@ -28,6 +28,7 @@ import org.childjourney.core.journey.event.DisclosureEvent;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,18 +48,20 @@ class AccessLogProjection implements BreakGlassHistory {
 
     private final MongoCollection<Document> index;
     private final MongoCollection<Document> reads;
+    private final PoisonedDocuments poisoned;
 
-    AccessLogProjection(MongoDatabase readModels) {
+    AccessLogProjection(MongoDatabase readModels, PoisonedDocuments poisoned) {
         this.index = readModels.getCollection(COLLECTION);
         this.reads = readModels.getCollection(READS);
+        this.poisoned = poisoned;
     }
 
     @EventHandler
     void on(DisclosureEvent event, EventMessage<?> message, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
         // The reads' batch first: batches are written in the order they were opened, so the index never names a
         // read that is not stored yet.
-        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, reads);
-        Batches batches = new Batches(DocumentBatch.of(unitOfWork, index,
+        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, reads, poisoned);
+        Batches batches = new Batches(DocumentBatch.of(unitOfWork, index, poisoned,
                 DocumentBatch.idsOf(DisclosureEvent.class, disclosure -> journeysOf(disclosure).stream())), readBatch);
         Document read = new Document("eventId", message.getIdentifier())
                 .append("at", at.toString())

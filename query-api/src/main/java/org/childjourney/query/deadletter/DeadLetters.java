@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -42,19 +41,6 @@ public class DeadLetters {
     /** The processing groups that have a queue. */
     public Set<String> groups() {
         return Set.copyOf(groups);
-    }
-
-    /**
-     * Puts events whose documents could not be written in their group's queue, each in its journey's sequence (as
-     * the processor's sequencing policy names it), so that their journeys' later events wait behind them.
-     */
-    public void deadLetter(String group, List<EventMessage<?>> messages, Throwable cause) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-        ProjectionFailed failure = new ProjectionFailed(cause);
-        for (EventMessage<?> message : messages) {
-            Object sequence = sequenceOf(group, message);
-            queue.enqueue(sequence, new GenericDeadLetter<>(sequence, message, failure));
-        }
     }
 
     /** How many events wait in the group's queue. */

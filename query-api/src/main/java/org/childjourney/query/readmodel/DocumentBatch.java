@@ -7,22 +7,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The documents a projection touches while an event processor handles one batch of events: each is loaded once,
@@ -33,53 +29,47 @@ import org.jspecify.annotations.Nullable;
  * in several copies, while it carries it out, and a busy child's document is large.
  * If the store fails (unreachable, timing out: {@link TransientStoreFailure}) the batch rolls back with its tracking
  * token, and the events are handled again; the projections skip what a document has already applied. If a document
- * itself cannot be written, in a processor's batch, the documents of its chunk are written one by one and the events
- * that changed the one that fails go to the processing group's dead-letter queue ({@link PoisonedDocuments}, bound
- * to the unit of work under {@link #DEAD_LETTERS}); their journeys' later events wait behind them, and every other
- * document is written.
+ * itself cannot be written, in a processor's batch, the documents of its chunk are written one by one, the ones that
+ * fail are marked {@link PoisonedDocuments poisoned} and the batch rolls back; handled again, every event that would
+ * change a poisoned document fails in its handler, so that the processing group's dead-letter queue takes it (with
+ * its journey's later events) and every other document is written. A dead letter retried writes the document again,
+ * and a document written is no longer poisoned.
  */
 public final class DocumentBatch {
 
     private static final int CHUNK = 100;
-    /** The unit-of-work resource under which a processor binds the {@link PoisonedDocuments} of its group. */
-    public static final String DEAD_LETTERS = "document-batch:dead-letters";
-
-    /** Where the events that changed a document that cannot be written go: the processing group's queue. */
-    @FunctionalInterface
-    public interface PoisonedDocuments {
-        void deadLetter(List<EventMessage<?>> events, Throwable cause);
-    }
 
     private final MongoCollection<Document> collection;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
     private final Set<Object> changed = new HashSet<>();
     /** Ids already asked of the collection: a document not loaded under one of them does not exist. */
     private final Set<Object> lookedUp = new HashSet<>();
-    /** The events of this batch that changed each document, in order. */
-    private final Map<Object, List<EventMessage<?>>> changedBy = new HashMap<>();
-    private final @Nullable PoisonedDocuments poisoned;
+    private final PoisonedDocuments poisoned;
+    /** Whether this is a processor's batch, which isolates poisoned documents, or a dead letter being retried. */
+    private final boolean processorBatch;
 
-    private DocumentBatch(MongoCollection<Document> collection, @Nullable PoisonedDocuments poisoned) {
+    private DocumentBatch(MongoCollection<Document> collection, PoisonedDocuments poisoned, boolean processorBatch) {
         this.collection = collection;
         this.poisoned = poisoned;
+        this.processorBatch = processorBatch;
     }
 
     /** The batch of this collection in the unit of work, created (and set to be written on commit) on first use. */
-    public static DocumentBatch of(UnitOfWork<?> unitOfWork, MongoCollection<Document> collection) {
-        return of(unitOfWork, collection, message -> Stream.empty());
+    public static DocumentBatch of(UnitOfWork<?> unitOfWork, MongoCollection<Document> collection,
+            PoisonedDocuments poisoned) {
+        return of(unitOfWork, collection, poisoned, message -> Stream.empty());
     }
 
     /**
-     * As {@link #of(UnitOfWork, MongoCollection)}; on first use in a processor's batch, the documents that
-     * {@code idsOf} names for the batch's events are loaded at once, a few round trips instead of one per document.
+     * As {@link #of(UnitOfWork, MongoCollection, PoisonedDocuments)}; on first use in a processor's batch, the
+     * documents that {@code idsOf} names for the batch's events are loaded at once, a few round trips instead of one
+     * per document.
      */
     public static DocumentBatch of(UnitOfWork<?> unitOfWork, MongoCollection<Document> collection,
-            Function<EventMessage<?>, Stream<String>> idsOf) {
+            PoisonedDocuments poisoned, Function<EventMessage<?>, Stream<String>> idsOf) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource("document-batch:" + collection.getNamespace().getFullName(), key -> {
-            // Only a processor's batch isolates a document that cannot be written; a dead letter being retried fails.
-            DocumentBatch batch = new DocumentBatch(collection,
-                    root instanceof BatchingUnitOfWork<?> ? root.getResource(DEAD_LETTERS) : null);
+            DocumentBatch batch = new DocumentBatch(collection, poisoned, root instanceof BatchingUnitOfWork<?>);
             if (root instanceof BatchingUnitOfWork<?> events) {
                 batch.prefetch(events.getMessages().stream()
                         .flatMap(message -> idsOf.apply((EventMessage<?>) message))
@@ -131,16 +121,12 @@ public final class DocumentBatch {
         changing(id);
     }
 
+    /** @throws PoisonedDocuments.DocumentPoisoned in a processor's batch, for a document that could not be written */
     private void changing(Object id) {
-        changed.add(id);
-        if (poisoned != null) {
-            CurrentUnitOfWork.map(UnitOfWork::getMessage).ifPresent(message -> {
-                List<EventMessage<?>> events = changedBy.computeIfAbsent(id, key -> new ArrayList<>());
-                if (events.isEmpty() || events.get(events.size() - 1) != message) {
-                    events.add((EventMessage<?>) message);
-                }
-            });
+        if (processorBatch && poisoned.contains(collection, id)) {
+            throw new PoisonedDocuments.DocumentPoisoned();
         }
+        changed.add(id);
     }
 
     private void write() {
@@ -149,24 +135,24 @@ public final class DocumentBatch {
             try {
                 collection.bulkWrite(chunk.stream().map(this::replacement).toList());
             } catch (RuntimeException failure) {
-                if (poisoned == null || TransientStoreFailure.test(failure)) {
+                if (!processorBatch || TransientStoreFailure.test(failure)) {
                     throw failure;
                 }
                 writeOneByOne(chunk, failure);
             }
+            poisoned.cure(collection, chunk);
         }
         documents.clear();
         changed.clear();
-        changedBy.clear();
     }
 
     /**
-     * After a chunk failed for a reason of its own: each document alone, and the events that changed the ones that
-     * fail to the dead-letter queue. If every document of a chunk of several fails, the store is at fault, not a
-     * document, and the batch fails.
+     * After a chunk failed for a reason of its own: each document alone. The ones that fail are marked poisoned and
+     * the batch fails, to be handled again without them. If every document of a chunk of several fails, the store is
+     * at fault, not a document, and the batch fails without marking any.
      */
     private void writeOneByOne(List<Object> chunk, RuntimeException chunkFailure) {
-        Map<Object, RuntimeException> failed = new LinkedHashMap<>();
+        List<Object> failed = new ArrayList<>();
         for (Object id : chunk) {
             try {
                 collection.bulkWrite(List.of(replacement(id)));
@@ -174,14 +160,17 @@ public final class DocumentBatch {
                 if (TransientStoreFailure.test(failure)) {
                     throw failure;
                 }
-                failed.put(id, failure);
+                failed.add(id);
             }
+        }
+        if (failed.isEmpty()) {
+            return;
         }
         if (chunk.size() > 1 && failed.size() == chunk.size()) {
             throw chunkFailure;
         }
-        failed.forEach((id, failure) -> Objects.requireNonNull(poisoned)
-                .deadLetter(changedBy.getOrDefault(id, List.of()), failure));
+        failed.forEach(id -> poisoned.poison(collection, id));
+        throw new PoisonedDocuments.DocumentPoisoned();
     }
 
     private ReplaceOneModel<Document> replacement(Object id) {

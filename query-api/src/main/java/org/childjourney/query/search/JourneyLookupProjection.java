@@ -16,6 +16,7 @@ import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +33,17 @@ class JourneyLookupProjection {
 
     private final MongoCollection<Document> lookup;
     private final KeyedDigest digest;
+    private final PoisonedDocuments poisoned;
 
-    JourneyLookupProjection(MongoDatabase readModels, KeyedDigest digest) {
+    JourneyLookupProjection(MongoDatabase readModels, KeyedDigest digest, PoisonedDocuments poisoned) {
         this.lookup = readModels.getCollection(COLLECTION);
         this.digest = digest;
+        this.poisoned = poisoned;
     }
 
     @EventHandler
     void on(JourneyEntry event, UnitOfWork<?> unitOfWork) {
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, lookup,
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, lookup, poisoned,
                 DocumentBatch.idsOf(JourneyEntry.class, entry -> digestsOf(entry).stream()));
         Function<Object, Document> open = id -> new Document("_id", id).append("journeyIds", new ArrayList<String>());
         String journeyId = event.journeyId().toString();

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +28,17 @@ class TimelineProjection {
             event -> Stream.of(event.journeyId().toString()));
 
     private final TimelineStore store;
+    private final PoisonedDocuments poisoned;
 
-    TimelineProjection(TimelineStore store) {
+    TimelineProjection(TimelineStore store, PoisonedDocuments poisoned) {
         this.store = store;
+        this.poisoned = poisoned;
     }
 
     @EventHandler
     void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             UnitOfWork<?> unitOfWork) {
-        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), JOURNEYS)
+        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), poisoned, JOURNEYS)
                 .edit(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId()).bson()));
         if (!timeline.hasApplied(sequence)) {
             timeline.apply(event, sequence, recordedAt);

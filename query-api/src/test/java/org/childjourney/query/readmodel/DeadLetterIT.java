@@ -105,7 +105,7 @@ class DeadLetterIT extends QueryApiIT {
         assertThat(probe.documents.find(eq("_id", healthy.journeyId().toString())).first()).isNotNull();
         assertThat(probe.documents.find(eq("_id", poisoned.journeyId().toString())).first()).isNull();
         assertThat(entryIds(poisoned)).doesNotContain(later);
-        assertThat(waitingOf(poisoned).path("cause").asText()).startsWith("java.lang.IllegalArgumentException")
+        assertThat(waitingOf(poisoned).path("cause").asText()).startsWith(PoisonedDocuments.DocumentPoisoned.class.getName())
                 .doesNotContain("$bad");
 
         probe.unwritable.clear();
@@ -154,9 +154,11 @@ class DeadLetterIT extends QueryApiIT {
         final Set<ChildJourneyId> failWhileHandling = ConcurrentHashMap.newKeySet();
         final Set<ChildJourneyId> unwritable = ConcurrentHashMap.newKeySet();
         final MongoCollection<Document> documents;
+        private final PoisonedDocuments poisoned;
 
-        Probe(MongoDatabase readModels) {
+        Probe(MongoDatabase readModels, PoisonedDocuments poisoned) {
             this.documents = readModels.getCollection("probe");
+            this.poisoned = poisoned;
         }
 
         @EventHandler
@@ -165,7 +167,7 @@ class DeadLetterIT extends QueryApiIT {
                 throw new IllegalStateException("the probe fails on this journey");
             }
             String id = event.journeyId().toString();
-            DocumentBatch.of(unitOfWork, documents).put(id, new Document("_id", id)
+            DocumentBatch.of(unitOfWork, documents, poisoned).put(id, new Document("_id", id)
                     .append(unwritable.contains(event.journeyId()) ? "$bad" : "good", true));
         }
     }

@@ -117,7 +117,7 @@ class DocumentBatchTest {
         List<EventMessage<?>> events = ids.stream().<EventMessage<?>>map(GenericEventMessage::new).toList();
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(events.isEmpty()
                 ? List.of(GenericEventMessage.asEventMessage("no document")) : events);
-        unitOfWork.execute(() -> work.accept(DocumentBatch.of(unitOfWork, collection,
+        unitOfWork.execute(() -> work.accept(DocumentBatch.of(unitOfWork, collection, new PoisonedDocuments(),
                 DocumentBatch.idsOf(String.class, id -> ids.contains(id) ? Stream.of(id) : Stream.empty()))));
     }
 }
