@@ -137,7 +137,7 @@ final class Workload {
     }
 
     private String submission(int index, int child, Source source) {
-        String occurredAt = "2026-%02d-%02dT%02d:%02d:00Z".formatted(1 + index % 12, 1 + index % 28, index % 24,
+        String occurredAt = "2025-%02d-%02dT%02d:%02d:00Z".formatted(1 + index % 12, 1 + index % 28, index % 24,
                 index % 60);
         String head = "{\"sourceRecordId\":\"BENCH-" + run + "-" + index + "\",\"occurredAt\":\"" + occurredAt
                 + "\",\"subject\":{\"nhsNumber\":\"" + nhsNumber(child) + "\",\"givenName\":\"Fictional\","
