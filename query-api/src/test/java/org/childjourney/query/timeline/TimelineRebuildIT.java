@@ -5,25 +5,36 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The timeline is a disposable view of the event store: replaying every event, over a document that already has
- * them, gives the same document (redelivery changes nothing), and so does rebuilding from an empty collection.
+ * them, gives the same document (redelivery changes nothing), and so does rebuilding from an empty collection. A
+ * probe in the timeline's processing group counts the journey's events as they are delivered, so that each
+ * comparison is made only once the replay has delivered all of them again.
  */
 @SpringBootTest
+@Import(TimelineRebuildIT.Deliveries.class)
 class TimelineRebuildIT {
 
     @Autowired
@@ -34,6 +45,8 @@ class TimelineRebuildIT {
     MongoDatabase readModels;
     @Autowired
     TimelineStore store;
+    @Autowired
+    Deliveries deliveries;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -50,17 +63,37 @@ class TimelineRebuildIT {
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
         Document projected = await().atMost(Duration.ofSeconds(15)).until(() -> timeline(story),
                 document -> document != null && document.getList("entries", Document.class).size() == 4);
+        assertThat(deliveries.of(story)).isEqualTo(4);
 
         replay();
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(story)).isEqualTo(projected));
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveries.of(story) == 8);
+        assertThat(timeline(story)).isEqualTo(projected);
 
         readModels.getCollection(TimelineDocument.COLLECTION).drop();
+        assertThat(timeline(story)).isNull();
         replay();
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveries.of(story) == 12);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(story)).isEqualTo(projected));
     }
 
     private Document timeline(JourneyStories story) {
         return store.find(story.journeyId()).map(TimelineDocument::bson).orElse(null);
+    }
+
+    /** Counts each delivery of a journey's events to the timeline's processing group, redeliveries included. */
+    @ProcessingGroup("timeline")
+    static class Deliveries {
+
+        private final Map<ChildJourneyId, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+        @EventHandler
+        void on(JourneyEvent event) {
+            counts.computeIfAbsent(event.journeyId(), id -> new AtomicInteger()).incrementAndGet();
+        }
+
+        int of(JourneyStories story) {
+            return counts.getOrDefault(story.journeyId(), new AtomicInteger()).get();
+        }
     }
 
     /** Resets the timeline processor to the start of the event store, once it has claimed its segment. */
