@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,7 +100,7 @@ class BenchmarkIT {
             try (Connection store = DriverManager.getConnection(jdbc, postgres.isBlank() ? "sa" : "postgres", "")) {
                 ingestBaseline(store, workload.events());
                 readTimeline(stack, workload, store, readModelPort, 2_000);
-                replay(stack, store);
+                replay(stack, store, workload);
                 readModelWrites(readModelPort);
             }
             long gatewayRss = stack.peakResidentMb("agency-gateway");
@@ -236,7 +237,7 @@ class BenchmarkIT {
     }
 
     /** Rebuilding every read model from the event store, against streaming the raw events. */
-    private void replay(LocalStack stack, Connection store) throws Exception {
+    private void replay(LocalStack stack, Connection store, Workload workload) throws Exception {
         long[] stored = head(store);
         long head = stored[0];
         long events = stored[1];
@@ -250,20 +251,22 @@ class BenchmarkIT {
                 Files.delete(file);
             }
         }
-        Thread restart = new Thread(() -> {
+        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
             try {
                 stack.up();
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        restart.start();
         long started = 0;
         ProcessorTime cpuAtStart = null;
         Duration limit = patience(events);
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             assertThat(System.nanoTime()).as("read models rebuilt within %s", limit).isLessThan(deadline);
+            if (restart.isCompletedExceptionally()) {
+                restart.join();
+            }
             Map<String, Long> positions = tokenPositions(store);
             if (started == 0 && !positions.isEmpty()) {
                 started = System.nanoTime();
@@ -278,6 +281,7 @@ class BenchmarkIT {
         report("# replay: %d events; query-api processor time per event %s".formatted(events,
                 stack.processorTime("query-api").since(cpuAtStart).per(events)));
         restart.join();
+        assertRebuilt(stack, workload);
 
         long streamed = 0;
         long start = System.nanoTime();
@@ -390,7 +394,21 @@ class BenchmarkIT {
         reported++;
     }
 
+    /** What the rebuild must have rebuilt: the identifier lookup finds the hot child, and its whole timeline reads. */
+    private void assertRebuilt(LocalStack stack, Workload workload) throws Exception {
+        String hub = http.userToken(tokenUrl(stack), "mash.mo", "mo-pw");
+        List<String> found = http.post(stack.queryApi() + "/api/v1/journeys:search", hub,
+                "{\"nhsNumber\":\"" + workload.hotChild() + "\"}", "mash-triage").json().path("journeys")
+                .findValuesAsText("journeyId");
+        assertThat(found).as("the rebuilt identifier lookup").hasSize(1);
+        assertThat(http.get(stack.queryApi() + "/api/v1/journeys/" + found.get(0) + "/timeline", hub, "mash-triage")
+                .json().path("entries")).as("the rebuilt timeline").hasSize(Workload.HOT_ENTRIES);
+    }
+
+    /** Prints one figure; a figure or baseline that is not a finite positive number fails the run. */
     private void figure(String name, double value, String unit, double baseline) {
+        assertThat(value).as(name).isFinite().isPositive();
+        assertThat(baseline).as(name + " baseline").isFinite().isPositive();
         report("BENCH %s %.2f %s baseline=%.2f ratio=%.3f".formatted(name, value, unit, baseline,
                 baseline == 0 ? 0 : value / baseline));
     }
