@@ -51,6 +51,7 @@ import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
+import org.childjourney.core.journey.event.InboxRead;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyDisclosed;
@@ -584,6 +585,12 @@ public final class JourneyFixtures {
         return new NoticeAcknowledged(NOTICE_ID, SCHOOL_PARKSIDE.code(), SCHOOL_PARKSIDE.code() + "-client");
     }
 
+    /** Parkside's system read its inbox, which held the one notice about Amy. */
+    public static InboxRead inboxRead() {
+        return new InboxRead(SCHOOL_PARKSIDE.code(), SCHOOL_PARKSIDE.code() + "-client", List.of(NOTICE_ID),
+                List.of(JOURNEY));
+    }
+
     // --- Disclosure records.
 
     /** A hospital nurse read Amy's timeline at triage; the school concern shared under refusal was withheld. */
@@ -638,6 +645,7 @@ public final class JourneyFixtures {
                 JourneyFixtures.accessRefused(),
                 JourneyFixtures.journeysSearched(),
                 JourneyFixtures.agencyNotified(),
-                JourneyFixtures.noticeAcknowledged());
+                JourneyFixtures.noticeAcknowledged(),
+                JourneyFixtures.inboxRead());
     }
 }

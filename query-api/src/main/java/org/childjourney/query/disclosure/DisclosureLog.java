@@ -6,9 +6,11 @@ import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.LawfulBasis;
 import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AccessRefused;
+import org.childjourney.core.journey.event.InboxRead;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.core.person.Sensitive;
@@ -40,6 +42,11 @@ public class DisclosureLog {
     public void refused(ChildJourneyId journeyId, AccessRequest request, RefusalReason reason) {
         events.publish(new AccessRefused(journeyId, request.viewer(), request.purpose(),
                 Sensitive.ofNullable(request.justification()), request.kind(), reason, AccessPolicies.VERSION));
+    }
+
+    /** An agency system's read of its inbox: the items shown and the journeys they concern. */
+    public void inboxRead(AgencyCode agency, String readBy, List<String> itemIds, List<ChildJourneyId> journeys) {
+        events.publish(new InboxRead(agency, readBy, itemIds, journeys));
     }
 
     /** A search: the journeys returned and those found but withheld. */

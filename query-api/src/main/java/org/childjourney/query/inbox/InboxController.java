@@ -10,6 +10,7 @@ import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.query.config.QueryProperties;
 import org.childjourney.query.security.ReadRefused;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -36,17 +37,21 @@ class InboxController {
         this.register = register;
     }
 
-    @Operation(summary = "The caller's agency inbox (agency-system)")
+    /**
+     * Reading the inbox is a read of the record: the items shown, and the journeys they concern, are recorded
+     * ({@code InboxRead}) before they are sent; if the record cannot be stored, nothing is.
+     */
+    @Operation(summary = "The caller's agency inbox (agency-system); the read is recorded before the items are sent")
     @GetMapping("/api/v1/inbox")
     Inbox items(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "false") boolean unacknowledged) {
-        return inbox(agency(token), unacknowledged);
+        return inbox(agency(token), unacknowledged, KeycloakClaims.username(token.getClaims(), token.getSubject()));
     }
 
     @Operation(summary = "Acknowledge an inbox item (agency-system); the receipt is recorded")
     @PostMapping("/api/v1/inbox/{itemId}/ack")
     ResponseEntity<Void> acknowledge(@AuthenticationPrincipal Jwt token, @PathVariable String itemId) {
         AgencyCode agency = agency(token);
-        if (inbox(agency, false).items().stream().noneMatch(item -> item.itemId().equals(itemId))) {
+        if (inbox(agency, false, null).items().stream().noneMatch(item -> item.itemId().equals(itemId))) {
             return ResponseEntity.notFound().build();
         }
         events.publish(new NoticeAcknowledged(itemId, agency,
@@ -54,8 +59,9 @@ class InboxController {
         return ResponseEntity.noContent().build();
     }
 
-    private Inbox inbox(AgencyCode agency, boolean unacknowledged) {
-        return queries.query(new FindInbox(agency, unacknowledged), ResponseTypes.instanceOf(Inbox.class)).join();
+    private Inbox inbox(AgencyCode agency, boolean unacknowledged, @Nullable String readBy) {
+        return queries.query(new FindInbox(agency, unacknowledged, readBy), ResponseTypes.instanceOf(Inbox.class))
+                .join();
     }
 
     private AgencyCode agency(Jwt token) {

@@ -12,17 +12,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AccessRefused;
+import org.childjourney.core.journey.event.AgencyNotified;
+import org.childjourney.core.journey.event.InboxRead;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
-import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
+import org.childjourney.query.QueryClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every read appends its disclosure record before any data leaves: on each read path (a permitted timeline, a
- * refusal, the access log, a search), if the record cannot be appended the read fails and sends nothing about the
+ * refusal, the access log, a search, the agency inbox), if the record cannot be appended the read fails and sends nothing about the
  * child; and when it can, the stored record names the journey, the reader, and exactly the entries the answer
  * disclosed and withheld.
  */
@@ -117,6 +123,25 @@ class DisclosureBeforeDataIT extends QueryApiIT {
         assertThat(ids(tomsSearch.path("withheld"))).containsExactly(story.journeyId().toString());
     }
 
+    @Test
+    void anInboxReadFailsWithoutItsRecordAndItsRecordNamesTheItemsShown() {
+        eventStore.publish(GenericEventMessage.asEventMessage(new AgencyNotified("notice-" + UUID.randomUUID(),
+                AgencyCode.of("school-parkside"), NoticeKind.ACCESS_NOTICE, story.journeyId(), List.of(shared),
+                "Fictional notice")));
+        String parkside = TOKENS.user("service-account-school-parkside", "school-parkside", "agency-system");
+        Supplier<Answer> inbox = () -> query.get("/api/v1/inbox", parkside, Map.of());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !inbox.get().json().path("items").isEmpty());
+        assertNothingLeavesWithoutARecord("InboxRead", inbox);
+
+        Answer read = inbox.get();
+        JsonNode record = lastRecord(InboxRead.class);
+        assertThat(record.path("agency").asText()).isEqualTo("school-parkside");
+        assertThat(record.path("readBy").asText()).isEqualTo("service-account-school-parkside");
+        assertThat(ids(record.path("itemIds")))
+                .containsExactlyElementsOf(read.json().path("items").findValuesAsText("itemId"));
+        assertThat(ids(record.path("journeyIds"))).containsExactly(story.journeyId().toString());
+    }
+
     /** With the event store refusing records of this type, the read fails with a problem and names nothing. */
     private void assertNothingLeavesWithoutARecord(String recordType, Supplier<Answer> read) {
         long before = records();
@@ -148,9 +173,9 @@ class DisclosureBeforeDataIT extends QueryApiIT {
     }
 
     private long records() {
-        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType IN (?, ?, ?)")
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType IN (?, ?, ?, ?)")
                 .params(JourneyDisclosed.class.getName(), AccessRefused.class.getName(),
-                        JourneysSearched.class.getName()).query(Long.class).single();
+                        JourneysSearched.class.getName(), InboxRead.class.getName()).query(Long.class).single();
     }
 
     /** The latest disclosure record of this type, as the event store holds it. */

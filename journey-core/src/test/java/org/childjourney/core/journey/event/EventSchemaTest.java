@@ -68,11 +68,11 @@ class EventSchemaTest {
         Set<Class<?>> events = leafEvents(FAMILIES.toArray(Class<?>[]::new));
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(events).hasSize(26);
+        assertThat(events).hasSize(27);
         assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(17);
         assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(21);
         assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(3);
-        assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(2);
+        assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(3);
     }
 
     @ParameterizedTest
