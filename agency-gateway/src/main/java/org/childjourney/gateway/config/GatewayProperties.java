@@ -31,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("childjourney.gateway")
 public record GatewayProperties(
         @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
-        @NotEmpty Map<String, AgencyKind> agencies, int retries, @Positive int cachedJourneys, @Valid @NotNull Limits limits) {
+        @NotEmpty Map<String, AgencyKind> agencies, int retries, @Positive int cachedJourneys,
+        @Valid @NotNull Limits limits) {
 
     /**
      * What one request may be: a larger one is refused ({@code 413}) before anything of it is recorded, so that the
