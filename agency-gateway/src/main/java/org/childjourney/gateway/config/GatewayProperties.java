@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.person.LocalIdSystems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,13 +27,16 @@ import org.springframework.validation.annotation.Validated;
  *                  collide in the database
  * @param cachedJourneys how many journey aggregates the gateway keeps in memory between submissions
  * @param limits   how much of a request the gateway reads and holds
+ * @param localIdSystems       local identifier systems, each to the registered agency it belongs to
+ * @param sharedLocalIdSystems national identifier systems, each to the kind of agency that shares it
  */
 @Validated
 @ConfigurationProperties("childjourney.gateway")
 public record GatewayProperties(
         @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
         @NotEmpty Map<String, AgencyKind> agencies, int retries, @Positive int cachedJourneys,
-        @Valid @NotNull Limits limits) {
+        @Valid @NotNull Limits limits, @NotNull Map<String, String> localIdSystems,
+        @NotNull Map<String, AgencyKind> sharedLocalIdSystems) {
 
     /**
      * What one request may be: a larger one is refused ({@code 413}) before anything of it is recorded, so that the
@@ -62,6 +66,11 @@ public record GatewayProperties(
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The register of local identifier systems. */
+    public LocalIdSystems localIds() {
+        return LocalIdSystems.configured(localIdSystems, sharedLocalIdSystems, agencies.keySet());
     }
 
     /** The registered agency with this code, if there is one. */

@@ -21,6 +21,7 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
+import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
@@ -37,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records one agency submission on the right child's journey, exactly once.
  *
- * <p>In one database transaction it checks the idempotency key, finds the journey (by NHS number, else by the
- * agency's local id, else a new one), claims the child's identifiers for it, takes the journey's row lock (so
+ * <p>A local id's system must be one registered to the agency, or a national system its kind shares. In one
+ * database transaction it checks the idempotency key, finds the journey (by NHS number, else by the local id, else
+ * a new one), claims the child's identifiers for it, takes the journey's row lock (so
  * submissions about one child queue in the database rather than collide), appends the journey's event, and notes
  * the submission with the time the store recorded it ({@link RecordingTime}). The unique keys of the ledger make
  * concurrent submissions collide instead of forking a child into two journeys; a collision rolls everything back
@@ -56,19 +58,22 @@ class Intake {
     private final TransactionTemplate transaction;
     private final Cache journeys;
     private final KeyedDigest digest;
+    private final IdentifierDigests identifiers;
     private final int retries;
     private final ObjectMapper canonical = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     Intake(SubmissionTranslator translator, IntakeLedger ledger, CommandGateway commands,
-            TransactionTemplate transaction, Cache journeys, GatewayProperties properties) {
+            TransactionTemplate transaction, Cache journeys, GatewayProperties properties,
+            IdentifierDigests identifiers) {
         this.translator = translator;
         this.ledger = ledger;
         this.commands = commands;
         this.transaction = transaction;
         this.journeys = journeys;
         this.digest = new KeyedDigest(properties.digestKeyBytes());
+        this.identifiers = identifiers;
         this.retries = Math.max(1, properties.retries());
     }
 
@@ -82,6 +87,10 @@ class Intake {
     Receipt record(Agency agency, String recordedBy, JsonNode body) {
         Submission submission = translator.translate(body);
         requirePermitted(agency, submission);
+        if (!identifiers.mayUseLocalId(agency, submission.subject())) {
+            throw invalid("subject.localId.system", "is not a system registered to this agency, nor a national "
+                    + "system its kind of agency shares");
+        }
         String contentDigest = digest.ofContent(canonicalJson(body));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -181,8 +190,8 @@ class Intake {
      * with a known local id and a new NHS number attaches the NHS number to the same journey.
      */
     private ChildJourneyId placeOnJourney(Subject subject, @Nullable Taken referenced) {
-        Optional<String> nhs = Optional.ofNullable(subject.nhsNumber()).map(digest::of);
-        Optional<String> local = Optional.ofNullable(subject.localId()).map(digest::of);
+        Optional<String> nhs = identifiers.ofNhsNumber(subject.nhsNumber());
+        Optional<String> local = identifiers.ofLocalId(subject.localId());
         Optional<ChildJourneyId> byNhs = nhs.flatMap(ledger::journeyOf);
         Optional<ChildJourneyId> byLocal = local.flatMap(ledger::journeyOf);
         ChildJourneyId journeyId;

@@ -27,3 +27,9 @@ CREATE TABLE IF NOT EXISTS journey_identifier (
 CREATE TABLE IF NOT EXISTS journey_ledger (
     journey_id UUID PRIMARY KEY
 );
+
+-- One row per change to how the ledger is kept, made once from the event store (IdentifierMigration): a gateway
+-- starting finds here whether its identifier rows follow its digest scheme.
+CREATE TABLE IF NOT EXISTS intake_migration (
+    name VARCHAR(200) PRIMARY KEY
+);

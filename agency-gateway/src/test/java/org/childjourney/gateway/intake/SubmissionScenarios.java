@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.person.IdentifierDigests;
+import org.childjourney.core.person.LocalId;
+import org.childjourney.core.person.NhsNumber;
+import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.gateway.GatewayClient.Answer;
 import org.childjourney.gateway.GatewayClient;
 import org.childjourney.gateway.MockKeycloak;
+import org.childjourney.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +58,12 @@ abstract class SubmissionScenarios {
     JdbcClient jdbc;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    IdentifierMigration migration;
+    @Autowired
+    IdentifierDigests digests;
+    @Autowired
+    GatewayProperties properties;
 
     GatewayClient gateway;
     String police;
@@ -184,6 +199,78 @@ abstract class SubmissionScenarios {
         assertThat(entries).extracting(entry -> entry.provenance().sensitivity())
                 .containsExactly(Sensitivity.MENTAL_HEALTH, Sensitivity.NONE);
         assertThat(ordinary.status()).isEqualTo(201);
+    }
+
+    @Test
+    void aLocalIdSystemIsUsedOnlyByItsAgencyOrForANationalSystemByEveryAgencyOfItsKind() {
+        String value = "X-" + uuid();
+        String riverside = KEYCLOAK.agencySystem("school-riverside");
+        long before = storedEvents();
+
+        Answer byPolice = gateway.submit(police, Submissions.contactByLocalId("CT-" + uuid(), "police-east/person",
+                value));
+        Answer sameValueBySocialCare = gateway.submit(socialCare, Submissions.contactByLocalId("CT-" + uuid(),
+                "csc-county/person", value));
+        Answer parksideUpn = gateway.submit(school, Submissions.contactByLocalId("CT-" + uuid(), "upn", value));
+        Answer riversideUpn = gateway.submit(riverside, Submissions.contactByLocalId("CT-" + uuid(), "upn", value));
+        assertThat(storedEvents()).isEqualTo(before + 4);
+        Answer anotherAgencysSystem = gateway.submit(school, Submissions.contactByLocalId("CT-" + uuid(),
+                "police-east/person", value));
+        Answer policeUsingUpn = gateway.submit(police, Submissions.contactByLocalId("CT-" + uuid(), "upn", value));
+        Answer registeredByNobody = gateway.submit(school, Submissions.contactByLocalId("CT-" + uuid(),
+                "school-hillside/upn", value));
+
+        assertThat(List.of(byPolice, sameValueBySocialCare, parksideUpn, riversideUpn))
+                .allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(201));
+        assertThat(sameValueBySocialCare.json().path("journeyId").asText())
+                .as("one agency's local id never leads to another agency's child")
+                .isNotEqualTo(byPolice.json().path("journeyId").asText());
+        assertThat(riversideUpn.json().path("journeyId").asText()).as("a national system is one identifier")
+                .isEqualTo(parksideUpn.json().path("journeyId").asText())
+                .isNotEqualTo(byPolice.json().path("journeyId").asText());
+        assertThat(List.of(anotherAgencysSystem, policeUsingUpn, registeredByNobody)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactly("subject.localId.system");
+        });
+        assertThat(storedEvents()).as("nothing stored for a refused local id").isEqualTo(before + 4);
+    }
+
+    @Test
+    void identifierRowsOfTheEarlierDigestSchemeAreRecomputedFromTheEvents() throws Exception {
+        String localId = "P-" + uuid();
+        String journey = gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId,
+                nhsNumber)).json().path("journeyId").asText();
+        String earlierDigest = hmac("local:police-east/person\u0000" + localId);
+        jdbc.sql("DELETE FROM journey_identifier").update();
+        jdbc.sql("INSERT INTO journey_identifier (digest, journey_id) VALUES (?, ?)")
+                .params(earlierDigest, UUID.fromString(journey)).update();
+        jdbc.sql("DELETE FROM intake_migration").update();
+
+        migration.afterSingletonsInstantiated();
+
+        Map<String, String> rows = new HashMap<>();
+        jdbc.sql("SELECT digest, journey_id FROM journey_identifier").query((rs, row) -> rows.put(rs.getString(1),
+                rs.getString(2))).list();
+        assertThat(rows).doesNotContainKey(earlierDigest)
+                .containsEntry(digests.ofLocalId(new LocalId("police-east/person", Sensitive.of(localId)))
+                        .orElseThrow(), journey)
+                .containsEntry(digests.ofNhsNumber(NhsNumber.of(nhsNumber)).orElseThrow(), journey);
+        assertThat(gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId, null)).json()
+                .path("journeyId").asText()).isEqualTo(journey);
+        migration.afterSingletonsInstantiated();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM journey_identifier").query(Long.class).single())
+                .as("run again, it changes nothing").isEqualTo(rows.size());
+    }
+
+    /** HMAC-SHA-256 under the tests' digest key, as the earlier scheme computed local id digests. */
+    private String hmac(String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(properties.digestKeyBytes(), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry").query(Long.class).single();
     }
 
     @Test

@@ -74,6 +74,14 @@ final class Submissions {
                 "\"reason\":\"Repeated concerns from school and police\",\"category\":\"domestic-abuse\"");
     }
 
+    /** A contact about a child known to the sender by a local id of this system only. */
+    static String contactByLocalId(String id, String system, String value) {
+        return submission(id, "contact", "2026-11-21T08:30:00Z",
+                "\"subject\":{\"localId\":{\"system\":\"" + system + "\",\"value\":\"" + value + "\"}}",
+                "{\"status\":\"given\"}", "\"reason\":\"Repeated concerns from school and police\","
+                        + "\"category\":\"domestic-abuse\"");
+    }
+
     static String decision(String id, String nhs, String reference) {
         return submission(id, "contact-decision", "2026-11-21T12:00:00Z", subject(nhs), null,
                 reference + ",\"decision\":\"referral\",\"rationale\":\"Pattern across agencies\"");

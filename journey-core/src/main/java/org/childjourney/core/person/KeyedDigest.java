@@ -30,9 +30,12 @@ public final class KeyedDigest {
         return digest("nhs:" + nhsNumber.digits());
     }
 
-    /** The digest of an agency's local identifier: system and value together. */
-    public String of(LocalId localId) {
-        return digest("local:" + localId.system() + '\u0000' + localId.value().value());
+    /**
+     * The digest of a local identifier, scoped to its system's owner ({@link LocalIdSystems#scopeOf}): the same
+     * system and value under another owner is another identifier.
+     */
+    public String of(LocalId localId, String scope) {
+        return digest("local:" + scope + '\u0000' + localId.system() + '\u0000' + localId.value().value());
     }
 
     /** The digest of a submission's canonical content, to tell a resend from a changed submission. */

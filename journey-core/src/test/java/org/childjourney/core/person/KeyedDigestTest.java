@@ -23,9 +23,14 @@ class KeyedDigestTest {
     /** Of {@code nhs:9990000018}. */
     private static final String APPROVED_DIGEST_OF_AMYS_NHS_NUMBER =
             "3dea579302c22e3b29b5f33c96612aee286a2d71b3693470f10762005007d413";
-    /** Of {@code local:police-east/person}, a NUL, and {@code PE-FICTIONAL-4471}. */
+    /**
+     * Of {@code local:agency:police-east}, a NUL, {@code police-east/person}, a NUL, and {@code PE-FICTIONAL-4471}:
+     * since the local id is scoped to its system's owner (before, {@code 97ec104d...} of the system and value alone;
+     * the services recompute stored digests from the events when the scheme changes).
+     */
     private static final String APPROVED_DIGEST_OF_AMYS_POLICE_ID =
-            "97ec104d26545192ef8aa8f78a341778c60eb4402d1bbf80b7104ff32d5a030f";
+            "27705943df14320141fb3e9516e724d17dbb4edf02f813f4f9dcdcb1dacb3c9d";
+    private static final String POLICE = "agency:police-east";
     /** Of {@code content:{"type":"contact"}}. */
     private static final String APPROVED_DIGEST_OF_CONTENT =
             "deb13fc1d112e3b19e76afe081b36b8095f3bc52ee2eb9d4798cfbc707701d44";
@@ -40,7 +45,7 @@ class KeyedDigestTest {
     @Test
     void keepsTheDigestsOfStoredIdentifiersAcrossReleases() {
         assertThat(digest.of(AMY)).isEqualTo(APPROVED_DIGEST_OF_AMYS_NHS_NUMBER);
-        assertThat(digest.of(AMYS_POLICE_ID)).isEqualTo(APPROVED_DIGEST_OF_AMYS_POLICE_ID);
+        assertThat(digest.of(AMYS_POLICE_ID, POLICE)).isEqualTo(APPROVED_DIGEST_OF_AMYS_POLICE_ID);
         assertThat(digest.ofContent("{\"type\":\"contact\"}")).isEqualTo(APPROVED_DIGEST_OF_CONTENT);
     }
 
@@ -57,7 +62,7 @@ class KeyedDigestTest {
     @Test
     void neverConfusesAnNhsNumberWithALocalIdOrContentOfTheSameText() {
         String nhs = digest.of(AMY);
-        String local = digest.of(new LocalId("nhs", Sensitive.of("9990000018")));
+        String local = digest.of(new LocalId("nhs", Sensitive.of("9990000018")), "national");
         String content = digest.ofContent("9990000018");
 
         assertThat(nhs).isNotEqualTo(local).isNotEqualTo(content);
@@ -66,9 +71,17 @@ class KeyedDigestTest {
 
     @Test
     void keepsALocalIdsSystemAndValueApart() {
-        assertThat(digest.of(new LocalId("police-east/person", Sensitive.of("1234"))))
-                .isNotEqualTo(digest.of(new LocalId("police-east/person1", Sensitive.of("234"))))
-                .isEqualTo(digest.of(new LocalId("police-east/person", Sensitive.of("1234"))));
+        assertThat(digest.of(new LocalId("police-east/person", Sensitive.of("1234")), POLICE))
+                .isNotEqualTo(digest.of(new LocalId("police-east/person1", Sensitive.of("234")), POLICE))
+                .isEqualTo(digest.of(new LocalId("police-east/person", Sensitive.of("1234")), POLICE));
+    }
+
+    @Test
+    void givesTheSameSystemAndValueUnderAnotherOwnerAnotherDigest() {
+        LocalId id = new LocalId("person", Sensitive.of("1234"));
+
+        assertThat(digest.of(id, "agency:police-east")).isNotEqualTo(digest.of(id, "agency:csc-county"))
+                .isNotEqualTo(digest.of(id, "national"));
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.childjourney.query.config;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.person.LocalIdSystems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -29,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  *                      events recorded since (about a hundred bytes an entry)
  * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
  *                      taken from here, never from the token
+ * @param localIdSystems       local identifier systems to the agency each belongs to, as the gateway has them
+ * @param sharedLocalIdSystems national identifier systems to the kind of agency that shares each
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
@@ -37,7 +41,13 @@ public record QueryProperties(
         @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
         @Positive int readModelWriteBufferKb, @Positive int foldedJourneys,
-        @NotEmpty Map<String, AgencyKind> agencies) {
+        @NotEmpty Map<String, AgencyKind> agencies, @NotNull Map<String, String> localIdSystems,
+        @NotNull Map<String, AgencyKind> sharedLocalIdSystems) {
+
+    /** The register of local identifier systems. */
+    public LocalIdSystems localIds() {
+        return LocalIdSystems.configured(localIdSystems, sharedLocalIdSystems, agencies.keySet());
+    }
 
     /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
     public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {

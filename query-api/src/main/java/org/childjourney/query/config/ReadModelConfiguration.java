@@ -6,6 +6,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.UuidRepresentation;
+import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
 import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,11 +63,11 @@ class ReadModelConfiguration {
      * that outlived its documents in a crash would leave those events out of the read models for good. A real
      * MongoDB acknowledges a write once a majority of the replica set has it in its journal (unless the URI asks for
      * another write concern); the embedded file is committed after each write command
-     * ({@link EmbeddedReadModelCommits}).
+     * ({@link EmbeddedReadModelCommits}). Any other {@link CommandListener} bean (tracing, metrics) listens too.
      */
     @Bean
     MongoClient readModelClient(MongoProperties mongo, ObjectProvider<MongoServer> embedded,
-            ObjectProvider<MVStore> readModelFile) {
+            ObjectProvider<MVStore> readModelFile, ObjectProvider<CommandListener> listeners) {
         MongoServer server = embedded.getIfAvailable();
         ConnectionString uri = new ConnectionString(server == null ? mongo.getUri()
                 : "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
@@ -76,6 +78,7 @@ class ReadModelConfiguration {
             settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         readModelFile.ifAvailable(file -> settings.addCommandListener(new EmbeddedReadModelCommits(file)));
+        listeners.orderedStream().forEach(settings::addCommandListener);
         return MongoClients.create(settings.build());
     }
 
@@ -96,7 +99,7 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    KeyedDigest identifierDigest(QueryProperties properties) {
-        return new KeyedDigest(properties.digestKeyBytes());
+    IdentifierDigests identifierDigests(QueryProperties properties) {
+        return new IdentifierDigests(new KeyedDigest(properties.digestKeyBytes()), properties.localIds());
     }
 }

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,13 +13,13 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
-import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects the identifiers agencies sent with each entry into collection {@code journey_lookup} (processing group
+ * Projects the identifiers agencies sent with each entry into collection {@code identifier_lookup} (processing group
  * {@code journey-lookup}): one document per identifier, keyed by its keyed digest, listing the journeys that
  * carry it. No identifier is stored. Adding to a set makes redelivery harmless; each batch of events writes a
  * document once.
@@ -29,15 +28,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("journey-lookup")
 class JourneyLookupProjection {
 
-    static final String COLLECTION = "journey_lookup";
+    static final String COLLECTION = "identifier_lookup";
 
     private final MongoCollection<Document> lookup;
-    private final KeyedDigest digest;
+    private final IdentifierDigests digests;
     private final PoisonedDocuments poisoned;
 
-    JourneyLookupProjection(MongoDatabase readModels, KeyedDigest digest, PoisonedDocuments poisoned) {
+    JourneyLookupProjection(MongoDatabase readModels, IdentifierDigests digests, PoisonedDocuments poisoned) {
         this.lookup = readModels.getCollection(COLLECTION);
-        this.digest = digest;
+        this.digests = digests;
         this.poisoned = poisoned;
     }
 
@@ -56,10 +55,7 @@ class JourneyLookupProjection {
     }
 
     private List<String> digestsOf(JourneyEntry event) {
-        List<String> digests = new ArrayList<>();
-        Optional.ofNullable(event.subject().nhsNumber()).map(digest::of).ifPresent(digests::add);
-        Optional.ofNullable(event.subject().localId()).map(digest::of).ifPresent(digests::add);
-        return digests;
+        return digests.of(event.subject());
     }
 
     /** The journeys carrying the identifier with this digest. */

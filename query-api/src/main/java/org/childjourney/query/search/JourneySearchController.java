@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
@@ -33,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class JourneySearchController {
 
     private final QueryGateway queries;
-    private final KeyedDigest digest;
+    private final IdentifierDigests digests;
     private final Readers readers;
 
-    JourneySearchController(QueryGateway queries, KeyedDigest digest, Readers readers) {
+    JourneySearchController(QueryGateway queries, IdentifierDigests digests, Readers readers) {
         this.queries = queries;
-        this.digest = digest;
+        this.digests = digests;
         this.readers = readers;
     }
 
@@ -78,10 +78,11 @@ class JourneySearchController {
             if (!NhsNumber.isValid(nhsNumber.replace(" ", ""))) {
                 throw new InvalidReadRequest("nhsNumber", "must be a valid NHS number");
             }
-            return digest.of(NhsNumber.of(nhsNumber));
+            return digests.ofNhsNumber(NhsNumber.of(nhsNumber)).orElseThrow();
         }
         if (nhsNumber == null && system != null && !system.isBlank() && value != null && !value.isBlank()) {
-            return digest.of(new LocalId(system, Sensitive.of(value)));
+            return digests.ofLocalId(new LocalId(system, Sensitive.of(value))).orElseThrow(
+                    () -> new InvalidReadRequest("system", "is not a registered local identifier system"));
         }
         throw new InvalidReadRequest("nhsNumber", "search by nhsNumber, or by system and value, not both");
     }

@@ -252,7 +252,7 @@ class TimelineAccessIT extends QueryApiIT {
         assertThat(auditorSearch.status()).isEqualTo(403);
         assertThat(badNumber.status()).isEqualTo(400);
         assertThat(disclosureRecords()).isEqualTo(before + 4);
-        List<Document> lookups = readModels.getCollection("journey_lookup").find().into(new ArrayList<>());
+        List<Document> lookups = readModels.getCollection("identifier_lookup").find().into(new ArrayList<>());
         assertThat(lookups).extracting(lookup -> lookup.getString("_id")).hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(id -> assertThat(id).as("a keyed digest").matches("[0-9a-f]{64}"));
         assertThat(lookups.toString()).doesNotContain(nhsNumber);
