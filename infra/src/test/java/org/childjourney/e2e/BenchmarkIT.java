@@ -36,6 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.e2e.Http.Answer;
 import org.childjourney.e2e.LocalStack.ProcessorTime;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,7 @@ class BenchmarkIT {
             try (Connection store = DriverManager.getConnection(jdbc, postgres.isBlank() ? "sa" : "postgres", "")) {
                 ingestBaseline(store, workload.events());
                 readTimeline(stack, workload, store, readModelPort, 2_000);
+                searchKnownAndUnknown(stack, workload, 500);
                 replay(stack, store, workload);
                 readModelWrites(readModelPort);
             }
@@ -229,6 +231,30 @@ class BenchmarkIT {
         }
         figure("timeline-read-p50-ms", percentile(latencies, 50), "ms", percentile(raw, 50));
         figure("timeline-read-p99-ms", percentile(latencies, 99), "ms", percentile(raw, 99));
+    }
+
+    /**
+     * Searches by a reader with no ground (a teacher at another school) for the hot child's number and for a number
+     * the record does not hold: both answer an empty list, and should take the same time ("Need to know": a search
+     * does the same work for a known and an unknown number). The unknown number's median is the baseline.
+     */
+    private void searchKnownAndUnknown(LocalStack stack, Workload workload, int searches) throws Exception {
+        String tom = http.userToken(tokenUrl(stack), "teacher.tom", "tom-pw");
+        String unknown = FictionalNhsNumbers.next();
+        List<Long> known = new ArrayList<>();
+        List<Long> absent = new ArrayList<>();
+        for (int i = 0; i < searches + WARM_UP_READS; i++) {
+            for (String number : List.of(workload.hotChild(), unknown)) {
+                long start = System.nanoTime();
+                Answer answer = http.post(stack.queryApi() + "/api/v1/journeys:search", tom,
+                        "{\"nhsNumber\":\"" + number + "\"}", "early-help");
+                assertThat(answer.raw()).isEqualTo("{\"journeys\":[]}");
+                if (i >= WARM_UP_READS) {
+                    (number.equals(unknown) ? absent : known).add(System.nanoTime() - start);
+                }
+            }
+        }
+        figure("search-refused-known-p50-ms", percentile(known, 50), "ms", percentile(absent, 50));
     }
 
     /** How long the read models may take to catch up with, or rebuild from, {@code events}: at least 30 minutes. */

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Scenarios S-1 to S-3 and S-12 end to end, over real HTTP with tokens from the real Keycloak: four agencies push
- * their signals about one child, children's social care records its involvement, the allocated social worker reads
- * all four together, a teacher at another school is refused and learns nothing, a resend makes no second entry,
- * invalid submissions store nothing, and an auditor sees both reads; then the emergency department checks the
- * child at triage (minimal view, the plan owner told) and the hub releases an entry to another school.
+ * their signals about one child, children's social care records its involvement and leads, the allocated social
+ * worker reads all four together, a teacher at another school is refused and learns nothing, the school that raised
+ * a concern reads its own entry only, a resend makes no second entry, invalid submissions store nothing, and an
+ * auditor sees the reads; then the emergency department checks the child at triage (minimal view, the lead told),
+ * the police check the flags at an incident, and the hub releases an entry to another school.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -114,6 +115,19 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(3)
+    void theSchoolThatRaisedAConcernReadsItsOwnEntryAndNeverThePolicesNotes() throws Exception {
+        String dan = HTTP.userToken(tokenUrl(), "dsl.dan", "dan-pw");
+
+        Answer own = timeline(dan, "early-help");
+
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().path("grounds").toString()).isEqualTo("[\"own-record\"]");
+        assertThat(own.json().path("entries").findValuesAsText("type")).containsExactly("school-concern");
+        assertThat(own.raw()).doesNotContain("domestic-abuse-notification", "Fall from climbing frame");
+    }
+
+    @Test
     @Order(4)
     void aResendMakesNoSecondEntryAndInvalidSubmissionsStoreNothing() throws Exception {
         long stored = storedEvents();
@@ -181,6 +195,12 @@ class EndToEndIT {
                 () -> HTTP.get(stack.queryApi() + "/api/v1/inbox?unacknowledged=true", csc, "case-review").json(),
                 items -> items.path("items").findValuesAsText("journeyId").contains(journeyId));
         assertThat(inbox.path("items").findValuesAsText("kind")).contains("access-notice");
+
+        String paul = HTTP.userToken(tokenUrl(), "pc.paul", "paul-pw");
+        JsonNode check = timeline(paul, "urgent-check").json();
+        assertThat(check.path("entries")).as("police at an incident: the flags only").isEmpty();
+        assertThat(check.path("flags").path("childProtectionPlan").asBoolean()).isTrue();
+        assertThat(check.path("flags").path("leadAgency").asText()).isEqualTo("csc-county");
     }
 
     @Test

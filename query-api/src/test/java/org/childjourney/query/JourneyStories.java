@@ -1,6 +1,7 @@
 package org.childjourney.query;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -13,26 +14,36 @@ import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.ConsentScope;
+import org.childjourney.core.journey.EnquiryOutcome;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.FrontDoorDecision;
 import org.childjourney.core.journey.PlanCategory;
 import org.childjourney.core.journey.RiskLevel;
+import org.childjourney.core.journey.StrategyDecision;
+import org.childjourney.core.journey.TeamRole;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.ConsentWithdrawn;
+import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.ContactReceived;
 import org.childjourney.core.journey.event.DomesticAbuseNotified;
+import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
+import org.childjourney.core.journey.event.StrategyDiscussionHeld;
+import org.childjourney.core.journey.event.TeamMemberAdded;
+import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
 import org.childjourney.core.provenance.Sensitivity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a fictional child's journey straight into the event store, as the gateway would have: the query side is
@@ -49,7 +60,10 @@ public final class JourneyStories {
     /** The child's name and the agencies' free text these stories record: none may reach a log. */
     public static final String[] PERSONAL_DATA = {"Amy", "Example", "Hungry most mornings", "Breakfast club",
         "Concerns from several agencies", "Low mood, self-harm risk", "Disclosed worries at home",
-        "Parent asked us to stop sharing", "Would alert the adult", "Family declined"};
+        "Parent asked us to stop sharing", "Would alert the adult", "Family declined", "Fictional rationale"};
+
+    /** Every decision's rationale in these stories. */
+    public static final String RATIONALE = "Fictional rationale: seen by the lead and the hub, never the referrer";
 
     private final EventStore store;
     private final ChildJourneyId journeyId = new ChildJourneyId(UUID.randomUUID());
@@ -84,9 +98,7 @@ public final class JourneyStories {
     }
 
     public EntryId contact(String occurredAt) {
-        return append(id -> new ContactReceived(journeyId, id, provenance(SOCIAL_CARE, occurredAt), subject,
-                new Consent(ConsentStatus.GIVEN, null), Sensitive.of("Concerns from several agencies"),
-                ConcernCategory.NEGLECT, null));
+        return contact(SOCIAL_CARE, occurredAt);
     }
 
     public EntryId involvementStarted(Agency agency, String occurredAt) {
@@ -125,6 +137,44 @@ public final class JourneyStories {
     public EntryId retracted(Agency agency, EntryId target) {
         return append(id -> new EntryRetracted(journeyId, id, provenance(agency, "2026-11-22T09:30:00Z"), subject,
                 Consent.notStated(), target, Sensitive.of("Wrong child")));
+    }
+
+    /** Social care's front-door decision on a contact or notification, with its rationale. */
+    public EntryId decided(EntryId item) {
+        return append(id -> new ContactDecided(journeyId, id, provenance(SOCIAL_CARE, "2026-11-22T10:00:00Z"),
+                subject, Consent.notStated(), item, FrontDoorDecision.EARLY_HELP, Sensitive.of(RATIONALE)));
+    }
+
+    /** A strategy discussion held by social care with these agencies, deciding as it says. */
+    public EntryId strategyDiscussion(StrategyDecision decision, Agency... participants) {
+        return append(id -> new StrategyDiscussionHeld(journeyId, id, provenance(SOCIAL_CARE, "2026-11-22T12:00:00Z"),
+                subject, Consent.notStated(), decision, Arrays.stream(participants).map(Agency::code).toList(),
+                Sensitive.of(RATIONALE)));
+    }
+
+    /** The outcome of the s.47 enquiry this strategy discussion opened: it closes the enquiry. */
+    public EntryId enquiryConcluded(EntryId strategyDiscussion) {
+        return append(id -> new EnquiryConcluded(journeyId, id, provenance(SOCIAL_CARE, "2026-11-23T12:00:00Z"),
+                subject, Consent.notStated(), strategyDiscussion, EnquiryOutcome.CHILD_IN_NEED,
+                Sensitive.of(RATIONALE)));
+    }
+
+    /** Social care adds an agency (or, named, one practitioner of it) to the team around the child. */
+    public EntryId teamMemberAdded(Agency member, TeamRole role, @Nullable String practitioner) {
+        return append(id -> new TeamMemberAdded(journeyId, id, provenance(SOCIAL_CARE, "2026-11-22T13:00:00Z"),
+                subject, Consent.notStated(), member.code(), role, practitioner));
+    }
+
+    public EntryId teamMemberRemoved(Agency member, TeamRole role, @Nullable String practitioner) {
+        return append(id -> new TeamMemberRemoved(journeyId, id, provenance(SOCIAL_CARE, "2026-11-23T13:00:00Z"),
+                subject, Consent.notStated(), member.code(), role, practitioner));
+    }
+
+    /** A contact from this agency, consent given. */
+    public EntryId contact(Agency agency, String occurredAt) {
+        return append(id -> new ContactReceived(journeyId, id, provenance(agency, occurredAt), subject,
+                new Consent(ConsentStatus.GIVEN, null), Sensitive.of("Concerns from several agencies"),
+                ConcernCategory.NEGLECT, null));
     }
 
     private EntryId append(Function<EntryId, JourneyEntry> event) {

@@ -1,26 +1,16 @@
 package org.childjourney.core.access;
 
 /**
- * One rule about reading a child's journey. A rule either refuses the read or permits it, possibly withholding
- * some entries; rules combine with {@link #and}: the first refusal wins and withheld entries add up.
+ * The rules that decide reads of children's journeys, in one version: deny by default, and what a permitted read
+ * shows, on which grounds. {@link AccessPolicies} names every version still callable.
  */
-@FunctionalInterface
 public interface AccessPolicy {
 
     AccessDecision decide(AccessRequest request, JourneyFacts facts);
 
-    /** This rule, then {@code next}: refused if either refuses, withholding what either withholds. */
-    default AccessPolicy and(AccessPolicy next) {
-        return (request, facts) -> {
-            AccessDecision first = decide(request, facts);
-            if (!(first instanceof AccessDecision.Permitted permitted)) {
-                return first;
-            }
-            AccessDecision second = next.decide(request, facts);
-            if (!(second instanceof AccessDecision.Permitted more)) {
-                return second;
-            }
-            return permitted.and(more);
-        };
-    }
+    /**
+     * Whether the reader may read for the request's purpose at all, on some journey: the roles (and agency kind) it
+     * needs, and a justification where it needs one. A search by a reader who may not is refused outright.
+     */
+    boolean mayReadFor(AccessRequest request);
 }

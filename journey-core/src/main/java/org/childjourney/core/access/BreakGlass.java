@@ -1,34 +1,26 @@
 package org.childjourney.core.access;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Break-glass windows. Emergency access without a relationship is granted for a bounded time: a window opens with
- * the first break-glass read and lasts {@link #WINDOW}; the owning agencies are told when a window opens, and a
- * read after it has closed opens a new one (flagged and notified afresh). The grant never extends to other
- * purposes.
+ * The bounds of emergency access (ground {@code break-glass}): a justification of at least
+ * {@link #MINIMUM_JUSTIFICATION} characters on every read, and a grant that lasts {@link #WINDOW} per reader and
+ * journey from the read that opened it. A read while a grant is open does not open another.
  */
 public final class BreakGlass {
 
-    /** How long one break-glass window lasts. */
+    /** How long one grant lasts. */
     public static final Duration WINDOW = Duration.ofHours(4);
+
+    /** The fewest characters a justification may have, once trimmed. */
+    public static final int MINIMUM_JUSTIFICATION = 20;
 
     private BreakGlass() {
     }
 
-    /**
-     * Whether a window is open at {@code at}, given the times of this reader's earlier break-glass reads of the
-     * journey (in any order). A read at that time inside an open window does not open a new one.
-     */
-    public static boolean windowOpen(Collection<Instant> earlierReads, Instant at) {
-        Instant opened = null;
-        for (Instant read : earlierReads.stream().sorted().toList()) {
-            if (!read.isAfter(at) && (opened == null || read.isAfter(opened.plus(WINDOW)))) {
-                opened = read;
-            }
-        }
-        return opened != null && !at.isAfter(opened.plus(WINDOW));
+    /** Whether this justification is long enough to break glass with. */
+    public static boolean justified(@Nullable String justification) {
+        return justification != null && justification.strip().length() >= MINIMUM_JUSTIFICATION;
     }
 }

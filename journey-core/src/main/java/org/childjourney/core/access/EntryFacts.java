@@ -1,12 +1,21 @@
 package org.childjourney.core.access;
 
+import java.time.Instant;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.provenance.Sensitivity;
+import org.jspecify.annotations.Nullable;
 
-/** What the access policy needs to know about one entry: what it is, who recorded it, under what consent. */
+/**
+ * What the access policy needs to know about one entry: what it is, who recorded it, when the record learned of it,
+ * under what consent and how sensitive it is.
+ *
+ * @param recordedAt the event store's time of the entry, never the agency's {@code occurredAt}
+ * @param about      the entry this one is about: the front-door item a decision decides, the entry a correction or
+ *                   retraction amends, the strategy discussion an outcome concludes; {@code null} for the others
+ */
 public record EntryFacts(EntryId entryId, EntryType type, AgencyCode agency, ConsentStatus consent,
-        Sensitivity sensitivity) {
+        Sensitivity sensitivity, Instant recordedAt, @Nullable EntryId about) {
 }

@@ -1,8 +1,11 @@
 package org.childjourney.core.access;
 
-import java.util.HashSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
@@ -16,40 +19,109 @@ import org.jspecify.annotations.Nullable;
  *
  * @param known                whether the journey exists at all; an unknown journey is refused like any other
  * @param sealed               whether the journey is sealed
+ * @param entries              every entry, in the order the record learned of them
+ * @param retracted            entries their agency retracted
  * @param openInvolvements     agencies with an involvement started and not ended
- * @param submittingAgencies   agencies that have submitted an entry about the child (other than their involvement)
+ * @param leadAgencies         children's social care agencies with an open involvement: the lead, first first
+ * @param team                 the team around the child: places social care recorded and has not ended
+ * @param openEnquiries        s.47 enquiries opened by a strategy discussion and not yet concluded
+ * @param awaitingDecision     front-door items (contacts, domestic abuse notifications) with no decision yet, with
+ *                             when the record learned of each
+ * @param lastDecisionAt       when the record learned of the latest front-door decision, or {@code null}
  * @param releases             entries the hub released, by receiving agency
+ * @param notShared            entries a practitioner decided not to share with an agency, and the hub has not
+ *                             released to it since, by agency
  * @param consentRefusedScopes scopes whose latest journey-level consent record is a refusal or a withdrawal
- * @param entries              every entry, for per-entry rules
  * @param childProtectionPlan  the entry that started the child protection plan open now, or {@code null}
+ * @param grants               the latest break-glass grant of each reader, by username; a seal ends them all
  */
-public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openInvolvements,
-        Set<AgencyCode> submittingAgencies, Map<AgencyCode, Set<EntryId>> releases,
-        Set<ConsentScope> consentRefusedScopes, List<EntryFacts> entries, @Nullable EntryFacts childProtectionPlan) {
+public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entries, Set<EntryId> retracted,
+        Set<AgencyCode> openInvolvements, List<AgencyCode> leadAgencies, Set<TeamMembership> team,
+        List<Enquiry> openEnquiries, Map<EntryId, Instant> awaitingDecision, @Nullable Instant lastDecisionAt,
+        Map<AgencyCode, Set<EntryId>> releases, Map<AgencyCode, Set<EntryId>> notShared,
+        Set<ConsentScope> consentRefusedScopes, @Nullable EntryFacts childProtectionPlan,
+        Map<String, BreakGlassGrant> grants) {
+
+    /** How long after it was recorded an undecided front-door item keeps the hub's ground open. */
+    public static final Duration AWAITING_DECISION = Duration.ofDays(30);
+
+    /** How long after the latest front-door decision the hub's ground stays open. */
+    public static final Duration AFTER_DECISION = Duration.ofDays(5);
+
+    /**
+     * An open s.47 enquiry.
+     *
+     * @param strategyDiscussion the entry that opened it
+     * @param recordedBy         the social care agency that recorded the discussion
+     * @param participants       the agencies that took part
+     */
+    public record Enquiry(EntryId strategyDiscussion, AgencyCode recordedBy, Set<AgencyCode> participants) {
+
+        public Enquiry {
+            participants = Set.copyOf(participants);
+        }
+
+        /** Whether this agency recorded or took part in the enquiry. */
+        public boolean involves(AgencyCode agency) {
+            return recordedBy.equals(agency) || participants.contains(agency);
+        }
+    }
 
     public JourneyFacts {
-        openInvolvements = Set.copyOf(openInvolvements);
-        submittingAgencies = Set.copyOf(submittingAgencies);
-        releases = Map.copyOf(releases);
-        consentRefusedScopes = Set.copyOf(consentRefusedScopes);
         entries = List.copyOf(entries);
+        retracted = Set.copyOf(retracted);
+        openInvolvements = Set.copyOf(openInvolvements);
+        leadAgencies = List.copyOf(leadAgencies);
+        team = Set.copyOf(team);
+        openEnquiries = List.copyOf(openEnquiries);
+        awaitingDecision = Map.copyOf(awaitingDecision);
+        releases = Map.copyOf(releases);
+        notShared = Map.copyOf(notShared);
+        consentRefusedScopes = Set.copyOf(consentRefusedScopes);
+        grants = Map.copyOf(grants);
     }
 
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
-        return new JourneyFacts(false, false, Set.of(), Set.of(), Map.of(), Set.of(), List.of(), null);
+        return new JourneyFacts(false, false, List.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of(), Map.of(),
+                null, Map.of(), Map.of(), Set.of(), null, Map.of());
+    }
+
+    /** Agencies that have submitted an entry about the child other than their involvement. */
+    public Set<AgencyCode> submittingAgencies() {
+        Set<AgencyCode> submitting = new LinkedHashSet<>();
+        entries.stream().filter(entry -> !entry.type().recordsInvolvement())
+                .forEach(entry -> submitting.add(entry.agency()));
+        return submitting;
+    }
+
+    /** Agencies that have recorded any entry about the child, in the order they first did. */
+    public Set<AgencyCode> recordingAgencies() {
+        Set<AgencyCode> recording = new LinkedHashSet<>();
+        entries.forEach(entry -> recording.add(entry.agency()));
+        return recording;
     }
 
     /** The agencies that hold the child's record: those working with the child, and those that recorded entries. */
     public Set<AgencyCode> owningAgencies() {
-        Set<AgencyCode> owners = new HashSet<>(openInvolvements);
-        owners.addAll(submittingAgencies);
-        return Set.copyOf(owners);
+        Set<AgencyCode> owners = new LinkedHashSet<>(openInvolvements);
+        owners.addAll(submittingAgencies());
+        return owners;
+    }
+
+    /** The lead agency now: the first children's social care agency with an open involvement. */
+    public Optional<AgencyCode> leadAgency() {
+        return leadAgencies.stream().findFirst();
     }
 
     /** Entries the hub released to this agency. */
     public Set<EntryId> releasedTo(@Nullable AgencyCode agency) {
         return agency == null ? Set.of() : releases.getOrDefault(agency, Set.of());
+    }
+
+    /** Entries a decision not to share withholds from this agency. */
+    public Set<EntryId> notSharedWith(@Nullable AgencyCode agency) {
+        return agency == null ? Set.of() : notShared.getOrDefault(agency, Set.of());
     }
 
     /**
@@ -59,5 +131,32 @@ public record JourneyFacts(boolean known, boolean sealed, Set<AgencyCode> openIn
     public boolean consentRefusedFor(@Nullable AgencyKind kind) {
         return consentRefusedScopes.stream()
                 .anyMatch(scope -> scope.agencyKind() == null || (kind != null && scope.covers(kind)));
+    }
+
+    /**
+     * Whether the hub may triage the journey at this instant: a front-door item recorded in the last 30 days awaits
+     * its decision, or the latest decision was recorded in the last five days. An item recorded a moment "after" the
+     * reader's clock (another instance's clock running ahead) counts as recorded now.
+     */
+    public boolean atTheFrontDoor(Instant at) {
+        boolean awaiting = awaitingDecision.values().stream()
+                .anyMatch(recorded -> recorded.plus(AWAITING_DECISION).isAfter(at));
+        return awaiting || (lastDecisionAt != null && lastDecisionAt.plus(AFTER_DECISION).isAfter(at));
+    }
+
+    /** Whether this agency recorded or takes part in an open s.47 enquiry. */
+    public boolean enquiring(@Nullable AgencyCode agency) {
+        return agency != null && openEnquiries.stream().anyMatch(enquiry -> enquiry.involves(agency));
+    }
+
+    /** Whether social care placed this reader on the team around the child: their agency, or them by name. */
+    public boolean onTeam(Viewer viewer) {
+        return viewer.agency() != null && team.stream().anyMatch(place -> place.agency().equals(viewer.agency())
+                && (place.practitioner() == null || place.practitioner().equals(viewer.username())));
+    }
+
+    /** The reader's break-glass grant in force at this instant, if any. */
+    public Optional<BreakGlassGrant> grantOpen(String reader, Instant at) {
+        return Optional.ofNullable(grants.get(reader)).filter(grant -> grant.openAt(at));
     }
 }

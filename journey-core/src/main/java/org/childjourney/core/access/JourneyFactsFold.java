@@ -1,5 +1,7 @@
 package org.childjourney.core.access;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,17 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.StrategyDecision;
+import org.childjourney.core.journey.event.BreakGlassGranted;
+import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.ConsentRecorded;
 import org.childjourney.core.journey.event.ConsentWithdrawn;
+import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntriesReleased;
+import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
@@ -26,17 +33,19 @@ import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A journey's facts, folded from its events oldest first ({@code when(state, event)}): the one function from which
- * both the journey's own rules (the {@code ChildJourney} aggregate) and every read's access decision learn what the
- * record holds. Reads fold the event store's events up to the latest, so that an event that narrows access (a
- * seal, a withdrawal of consent, the end of an involvement) governs the very next read after its {@code 201}, never
- * "once the read models catch up". The fold is mutable for speed; {@link #facts()} takes an immutable snapshot.
+ * A journey's facts, folded from its events oldest first ({@code when(event, recordedAt)}): the one function from
+ * which both the journey's own rules (the {@code ChildJourney} aggregate) and every read's access decision learn
+ * what the record holds. Reads fold the event store's events up to the latest, so that an event that narrows access
+ * (a seal, a withdrawal of consent, the end of an involvement or a team membership, a decision not to share, a
+ * concluded enquiry) governs the very next read after its {@code 201}, never "once the read models catch up". The
+ * fold is mutable for speed; {@link #facts()} takes an immutable snapshot.
  */
 public final class JourneyFactsFold {
 
@@ -44,24 +53,38 @@ public final class JourneyFactsFold {
     private boolean sealed;
     private final Map<EntryId, EntryFacts> entries;
     private final Set<EntryId> retracted;
+    /** Open involvements' roles, by agency, with the kind of each agency. */
     private final Map<AgencyCode, Set<String>> involvements;
+    private final Map<AgencyCode, AgencyKind> involvedKinds;
     private final Map<AgencyCode, Set<EntryId>> releases;
+    private final Map<AgencyCode, Set<EntryId>> notShared;
     private final Map<ConsentScope, ConsentStatus> consentByScope;
     private @Nullable EntryFacts childProtectionPlan;
-    /** Strategy discussions that opened a s.47 enquiry not yet concluded, with their participants. */
-    private final Map<EntryId, Set<AgencyCode>> openEnquiries;
+    private final Map<EntryId, JourneyFacts.Enquiry> openEnquiries;
     /** The team around the child: who social care added and has not removed, by the social care agency. */
     private final Map<TeamMembership, AgencyCode> team;
+    private final Map<EntryId, Instant> awaitingDecision;
+    private @Nullable Instant lastDecisionAt;
+    private final Map<String, BreakGlassGrant> grants;
+    /** Every grant ever made on the journey, and those an auditor has reviewed. */
+    private final Set<String> grantIds;
+    private final Set<String> reviewedGrants;
 
     /** The facts of a journey with no events yet: unknown. */
     public JourneyFactsFold() {
         this.entries = new LinkedHashMap<>();
         this.retracted = new HashSet<>();
         this.involvements = new LinkedHashMap<>();
+        this.involvedKinds = new HashMap<>();
         this.releases = new HashMap<>();
+        this.notShared = new HashMap<>();
         this.consentByScope = new LinkedHashMap<>();
         this.openEnquiries = new LinkedHashMap<>();
         this.team = new LinkedHashMap<>();
+        this.awaitingDecision = new LinkedHashMap<>();
+        this.grants = new HashMap<>();
+        this.grantIds = new HashSet<>();
+        this.reviewedGrants = new HashSet<>();
     }
 
     /** A copy of {@code other}, to fold further events into without changing it. */
@@ -72,46 +95,66 @@ public final class JourneyFactsFold {
         this.retracted = new HashSet<>(other.retracted);
         this.involvements = new LinkedHashMap<>();
         other.involvements.forEach((agency, roles) -> involvements.put(agency, new LinkedHashSet<>(roles)));
-        this.releases = new HashMap<>();
-        other.releases.forEach((agency, ids) -> releases.put(agency, new LinkedHashSet<>(ids)));
+        this.involvedKinds = new HashMap<>(other.involvedKinds);
+        this.releases = deepCopy(other.releases);
+        this.notShared = deepCopy(other.notShared);
         this.consentByScope = new LinkedHashMap<>(other.consentByScope);
         this.childProtectionPlan = other.childProtectionPlan;
         this.openEnquiries = new LinkedHashMap<>(other.openEnquiries);
         this.team = new LinkedHashMap<>(other.team);
+        this.awaitingDecision = new LinkedHashMap<>(other.awaitingDecision);
+        this.lastDecisionAt = other.lastDecisionAt;
+        this.grants = new HashMap<>(other.grants);
+        this.grantIds = new HashSet<>(other.grantIds);
+        this.reviewedGrants = new HashSet<>(other.reviewedGrants);
     }
 
-    /** The facts of these events, oldest first. */
-    public static JourneyFacts facts(List<? extends JourneyEvent> events) {
-        JourneyFactsFold fold = new JourneyFactsFold();
-        events.forEach(fold::when);
-        return fold.facts();
-    }
-
-    /** Folds one more event, the next in the journey's order, into the facts. */
-    public JourneyFactsFold when(JourneyEvent event) {
+    /** Folds one more event, the next in the journey's order, recorded at {@code recordedAt}, into the facts. */
+    public JourneyFactsFold when(JourneyEvent event, Instant recordedAt) {
         known = true;
         if (event instanceof JourneyEntry entry) {
-            whenEntry(entry);
+            whenEntry(entry, recordedAt);
         } else if (event instanceof EntriesReleased released) {
             releases.computeIfAbsent(released.toAgency(), agency -> new LinkedHashSet<>())
                     .addAll(released.entryIds());
+            Set<EntryId> declined = notShared.get(released.toAgency());
+            if (declined != null) {
+                released.entryIds().forEach(declined::remove);
+            }
+        } else if (event instanceof SharingDeclined declined) {
+            notShared.computeIfAbsent(declined.toAgency(), agency -> new LinkedHashSet<>())
+                    .addAll(declined.entryIds());
         } else if (event instanceof JourneySealed) {
             sealed = true;
+            grants.clear();
         } else if (event instanceof JourneyUnsealed) {
             sealed = false;
+        } else if (event instanceof BreakGlassGranted granted) {
+            grants.put(granted.reader().username(), new BreakGlassGrant(granted.grantId(),
+                    granted.reader().username(), granted.openedAt(), granted.expiresAt(), false));
+            grantIds.add(granted.grantId());
+        } else if (event instanceof BreakGlassReviewed reviewed) {
+            reviewedGrants.add(reviewed.grantId());
         }
         return this;
     }
 
-    private void whenEntry(JourneyEntry event) {
+    private void whenEntry(JourneyEntry event, Instant recordedAt) {
         AgencyCode agency = event.provenance().agency().code();
         EntryFacts entry = new EntryFacts(event.entryId(), EntryType.of(event), agency, event.consent().status(),
-                event.provenance().sensitivity());
+                event.provenance().sensitivity(), recordedAt, about(event));
         entries.put(event.entryId(), entry);
-        if (event instanceof EntryRetracted retraction) {
+        if (entry.type() == EntryType.CONTACT || entry.type() == EntryType.DOMESTIC_ABUSE_NOTIFICATION) {
+            awaitingDecision.put(event.entryId(), recordedAt);
+        } else if (event instanceof ContactDecided decided) {
+            awaitingDecision.remove(decided.contactEntryId());
+            lastDecisionAt = recordedAt;
+        } else if (event instanceof EntryRetracted retraction) {
             retracted.add(retraction.targetEntryId());
+            awaitingDecision.remove(retraction.targetEntryId());
         } else if (event instanceof InvolvementStarted started) {
             involvements.computeIfAbsent(agency, code -> new LinkedHashSet<>()).add(started.role());
+            involvedKinds.put(agency, event.provenance().agency().kind());
         } else if (event instanceof InvolvementEnded ended) {
             Set<String> roles = involvements.get(agency);
             if (roles != null && roles.remove(ended.role()) && roles.isEmpty()) {
@@ -126,7 +169,8 @@ public final class JourneyFactsFold {
             consentByScope.put(withdrawn.scope(), ConsentStatus.WITHDRAWN);
         } else if (event instanceof StrategyDiscussionHeld discussion
                 && discussion.decision() == StrategyDecision.S47_ENQUIRY) {
-            openEnquiries.put(discussion.entryId(), Set.copyOf(discussion.participants()));
+            openEnquiries.put(discussion.entryId(),
+                    new JourneyFacts.Enquiry(discussion.entryId(), agency, Set.copyOf(discussion.participants())));
         } else if (event instanceof EnquiryConcluded concluded) {
             openEnquiries.remove(concluded.strategyDiscussionEntryId());
         } else if (event instanceof TeamMemberAdded added) {
@@ -138,6 +182,19 @@ public final class JourneyFactsFold {
         } else if (event instanceof ChildProtectionPlanEnded) {
             childProtectionPlan = null;
         }
+    }
+
+    private static @Nullable EntryId about(JourneyEntry event) {
+        if (event instanceof ContactDecided decided) {
+            return decided.contactEntryId();
+        } else if (event instanceof EntryCorrected correction) {
+            return correction.targetEntryId();
+        } else if (event instanceof EntryRetracted retraction) {
+            return retraction.targetEntryId();
+        } else if (event instanceof EnquiryConcluded concluded) {
+            return concluded.strategyDiscussionEntryId();
+        }
+        return null;
     }
 
     /** Whether the journey holds any event. */
@@ -175,23 +232,50 @@ public final class JourneyFactsFold {
         return Set.copyOf(team.keySet());
     }
 
+    /** The reader's break-glass grant in force at this instant, or {@code null}. */
+    public @Nullable BreakGlassGrant grantOpen(String reader, Instant at) {
+        BreakGlassGrant grant = grants.get(reader);
+        return grant != null && grant.openAt(at) ? grant : null;
+    }
+
+    /** Whether a break-glass grant with this id was made on the journey and has not been reviewed. */
+    public boolean grantAwaitingReview(String grantId) {
+        return grantIds.contains(grantId) && !reviewedGrants.contains(grantId);
+    }
+
     /** An immutable snapshot of the facts so far. */
     public JourneyFacts facts() {
         if (!known) {
             return JourneyFacts.unknown();
         }
-        Set<AgencyCode> submitting = new HashSet<>();
-        entries.values().stream().filter(entry -> !entry.type().recordsInvolvement())
-                .forEach(entry -> submitting.add(entry.agency()));
         Set<ConsentScope> refused = new HashSet<>();
         consentByScope.forEach((scope, status) -> {
             if (status == ConsentStatus.REFUSED || status == ConsentStatus.WITHDRAWN) {
                 refused.add(scope);
             }
         });
-        Map<AgencyCode, Set<EntryId>> released = new HashMap<>();
-        releases.forEach((agency, ids) -> released.put(agency, Set.copyOf(ids)));
-        return new JourneyFacts(true, sealed, involvements.keySet(), submitting, released, refused,
-                List.copyOf(entries.values()), childProtectionPlan);
+        List<AgencyCode> leads = new ArrayList<>();
+        involvements.keySet().stream()
+                .filter(agency -> involvedKinds.get(agency) == AgencyKind.CHILDRENS_SOCIAL_CARE)
+                .forEach(leads::add);
+        return new JourneyFacts(true, sealed, List.copyOf(entries.values()), retracted, involvements.keySet(), leads,
+                team.keySet(), List.copyOf(openEnquiries.values()), awaitingDecision, lastDecisionAt,
+                immutable(releases), immutable(notShared), refused, childProtectionPlan, grants);
+    }
+
+    private static Map<AgencyCode, Set<EntryId>> deepCopy(Map<AgencyCode, Set<EntryId>> byAgency) {
+        Map<AgencyCode, Set<EntryId>> copy = new HashMap<>();
+        byAgency.forEach((agency, ids) -> copy.put(agency, new LinkedHashSet<>(ids)));
+        return copy;
+    }
+
+    private static Map<AgencyCode, Set<EntryId>> immutable(Map<AgencyCode, Set<EntryId>> byAgency) {
+        Map<AgencyCode, Set<EntryId>> copy = new HashMap<>();
+        byAgency.forEach((agency, ids) -> {
+            if (!ids.isEmpty()) {
+                copy.put(agency, Set.copyOf(ids));
+            }
+        });
+        return copy;
     }
 }

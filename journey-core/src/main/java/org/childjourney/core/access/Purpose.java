@@ -24,6 +24,11 @@ public enum Purpose {
     MASH_TRIAGE("mash-triage", LawfulBasis.SECTION_11_SAFEGUARDING_DUTY, Role.MASH),
     /** An emergency department checking a child at triage: health practitioners, minimal view. */
     UNSCHEDULED_CARE("unscheduled-care", LawfulBasis.HEALTH_AND_CARE, Role.PRACTITIONER),
+    /**
+     * Police or health at an incident checking whether a child is known: practitioners of those agencies, the flags
+     * only.
+     */
+    URGENT_CHECK("urgent-check", LawfulBasis.SECTION_11_SAFEGUARDING_DUTY, Role.PRACTITIONER),
     /** A case or practice review: auditors. */
     CASE_REVIEW("case-review", LawfulBasis.CASE_REVIEW, Role.AUDITOR),
     /** Break-glass: practitioners; needs a justification, is bounded in time and flagged for review. */

@@ -15,6 +15,8 @@ public enum RefusalReason {
     PURPOSE_NOT_PERMITTED,
     /** The journey is sealed: only auditors may read it. */
     JOURNEY_SEALED,
-    /** An emergency read without a justification. */
-    JUSTIFICATION_MISSING
+    /** An emergency read without a justification (since 2026.12-1: of at least 20 characters). */
+    JUSTIFICATION_MISSING,
+    /** None of the grounds for the purpose holds for this reader on this journey (policy 2026.12-1 on). */
+    NO_GROUND
 }

@@ -2,12 +2,16 @@ package org.childjourney.core.journey;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.childjourney.core.access.BreakGlass;
+import org.childjourney.core.access.BreakGlassGrant;
 import org.childjourney.core.access.EntryFacts;
 import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.agency.AgencyCode;
@@ -22,6 +26,7 @@ import org.childjourney.core.journey.command.EndInvolvement;
 import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.JourneyCommand;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
+import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
@@ -29,12 +34,15 @@ import org.childjourney.core.journey.command.RecordContact;
 import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.RemoveTeamMember;
 import org.childjourney.core.journey.command.RetractEntry;
+import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
 import org.childjourney.core.journey.command.StartInvolvement;
 import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.BreakGlassGranted;
+import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.ConsentRecorded;
@@ -259,10 +267,32 @@ public class ChildJourney {
         apply(new JourneyUnsealed(c.journeyId(), c.unsealedBy(), c.reason()));
     }
 
+    @CommandHandler
+    BreakGlassGrant handle(OpenBreakGlass c) {
+        if (facts.sealed()) {
+            throw new JourneyRuleViolation(Rule.ALREADY_SEALED);
+        }
+        BreakGlassGrant open = facts.grantOpen(c.reader().username(), c.at());
+        if (open != null) {
+            return open;
+        }
+        Instant expiresAt = c.at().plus(BreakGlass.WINDOW);
+        apply(new BreakGlassGranted(c.journeyId(), c.grantId(), c.reader(), c.justification(), c.at(), expiresAt));
+        return new BreakGlassGrant(c.grantId(), c.reader().username(), c.at(), expiresAt, true);
+    }
+
+    @CommandHandler
+    void handle(ReviewBreakGlass c) {
+        if (!facts.grantAwaitingReview(c.grantId())) {
+            throw new JourneyRuleViolation(Rule.NO_GRANT_TO_REVIEW);
+        }
+        apply(new BreakGlassReviewed(c.journeyId(), c.grantId(), c.reviewer(), c.outcome(), c.note()));
+    }
+
     @EventSourcingHandler
-    void on(JourneyEvent event) {
+    void on(JourneyEvent event, @Timestamp Instant recordedAt) {
         journeyId = event.journeyId();
-        facts.when(event);
+        facts.when(event, recordedAt);
     }
 
     private void requireNew(JourneyCommand command) {

@@ -27,7 +27,9 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** An outcome names no strategy discussion on this journey that opened a s.47 enquiry still open. */
         NOT_AN_OPEN_ENQUIRY("the outcome does not name an open s.47 enquiry on this journey"),
         /** A child protection plan is ended only by the agency that started it. */
-        PLAN_STARTED_BY_ANOTHER_AGENCY("a child protection plan is ended only by the agency that started it");
+        PLAN_STARTED_BY_ANOTHER_AGENCY("a child protection plan is ended only by the agency that started it"),
+        /** A review names no break-glass grant on this journey that awaits one. */
+        NO_GRANT_TO_REVIEW("no break-glass grant on this journey with that id awaits review");
 
         private final String description;
 

@@ -5,14 +5,22 @@ import static org.childjourney.core.journey.JourneyFixtures.CONTACT;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT_DECISION;
 import static org.childjourney.core.journey.JourneyFixtures.CORRECTION;
 import static org.childjourney.core.journey.JourneyFixtures.DOMESTIC_ABUSE_NOTIFICATION;
+import static org.childjourney.core.journey.JourneyFixtures.EMERGENCY_JUSTIFICATION;
+import static org.childjourney.core.journey.JourneyFixtures.GRANT_EXPIRES_AT;
+import static org.childjourney.core.journey.JourneyFixtures.GRANT_ID;
+import static org.childjourney.core.journey.JourneyFixtures.GRANT_OPENED_AT;
 import static org.childjourney.core.journey.JourneyFixtures.HOSPITAL_NORTH;
+import static org.childjourney.core.journey.JourneyFixtures.JOURNEY;
 import static org.childjourney.core.journey.JourneyFixtures.PLAN_STARTED;
 import static org.childjourney.core.journey.JourneyFixtures.POLICE_EAST;
 import static org.childjourney.core.journey.JourneyFixtures.RETRACTION;
 import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_CONCERN;
 import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PARKSIDE;
+import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PRACTITIONER;
 import static org.childjourney.core.journey.JourneyFixtures.UNKNOWN_ENTRY;
 import static org.childjourney.core.journey.JourneyFixtures.aeAttendanceRecorded;
+import static org.childjourney.core.journey.JourneyFixtures.breakGlassGranted;
+import static org.childjourney.core.journey.JourneyFixtures.breakGlassReviewed;
 import static org.childjourney.core.journey.JourneyFixtures.childProtectionPlanEnded;
 import static org.childjourney.core.journey.JourneyFixtures.childProtectionPlanStarted;
 import static org.childjourney.core.journey.JourneyFixtures.consentRecorded;
@@ -34,12 +42,14 @@ import static org.childjourney.core.journey.JourneyFixtures.involvementStarted;
 import static org.childjourney.core.journey.JourneyFixtures.journeySealed;
 import static org.childjourney.core.journey.JourneyFixtures.journeyUnsealed;
 import static org.childjourney.core.journey.JourneyFixtures.notifyDomesticAbuse;
+import static org.childjourney.core.journey.JourneyFixtures.openBreakGlass;
 import static org.childjourney.core.journey.JourneyFixtures.raiseSchoolConcern;
 import static org.childjourney.core.journey.JourneyFixtures.recordAeAttendance;
 import static org.childjourney.core.journey.JourneyFixtures.recordConsent;
 import static org.childjourney.core.journey.JourneyFixtures.recordContact;
 import static org.childjourney.core.journey.JourneyFixtures.releaseEntries;
 import static org.childjourney.core.journey.JourneyFixtures.retractEntry;
+import static org.childjourney.core.journey.JourneyFixtures.reviewBreakGlass;
 import static org.childjourney.core.journey.JourneyFixtures.schoolConcernRaised;
 import static org.childjourney.core.journey.JourneyFixtures.sealJourney;
 import static org.childjourney.core.journey.JourneyFixtures.sharingDeclined;
@@ -48,16 +58,20 @@ import static org.childjourney.core.journey.JourneyFixtures.startInvolvement;
 import static org.childjourney.core.journey.JourneyFixtures.unsealJourney;
 import static org.childjourney.core.journey.JourneyFixtures.withdrawConsent;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.childjourney.core.access.BreakGlass;
+import org.childjourney.core.access.BreakGlassGrant;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.ConcludeEnquiry;
+import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.person.Sensitive;
 import org.hamcrest.Description;
@@ -728,6 +742,65 @@ class ChildJourneyTest {
                     .when(sealJourney())
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class BreakingGlass {
+
+        private static final String NEXT_GRANT = "00000000-0000-4000-8000-0000000000b2";
+
+        @Test
+        void opensAGrantOfFourHoursAndAnswersIt() {
+            fixture.given(contactReceived())
+                    .when(openBreakGlass(GRANT_ID, GRANT_OPENED_AT))
+                    .expectEvents(breakGlassGranted())
+                    .expectResultMessagePayload(new BreakGlassGrant(GRANT_ID, SCHOOL_PRACTITIONER.username(),
+                            GRANT_OPENED_AT, GRANT_EXPIRES_AT, true));
+        }
+
+        @Test
+        void aReadWhileTheGrantIsOpenOpensNone() {
+            fixture.given(contactReceived(), breakGlassGranted())
+                    .when(openBreakGlass(NEXT_GRANT, GRANT_EXPIRES_AT.minusSeconds(1)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new BreakGlassGrant(GRANT_ID, SCHOOL_PRACTITIONER.username(),
+                            GRANT_OPENED_AT, GRANT_EXPIRES_AT, false));
+        }
+
+        @Test
+        void aReadWhenTheGrantHasExpiredOpensANewOne() {
+            fixture.given(contactReceived(), breakGlassGranted())
+                    .when(openBreakGlass(NEXT_GRANT, GRANT_EXPIRES_AT))
+                    .expectEvents(new BreakGlassGranted(JOURNEY, NEXT_GRANT, SCHOOL_PRACTITIONER,
+                            Sensitive.of(EMERGENCY_JUSTIFICATION), GRANT_EXPIRES_AT,
+                            GRANT_EXPIRES_AT.plus(BreakGlass.WINDOW)));
+        }
+
+        @Test
+        void aSealEndsTheGrant() {
+            Instant afterUnsealing = GRANT_OPENED_AT.plusSeconds(600);
+            fixture.given(contactReceived(), breakGlassGranted(), journeySealed(), journeyUnsealed())
+                    .when(openBreakGlass(NEXT_GRANT, afterUnsealing))
+                    .expectEvents(new BreakGlassGranted(JOURNEY, NEXT_GRANT, SCHOOL_PRACTITIONER,
+                            Sensitive.of(EMERGENCY_JUSTIFICATION), afterUnsealing,
+                            afterUnsealing.plus(BreakGlass.WINDOW)));
+        }
+
+        @Test
+        void grantsNothingOnASealedJourney() {
+            refusedFor(fixture.given(contactReceived(), journeySealed())
+                    .when(openBreakGlass(GRANT_ID, GRANT_OPENED_AT)), Rule.ALREADY_SEALED);
+        }
+
+        @Test
+        void recordsAnAuditorsReviewOnce() {
+            fixture.given(contactReceived(), breakGlassGranted())
+                    .when(reviewBreakGlass())
+                    .expectEvents(breakGlassReviewed());
+            refusedFor(fixture.given(contactReceived(), breakGlassGranted(), breakGlassReviewed())
+                    .when(reviewBreakGlass()), Rule.NO_GRANT_TO_REVIEW);
+            refusedFor(fixture.given(contactReceived()).when(reviewBreakGlass()), Rule.NO_GRANT_TO_REVIEW);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.LawfulBasis;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
@@ -25,6 +26,7 @@ import org.childjourney.core.journey.command.EndChildProtectionPlan;
 import org.childjourney.core.journey.command.EndInvolvement;
 import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
+import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
@@ -32,6 +34,7 @@ import org.childjourney.core.journey.command.RecordContact;
 import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.RemoveTeamMember;
 import org.childjourney.core.journey.command.RetractEntry;
+import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.StartChildProtectionPlan;
 import org.childjourney.core.journey.command.StartInvolvement;
@@ -39,6 +42,8 @@ import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AccessRefused;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.BreakGlassGranted;
+import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
@@ -159,6 +164,12 @@ public final class JourneyFixtures {
 
     /** The policy version the fixture disclosure records name: a stored value, so a literal, not the constant. */
     public static final String POLICY_VERSION = "2026.11-1";
+    /** A break-glass grant's id: random in the services, fixed here. Not personal. */
+    public static final String GRANT_ID = "00000000-0000-4000-8000-0000000000b1";
+    /** When the fixture grant opened, and when it expires: four hours later. */
+    public static final Instant GRANT_OPENED_AT = Instant.parse("2026-03-03T08:05:00Z");
+    public static final Instant GRANT_EXPIRES_AT = Instant.parse("2026-03-03T12:05:00Z");
+    public static final String REVIEW_NOTE = "Fictional: pupil was missing, the read was needed to find the lead";
 
     public static final Consent CONSENT_GIVEN = new Consent(ConsentStatus.GIVEN, null);
     public static final Consent CONSENT_REFUSED = new Consent(ConsentStatus.REFUSED, Sensitive.of(REFUSAL_REASON));
@@ -174,6 +185,7 @@ public final class JourneyFixtures {
             Set.of(Role.PRACTITIONER));
     public static final Viewer SCHOOL_PRACTITIONER = new Viewer("fictional.teacher", SCHOOL_PARKSIDE.code(),
             Set.of(Role.PRACTITIONER));
+    public static final Viewer AUDITOR = new Viewer("fictional.auditor", null, Set.of(Role.AUDITOR));
     public static final Viewer HUB_MEMBER = new Viewer("fictional.hub.worker", CSC_COUNTY.code(), Set.of(Role.MASH));
     public static final Viewer SOCIAL_WORKER = new Viewer("fictional.social.worker", CSC_COUNTY.code(),
             Set.of(Role.PRACTITIONER));
@@ -574,6 +586,28 @@ public final class JourneyFixtures {
         return new JourneyUnsealed(JOURNEY, SOCIAL_WORKER, Sensitive.of(UNSEAL_REASON));
     }
 
+    // --- Break-glass: a teacher reads Amy's record in an emergency, and an auditor reviews the grant.
+
+    /** The teacher's emergency read at {@code at}; a grant it opens takes {@code grantId}. */
+    public static OpenBreakGlass openBreakGlass(String grantId, Instant at) {
+        return new OpenBreakGlass(JOURNEY, grantId, SCHOOL_PRACTITIONER, Sensitive.of(EMERGENCY_JUSTIFICATION), at);
+    }
+
+    public static ReviewBreakGlass reviewBreakGlass() {
+        return new ReviewBreakGlass(JOURNEY, GRANT_ID, AUDITOR, BreakGlassOutcome.JUSTIFIED,
+                Sensitive.of(REVIEW_NOTE));
+    }
+
+    public static BreakGlassGranted breakGlassGranted() {
+        return new BreakGlassGranted(JOURNEY, GRANT_ID, SCHOOL_PRACTITIONER, Sensitive.of(EMERGENCY_JUSTIFICATION),
+                GRANT_OPENED_AT, GRANT_EXPIRES_AT);
+    }
+
+    public static BreakGlassReviewed breakGlassReviewed() {
+        return new BreakGlassReviewed(JOURNEY, GRANT_ID, AUDITOR, BreakGlassOutcome.JUSTIFIED,
+                Sensitive.of(REVIEW_NOTE));
+    }
+
     // --- Inbox: Parkside hears that someone broke glass on Amy's journey, and its system acknowledges.
 
     public static AgencyNotified agencyNotified() {
@@ -596,8 +630,8 @@ public final class JourneyFixtures {
     /** A hospital nurse read Amy's timeline at triage; the school concern shared under refusal was withheld. */
     public static JourneyDisclosed journeyDisclosed() {
         return new JourneyDisclosed(JOURNEY, HOSPITAL_PRACTITIONER, Purpose.UNSCHEDULED_CARE, null,
-                ReadKind.TIMELINE, LawfulBasis.HEALTH_AND_CARE, List.of(CONTACT, AE_ATTENDANCE), List.of(SCHOOL_CONCERN),
-                POLICY_VERSION);
+                ReadKind.TIMELINE, LawfulBasis.HEALTH_AND_CARE, List.of(Ground.TRIAGE_CHECK),
+                List.of(CONTACT, AE_ATTENDANCE), List.of(SCHOOL_CONCERN), "2026.12-1");
     }
 
     /** A teacher claimed an emergency without any relationship with Amy and was refused. */
@@ -641,6 +675,8 @@ public final class JourneyFixtures {
                 JourneyFixtures.sharingDeclined(),
                 JourneyFixtures.journeySealed(),
                 JourneyFixtures.journeyUnsealed(),
+                JourneyFixtures.breakGlassGranted(),
+                JourneyFixtures.breakGlassReviewed(),
                 JourneyFixtures.journeyDisclosed(),
                 JourneyFixtures.accessRefused(),
                 JourneyFixtures.journeysSearched(),

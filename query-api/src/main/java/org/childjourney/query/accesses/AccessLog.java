@@ -7,21 +7,23 @@ import org.childjourney.query.timeline.DecisionNotToShare;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who read a child's journey, when, for which purpose, on what basis, with what decision; and, for auditors, the
- * decisions not to share ({@code nonDisclosures}).
+ * Who read a child's journey, when, for which purpose, on what grounds, with what decision; and, for auditors, the
+ * decisions not to share ({@code nonDisclosures}). How much of each read a practitioner sees is in
+ * {@link AccessLogQueryHandler}.
  */
 public record AccessLog(String journeyId, List<Access> accesses,
         @Nullable List<DecisionNotToShare> nonDisclosures) {
 
-
     /**
-     * One read. Practitioners see who read and why; auditors also see the refusal reason and which entries were
-     * disclosed and withheld. Break-glass (emergency) reads are flagged for review.
+     * One read. A field a reader may not see of this read is left out: a read by another agency may show only its
+     * agency and date. Auditors also see the refusal reason and which entries were disclosed and withheld.
+     * Break-glass (emergency) reads are flagged for review.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Access(Instant at, String viewer, @Nullable String agency, List<String> roles, String purpose,
-            String kind, String decision, @Nullable String basis, @Nullable String reason,
-            @Nullable List<String> entriesDisclosed, @Nullable List<String> entriesWithheld, String policyVersion,
-            boolean flaggedForReview) {
+    public record Access(Instant at, @Nullable String viewer, @Nullable String agency, @Nullable List<String> roles,
+            @Nullable String purpose, @Nullable String kind, @Nullable String decision, @Nullable String basis,
+            @Nullable List<String> grounds, @Nullable String reason, @Nullable List<String> entriesDisclosed,
+            @Nullable List<String> entriesWithheld, @Nullable String policyVersion,
+            @Nullable Boolean flaggedForReview) {
     }
 }

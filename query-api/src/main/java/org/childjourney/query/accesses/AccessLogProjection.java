@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
@@ -34,14 +35,13 @@ import org.springframework.stereotype.Component;
 /**
  * Projects disclosure records (processing group {@code access-log}) into two collections, both fetched by id:
  * {@code access_reads} holds one document per read of a journey, written once; {@code access_log} holds one small
- * index document per journey, keyed by journey id, with the ids of its reads in order and the times of its
- * break-glass reads. A journey read thousands of times therefore never rewrites one ever-growing document (the
+ * index document per journey, keyed by journey id, with the ids of its reads in order. A journey read thousands of times therefore never rewrites one ever-growing document (the
  * hot child's 200-entry reads made it megabytes). A search is listed on every journey it found, returned or
  * withheld. Each read's id carries its event id, so a redelivered record is not listed twice.
  */
 @Component
 @ProcessingGroup("access-log")
-class AccessLogProjection implements BreakGlassHistory {
+class AccessLogProjection {
 
     static final String COLLECTION = "access_log";
     static final String READS = "access_reads";
@@ -76,6 +76,7 @@ class AccessLogProjection implements BreakGlassHistory {
                     .append("flaggedForReview", disclosed.purpose() == Purpose.EMERGENCY
                             && disclosed.kind() != ReadKind.ACCESS_LOG)
                     .append("basis", disclosed.basis().name())
+                    .append("grounds", disclosed.grounds().stream().map(Ground::wireName).toList())
                     .append("entriesDisclosed", ids(disclosed.disclosed()))
                     .append("entriesWithheld", ids(disclosed.withheld())));
         } else if (event instanceof AccessRefused refused) {
@@ -108,16 +109,10 @@ class AccessLogProjection implements BreakGlassHistory {
             // Written again even when already listed: a redelivered batch may have listed it before failing.
             reads.put(readId, new Document("_id", readId).append("read", read));
             Document journal = index.edit(journeyId.toString(), id -> new Document("_id", id)
-                    .append("readIds", new ArrayList<String>())
-                    .append("breakGlass", new ArrayList<Document>()));
+                    .append("readIds", new ArrayList<String>()));
             List<String> readIds = journal.getList("readIds", String.class);
-            if (readIds.contains(readId)) {
-                return;
-            }
-            readIds.add(readId);
-            if (read.getBoolean("flaggedForReview", false)) {
-                journal.getList("breakGlass", Document.class)
-                        .add(new Document("viewer", read.getString("viewer")).append("at", read.getString("at")));
+            if (!readIds.contains(readId)) {
+                readIds.add(readId);
             }
         }
     }
@@ -134,15 +129,6 @@ class AccessLogProjection implements BreakGlassHistory {
                 found.get("read", Document.class)));
         return readIds.stream().map(readId -> Objects.requireNonNull(byId.get(readId),
                 "the access log's index names a read that is not stored")).toList();
-    }
-
-    @Override
-    public List<Instant> breakGlassReads(ChildJourneyId journeyId, String username) {
-        Document journal = index.find(eq("_id", journeyId.toString())).first();
-        return journal == null ? List.of() : journal.getList("breakGlass", Document.class).stream()
-                .filter(read -> username.equals(read.getString("viewer")))
-                .map(read -> Instant.parse(read.getString("at")))
-                .toList();
     }
 
     private static List<String> ids(List<EntryId> entries) {

@@ -2,27 +2,41 @@ package org.childjourney.query.accesses;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.JourneyFacts;
+import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
+import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.timeline.DecisionNotToShare;
 import org.childjourney.query.timeline.JourneyFactsSource;
 import org.childjourney.query.timeline.NonDisclosures;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link FindAccesses}: auditors, and practitioners who may read the journey for their purpose, see who
- * read it; auditors also see the decisions not to share. Reading the access log is itself a read and is recorded
- * first.
+ * Answers {@link FindAccesses}, as "Need to know" says. Auditors see every read in full, with refusal reasons,
+ * what was disclosed and withheld, and the decisions not to share. A practitioner with a ground for their purpose
+ * sees their own agency's reads in full; other agencies' reads under {@code own-record}, {@code lead}, {@code team}
+ * or {@code triage-check} as agency and date only; reads under {@code hub}, {@code enquiry}, {@code break-glass} and
+ * {@code review} only if their agency leads the child's case (then agency, date, purpose and grounds). Reading the
+ * access log is itself a read and is recorded first.
  */
 @Component
 class AccessLogQueryHandler {
+
+    /** Purposes whose reads rest on the grounds the lead agency and auditors alone are shown. */
+    private static final Set<Purpose> LEAD_ONLY = EnumSet.of(Purpose.MASH_TRIAGE, Purpose.SAFEGUARDING_ENQUIRY,
+            Purpose.EMERGENCY, Purpose.CASE_REVIEW);
 
     private final AccessLogProjection log;
     private final JourneyFactsSource facts;
@@ -42,28 +56,55 @@ class AccessLogQueryHandler {
     @QueryHandler
     AccessLogRead handle(FindAccesses query) {
         AccessRequest request = query.reader().request(ReadKind.ACCESS_LOG, Instant.now(clock));
-        AccessDecision decision = AccessPolicies.all().decide(request, facts.factsOf(query.journeyId()));
+        JourneyFacts journey = facts.factsOf(query.journeyId());
+        AccessDecision decision = AccessPolicies.current().decide(request, journey);
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
             return new AccessLogRead.Refused();
         }
-        disclosures.disclosed(query.journeyId(), request, ((AccessDecision.Permitted) decision).basis(), List.of(),
-                List.of());
-        boolean auditor = request.viewer().holds(Role.AUDITOR);
+        disclosures.disclosed(query.journeyId(), request, (AccessDecision.Permitted) decision, List.of());
+        if (request.viewer().holds(Role.AUDITOR)) {
+            List<DecisionNotToShare> silences = nonDisclosures.recordedOn(query.journeyId());
+            return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(),
+                    log.reads(query.journeyId()).stream().map(read -> inFull(read, true)).toList(), silences));
+        }
+        AgencyCode own = Objects.requireNonNull(request.viewer().agency());
+        boolean lead = journey.leadAgencies().contains(own);
         List<AccessLog.Access> accesses = log.reads(query.journeyId()).stream()
-                .map(read -> access(read, auditor))
+                .map(read -> asSeenBy(read, own, lead))
+                .filter(Objects::nonNull)
                 .toList();
-        List<DecisionNotToShare> silences = auditor ? nonDisclosures.recordedOn(query.journeyId()) : null;
-        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, silences));
+        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, null));
     }
 
-    private static AccessLog.Access access(Document read, boolean auditor) {
-        return new AccessLog.Access(Instant.parse(read.getString("at")), read.getString("viewer"),
-                read.getString("agency"), read.getList("roles", String.class), read.getString("purpose"),
-                read.getString("kind"), read.getString("decision"), read.getString("basis"),
+    private static AccessLog.@Nullable Access asSeenBy(Document read, AgencyCode own, boolean lead) {
+        if (own.value().equals(read.getString("agency"))) {
+            return inFull(read, false);
+        }
+        boolean leadOnly = Purpose.fromHeader(read.getString("purpose")).map(LEAD_ONLY::contains).orElse(true);
+        if (leadOnly && !lead) {
+            return null;
+        }
+        return leadOnly
+                ? new AccessLog.Access(at(read), null, read.getString("agency"), null, read.getString("purpose"), null,
+                        null, null, read.getList("grounds", String.class), null, null, null, null,
+                        read.getBoolean("flaggedForReview", false))
+                : new AccessLog.Access(at(read), null, read.getString("agency"), null, null, null, null, null, null,
+                        null, null, null, null, null);
+    }
+
+    /** Everything about the read; for auditors also the refusal reason and the entries disclosed and withheld. */
+    private static AccessLog.Access inFull(Document read, boolean auditor) {
+        return new AccessLog.Access(at(read), read.getString("viewer"), read.getString("agency"),
+                read.getList("roles", String.class), read.getString("purpose"), read.getString("kind"),
+                read.getString("decision"), read.getString("basis"), read.getList("grounds", String.class),
                 auditor ? read.getString("reason") : null,
                 auditor ? read.getList("entriesDisclosed", String.class) : null,
                 auditor ? read.getList("entriesWithheld", String.class) : null, read.getString("policyVersion"),
                 read.getBoolean("flaggedForReview", false));
+    }
+
+    private static Instant at(Document read) {
+        return Instant.parse(read.getString("at"));
     }
 }

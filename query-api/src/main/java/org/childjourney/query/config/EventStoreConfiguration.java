@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
+import org.childjourney.query.disclosure.JourneyDisclosedUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
+
+    /** Disclosure records stored before they named their grounds are read with none. */
+    @Bean
+    JourneyDisclosedUpcaster journeyDisclosedUpcaster() {
+        return new JourneyDisclosedUpcaster();
+    }
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {

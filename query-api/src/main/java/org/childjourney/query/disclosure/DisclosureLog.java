@@ -1,10 +1,11 @@
 package org.childjourney.query.disclosure;
 
+import java.util.Comparator;
 import java.util.List;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
-import org.childjourney.core.access.LawfulBasis;
 import org.childjourney.core.access.RefusalReason;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -24,17 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class DisclosureLog {
 
+    private static final Comparator<EntryId> BY_ID = Comparator.comparing(EntryId::toString);
+
     private final EventGateway events;
 
     DisclosureLog(EventGateway events) {
         this.events = events;
     }
 
-    /** A permitted read of one journey: what was sent and what was withheld. */
-    public void disclosed(ChildJourneyId journeyId, AccessRequest request, LawfulBasis basis,
-            List<EntryId> disclosed, List<EntryId> withheld) {
+    /** A permitted read of one journey: on what grounds, what was sent and what was withheld. */
+    public void disclosed(ChildJourneyId journeyId, AccessRequest request, AccessDecision.Permitted permitted,
+            List<EntryId> disclosed) {
         events.publish(new JourneyDisclosed(journeyId, request.viewer(), request.purpose(),
-                Sensitive.ofNullable(request.justification()), request.kind(), basis, disclosed, withheld,
+                Sensitive.ofNullable(request.justification()), request.kind(), permitted.basis(),
+                permitted.grounds(), disclosed, permitted.withheld().stream().sorted(BY_ID).toList(),
                 AccessPolicies.VERSION));
     }
 

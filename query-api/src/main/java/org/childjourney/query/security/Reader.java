@@ -1,7 +1,10 @@
 package org.childjourney.query.security;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.BreakGlass;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
@@ -21,6 +24,9 @@ public record Reader(Viewer viewer, @Nullable AgencyKind agencyKind, Purpose pur
     public static final String PURPOSE_HEADER = "X-Purpose";
     public static final String JUSTIFICATION_HEADER = "X-Justification";
 
+    private static final String PURPOSES = Arrays.stream(Purpose.values()).map(Purpose::header)
+            .collect(Collectors.joining(", "));
+
     /**
      * @throws InvalidReadRequest when the purpose is missing or unknown, or an emergency read has no justification
      */
@@ -28,12 +34,11 @@ public record Reader(Viewer viewer, @Nullable AgencyKind agencyKind, Purpose pur
             QueryProperties register) {
         Purpose purpose = purposeHeader == null ? null : Purpose.fromHeader(purposeHeader.trim()).orElse(null);
         if (purpose == null) {
-            throw new InvalidReadRequest(PURPOSE_HEADER, "every read states its purpose: one of "
-                    + "safeguarding-enquiry, child-in-need, early-help, mash-triage, unscheduled-care, case-review, "
-                    + "emergency");
+            throw new InvalidReadRequest(PURPOSE_HEADER, "every read states its purpose: one of " + PURPOSES);
         }
-        if (purpose == Purpose.EMERGENCY && (justification == null || justification.isBlank())) {
-            throw new InvalidReadRequest(JUSTIFICATION_HEADER, "an emergency read needs a justification");
+        if (purpose == Purpose.EMERGENCY && !BreakGlass.justified(justification)) {
+            throw new InvalidReadRequest(JUSTIFICATION_HEADER, "an emergency read needs a justification of at least "
+                    + BreakGlass.MINIMUM_JUSTIFICATION + " characters");
         }
         Viewer viewer = KeycloakClaims.viewer(token.getClaims(), token.getSubject());
         return new Reader(viewer, register.kindOf(viewer.agency()), purpose,

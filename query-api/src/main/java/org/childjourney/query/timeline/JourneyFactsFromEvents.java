@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * A journey's facts as of its latest event, folded from the event store ({@link JourneyFactsFold}) at every read and
  * never taken from a read model, which may lag: an event that narrows access governs the very next read after its
- * {@code 201}. Each read first asks the store for the journey's latest sequence number (one indexed query); the
- * folds of recently read journeys are kept with the sequence number they reached, so that only the events recorded
- * since are read and folded.
+ * {@code 201}. Each read asks the store for the journey's latest sequence number (one indexed query), then reads the
+ * events after the fold it keeps for the journey (one more): always these two queries, whether the journey is
+ * unknown, known and folded already, or known and not, so that the number of queries never tells a known journey
+ * from an unknown one. The folds of recently read journeys are kept with the sequence number they reached, so that
+ * only the events recorded since are read and folded.
  */
 @Component
 class JourneyFactsFromEvents implements JourneyFactsSource {
@@ -37,23 +39,29 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
         };
     }
 
+    /**
+     * Always the same two calls to the store, whether the journey is unknown, known and folded already, or known
+     * and not: a refusal's timing does not tell a known journey from an unknown one by the number of queries.
+     */
     @Override
     public JourneyFacts factsOf(ChildJourneyId journeyId) {
         Optional<Long> latest = events.lastSequenceNumberFor(journeyId.toString());
-        if (latest.isEmpty()) {
-            return JourneyFacts.unknown();
-        }
         Folded known = cached(journeyId);
-        if (known != null && known.sequence() >= latest.get()) {
-            return known.facts();
-        }
-        JourneyFactsFold fold = known == null ? new JourneyFactsFold() : new JourneyFactsFold(known.fold());
         long sequence = known == null ? -1 : known.sequence();
-        DomainEventStream stream = events.readEvents(journeyId.toString(), sequence + 1);
+        // From after the fold kept, or after the latest event when the fold is current: then the read is empty.
+        long from = latest.isPresent() && sequence >= latest.get() ? latest.get() + 1 : sequence + 1;
+        DomainEventStream stream = events.readEvents(journeyId.toString(), from);
+        JourneyFactsFold fold = null;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            fold.when((JourneyEvent) message.getPayload());
+            if (fold == null) {
+                fold = known == null ? new JourneyFactsFold() : new JourneyFactsFold(known.fold());
+            }
+            fold.when((JourneyEvent) message.getPayload(), message.getTimestamp());
             sequence = message.getSequenceNumber();
+        }
+        if (fold == null) {
+            return latest.isEmpty() || known == null ? JourneyFacts.unknown() : known.facts();
         }
         Folded folded = new Folded(sequence, fold, fold.facts());
         remember(journeyId, folded);

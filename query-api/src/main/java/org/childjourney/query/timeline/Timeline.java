@@ -8,25 +8,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A child's timeline as one reader may see it: entries ordered by when they happened, then when they were
- * recorded, with the purpose and lawful basis this read relied on.
+ * recorded, with the purpose, the grounds and the lawful basis this read relied on.
  *
- * @param asOf  the recorded time of the latest event the read model holds
- * @param flags for an emergency department's check (purpose {@code unscheduled-care}) only
+ * @param asOf    the recorded time of the latest event the read model holds
+ * @param grounds the grounds the read rests on ({@code own-record}, {@code lead}, ...); the reader sees their union
+ * @param flags   where a ground shows them: the plan, social care's involvement and lead, prior attendances
  */
-public record Timeline(String journeyId, @Nullable Instant asOf, String purpose, String lawfulBasis,
-        @Nullable Flags flags, List<Entry> entries) {
+public record Timeline(String journeyId, @Nullable Instant asOf, String purpose, List<String> grounds,
+        String lawfulBasis, @Nullable Flags flags, List<Entry> entries) {
 
-    /** One entry on the timeline. {@code redacted} names the fields this purpose may not see. */
+    /**
+     * One entry on the timeline. {@code redacted} names the fields this read may not see: an entry shown only as
+     * existing has neither summary nor details.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Entry(String entryId, String type, Instant occurredAt, Instant recordedAt, Agency agency,
-            String summary, Map<String, Object> details, String consent, String status, List<String> redacted) {
+            @Nullable String summary, Map<String, Object> details, String consent, String status,
+            List<String> redacted) {
     }
 
     /** The agency that recorded an entry. */
     public record Agency(String code, String kind) {
     }
 
-    /** What an emergency department may know at triage: whether there is a plan, and how often the child came. */
-    public record Flags(boolean childProtectionPlan, int priorAttendances) {
+    /**
+     * What a reader may know about the child without reading the record.
+     *
+     * @param leadAgency       the agency to call: social care leading the child's case, or {@code null}
+     * @param priorAttendances A&amp;E attendances, for health readers only
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Flags(boolean childProtectionPlan, boolean openToSocialCare, @Nullable String leadAgency,
+            @Nullable Integer priorAttendances) {
     }
 }

@@ -2,31 +2,36 @@ package org.childjourney.query.timeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
-import org.childjourney.core.access.BreakGlass;
 import org.childjourney.core.access.EntryFacts;
+import org.childjourney.core.access.EntryView;
+import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
-import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
-import org.childjourney.query.accesses.BreakGlassHistory;
+import org.childjourney.query.breakglass.BreakGlassGrants;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.inbox.Notices;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link FindTimeline}: asks the access policy on the journey's facts as of its latest event, records the
- * disclosure (or the refusal) and any notices in the event store, and only then loads and maps what may be shown.
- * Retracted entries are never shown here. An emergency department's check gets the minimal view and tells the
- * plan's owner; a break-glass read that opens a window tells every agency that holds the child's record.
+ * Answers {@link FindTimeline}: asks the access policy on the journey's facts as of its latest event, opens (or
+ * finds) the reader's break-glass grant where the read rests on one, records the disclosure (or the refusal) in the
+ * event store, and only then loads and maps what may be shown, each entry as much as the read's grounds allow. A
+ * triage check tells the lead agency, or the plan's owner.
  */
 @Component
 class TimelineQueryHandler {
@@ -39,16 +44,16 @@ class TimelineQueryHandler {
     private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
     private final Notices notices;
-    private final BreakGlassHistory breakGlass;
+    private final BreakGlassGrants grants;
     private final Clock clock;
 
     TimelineQueryHandler(TimelineStore store, JourneyFactsSource facts, DisclosureLog disclosures, Notices notices,
-            BreakGlassHistory breakGlass, Clock clock) {
+            BreakGlassGrants grants, Clock clock) {
         this.store = store;
         this.facts = facts;
         this.disclosures = disclosures;
         this.notices = notices;
-        this.breakGlass = breakGlass;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -56,7 +61,11 @@ class TimelineQueryHandler {
     TimelineRead handle(FindTimeline query) {
         AccessRequest request = query.reader().request(ReadKind.TIMELINE, Instant.now(clock));
         JourneyFacts journey = facts.factsOf(query.journeyId());
-        AccessDecision decision = AccessPolicies.all().decide(request, journey);
+        AccessDecision decision = AccessPolicies.current().decide(request, journey);
+        if (decision instanceof AccessDecision.Permitted permitted && permitted.breakGlass()
+                && !grants.grant(query.journeyId(), request, journey)) {
+            decision = new AccessDecision.Refused(RefusalReason.JOURNEY_SEALED);
+        }
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
             return new TimelineRead.Refused();
@@ -65,46 +74,65 @@ class TimelineQueryHandler {
         // The entries shown may lag the facts by a moment (the read model follows the store); what is withheld never.
         TimelineDocument timeline = store.find(query.journeyId())
                 .orElseGet(() -> TimelineDocument.open(query.journeyId()));
-        List<Timeline.Entry> shown = timeline.standingEntries().stream()
-                .filter(entry -> !"retracted".equals(entry.getString("status")))
-                .filter(entry -> !permitted.withheld().contains(EntryId.of(entry.getString("entryId"))))
-                .map(entry -> entry(entry, permitted.redacted().contains(EntryId.of(entry.getString("entryId")))))
-                .sorted(CHRONOLOGICAL)
-                .toList();
-        List<EntryId> disclosed = shown.stream().map(entry -> EntryId.of(entry.entryId())).toList();
-        disclosures.disclosed(query.journeyId(), request, permitted.basis(), disclosed,
-                List.copyOf(permitted.withheld()));
-        Timeline.Flags flags = null;
-        if (permitted.minimal()) {
-            EntryFacts plan = journey.childProtectionPlan();
-            flags = new Timeline.Flags(plan != null, shown.size());
-            if (plan != null) {
-                notices.raise(plan.agency(), NoticeKind.ACCESS_NOTICE, query.journeyId(), List.of(plan.entryId()),
-                        "An emergency department checked this child at triage (unscheduled care).");
+        List<Timeline.Entry> shown = new ArrayList<>();
+        for (Document entry : timeline.standingEntries()) {
+            EntryView view = permitted.view(EntryId.of(entry.getString("entryId")));
+            if (view != null) {
+                shown.add(entry(entry, view));
             }
         }
-        if (permitted.breakGlass() && !BreakGlass.windowOpen(
-                breakGlass.breakGlassReads(query.journeyId(), request.viewer().username()), request.at())) {
-            notifyOwners(query.journeyId(), journey);
+        shown.sort(CHRONOLOGICAL);
+        disclosures.disclosed(query.journeyId(), request, permitted,
+                shown.stream().map(entry -> EntryId.of(entry.entryId())).toList());
+        if (permitted.grounds().contains(Ground.TRIAGE_CHECK)) {
+            tellOfTriageCheck(query, journey);
         }
+        AccessDecision.Flags flags = permitted.flags();
         return new TimelineRead.Shown(new Timeline(timeline.journeyId(),
                 timeline.asOf() == null ? null : Instant.parse(timeline.asOf()), request.purpose().header(),
-                permitted.basis().citation(), flags, shown));
+                permitted.grounds().stream().map(Ground::wireName).toList(), permitted.basis().citation(),
+                flags == null ? null : new Timeline.Flags(flags.childProtectionPlan(), flags.openToSocialCare(),
+                        flags.leadAgency() == null ? null : flags.leadAgency().value(), flags.priorAttendances()),
+                shown));
     }
 
-    private void notifyOwners(ChildJourneyId journeyId, JourneyFacts journey) {
-        journey.owningAgencies().forEach(owner -> notices.raise(owner, NoticeKind.BREAK_GLASS_NOTICE, journeyId,
-                List.of(), "A practitioner without a relationship read this child's record by emergency access; "
-                        + "the read is flagged for review."));
+    /**
+     * A triage check is told to the lead agency, or without one to the agency that owns the child's plan; the notice
+     * names the plan, if there is one.
+     */
+    private void tellOfTriageCheck(FindTimeline query, JourneyFacts journey) {
+        EntryFacts plan = journey.childProtectionPlan();
+        Optional<AgencyCode> told = journey.leadAgency().or(() -> Optional.ofNullable(plan).map(EntryFacts::agency));
+        told.ifPresent(agency -> notices.raise(agency, NoticeKind.ACCESS_NOTICE, query.journeyId(),
+                plan == null ? List.of() : List.of(plan.entryId()),
+                "A practitioner checked this child's flags (" + query.reader().purpose().header() + ")."));
     }
 
-    private static Timeline.Entry entry(Document entry, boolean redacted) {
+    private static Timeline.Entry entry(Document entry, EntryView view) {
         Document agency = entry.get("agency", Document.class);
         Document details = entry.get("details", Document.class);
+        Map<String, Object> visible = new LinkedHashMap<>();
+        List<String> redacted = new ArrayList<>();
+        details.forEach((field, value) -> {
+            boolean hidden = switch (view) {
+                case FULL -> false;
+                case WITHOUT_RATIONALE -> "rationale".equals(field);
+                case SUMMARY_ONLY, EXISTENCE_ONLY -> true;
+            };
+            if (hidden) {
+                redacted.add(field);
+            } else {
+                visible.put(field, value);
+            }
+        });
+        if (view == EntryView.EXISTENCE_ONLY) {
+            redacted.add("summary");
+        }
+        redacted.sort(Comparator.naturalOrder());
         return new Timeline.Entry(entry.getString("entryId"), entry.getString("type"),
                 Instant.parse(entry.getString("occurredAt")), Instant.parse(entry.getString("recordedAt")),
-                new Timeline.Agency(agency.getString("code"), agency.getString("kind")), entry.getString("summary"),
-                redacted ? Map.of() : details, entry.get("consent", Document.class).getString("status"),
-                entry.getString("status"), redacted ? details.keySet().stream().sorted().toList() : List.of());
+                new Timeline.Agency(agency.getString("code"), agency.getString("kind")),
+                view == EntryView.EXISTENCE_ONLY ? null : entry.getString("summary"), visible,
+                entry.get("consent", Document.class).getString("status"), entry.getString("status"), redacted);
     }
 }

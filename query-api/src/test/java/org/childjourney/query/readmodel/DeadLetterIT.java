@@ -46,12 +46,14 @@ class DeadLetterIT extends QueryApiIT {
 
     private QueryClient query;
     private String mo;
+    private String ann;
     private String ada;
 
     @BeforeEach
     void readers() {
         query = new QueryClient(port);
         mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
+        ann = TOKENS.user("auditor.ann", null, "auditor");
         ada = TOKENS.user("admin.ada", null, "admin");
     }
 
@@ -136,7 +138,7 @@ class DeadLetterIT extends QueryApiIT {
     }
 
     private List<String> entryIds(JourneyStories story) {
-        return query.get("/api/v1/journeys/" + story.journeyId() + "/timeline", mo, "mash-triage").json()
+        return query.get("/api/v1/journeys/" + story.journeyId() + "/timeline", ann, "case-review").json()
                 .path("entries").findValuesAsText("entryId");
     }
 

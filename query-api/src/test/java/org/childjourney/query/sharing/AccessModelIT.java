@@ -13,6 +13,8 @@ import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.StrategyDecision;
+import org.childjourney.core.journey.TeamRole;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.query.JourneyStories;
@@ -23,9 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The full access model through the HTTP API: purposes and their roles, relationships (involvement, submission,
- * hub release), consent per entry and per journey, the hub, the emergency department's check, break-glass,
- * sensitivity, sealing, decisions not to share, and the inbox notices they raise.
+ * The access model through the HTTP API: purposes and their roles, own records and the decisions on an agency's
+ * referrals, hub releases, consent for the lead below the s.47 threshold, the emergency department's and the
+ * police's checks, sensitivity, sealing, decisions not to share, and the inbox notices they raise. The other
+ * grounds are in {@code NeedToKnowIT}, break-glass in {@code BreakGlassIT}.
  */
 class AccessModelIT extends QueryApiIT {
 
@@ -38,6 +41,7 @@ class AccessModelIT extends QueryApiIT {
     String tom = TOKENS.user("teacher.tom", "school-riverside", "practitioner");
     String nia = TOKENS.user("nurse.nia", "hospital-north", "practitioner");
     String mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
+    String paul = TOKENS.user("pc.paul", "police-east", "practitioner");
     String ann = TOKENS.user("auditor.ann", null, "auditor");
     String ada = TOKENS.user("admin.ada", null, "admin");
 
@@ -51,7 +55,7 @@ class AccessModelIT extends QueryApiIT {
     @Test
     void eachPurposeIsForTheRolesItNamesAndEveryReadNamesItsBasisAndPolicyVersion() {
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
-        awaitProjected(mo, "mash-triage", 1);
+        awaitProjected(1);
 
         assertThat(timeline(sarah, "child-in-need").status()).isEqualTo(200);
         assertThat(timeline(sarah, "mash-triage").status()).isEqualTo(403);
@@ -67,7 +71,7 @@ class AccessModelIT extends QueryApiIT {
     void theHubReleasesEntriesToAnAgencyWhosePractitionersThenSeeOnlyThose() {
         EntryId concern = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
         story.domesticAbuse("2026-11-20T21:14:00Z");
-        awaitProjected(mo, "mash-triage", 2);
+        awaitProjected(2);
         assertThat(timeline(tom, "early-help").status()).isEqualTo(403);
 
         Answer release = query.post(path("/releases"), mo, Map.of("X-Purpose", "mash-triage"),
@@ -92,35 +96,67 @@ class AccessModelIT extends QueryApiIT {
     }
 
     @Test
-    void belowTheSection47ThresholdWithdrawnConsentWithholdsWhatReliedOnItButNotTheReadersOwnEntries() {
-        EntryId own = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
-        EntryId contact = story.contact("2026-11-21T08:30:00Z");
+    void belowTheSection47ThresholdConsentGovernsWhatTheLeadSeesUntilAPlanIsOpen() {
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-01T09:00:00Z");
+        EntryId refused = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
+        EntryId attendance = story.aeAttendance("2026-11-18T10:00:00Z");
         EntryId police = story.domesticAbuse("2026-11-20T21:14:00Z");
-        story.consentWithdrawn(AgencyKind.EDUCATION);
-        awaitProjected(mo, "mash-triage", 4);
+        awaitProjected(4);
 
-        List<String> earlyHelp = ids(timeline(dan, "early-help"));
-        List<String> hubEnquiry = ids(timeline(mo, "safeguarding-enquiry"));
+        assertThat(ids(timeline(sarah, "child-in-need"))).as("shared under a refusal: withheld")
+                .doesNotContain(refused.toString()).contains(attendance.toString(), police.toString());
 
-        assertThat(earlyHelp).contains(own.toString(), police.toString()).doesNotContain(contact.toString());
-        assertThat(hubEnquiry).contains(own.toString(), police.toString(), contact.toString());
-        assertThat(timeline(dan, "safeguarding-enquiry").status())
-                .as("a s.47 enquiry is for the hub, children's social care and the police").isEqualTo(403);
+        EntryId withdrawal = story.consentWithdrawn(AgencyKind.CHILDRENS_SOCIAL_CARE);
+        awaitProjected(5);
+        assertThat(ids(timeline(sarah, "child-in-need")))
+                .as("after a withdrawal for social care, what relied on consent is withheld; not what was not sought")
+                .contains(police.toString(), withdrawal.toString())
+                .doesNotContain(refused.toString(), attendance.toString());
+
+        story.childProtectionPlan("2026-11-22T10:00:00Z");
+        awaitProjected(6);
+        assertThat(ids(timeline(sarah, "child-in-need"))).as("a plan rests on s.47, not consent")
+                .contains(refused.toString(), attendance.toString(), police.toString());
     }
 
     @Test
-    void anEmergencyDepartmentAtTriageSeesAttendancesAndThePlanFlagOnlyAndThePlansOwnerIsTold() {
+    void aSchoolThatReferredOnceReadsItsOwnEntriesAndTheDecisionOnItsReferralWithoutTheRationale() {
+        EntryId concern = story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
+        EntryId referral = story.contact(JourneyStories.SCHOOL, "2026-11-19T16:00:00Z");
+        EntryId police = story.domesticAbuse("2026-11-20T21:14:00Z");
+        EntryId decision = story.decided(referral);
+        EntryId policeDecision = story.decided(police);
+        awaitProjected(5);
+
+        Answer school = timeline(dan, "early-help");
+
+        assertThat(ids(school)).containsExactlyInAnyOrder(concern.toString(), referral.toString(),
+                decision.toString());
+        assertThat(ids(school)).doesNotContain(police.toString(), policeDecision.toString());
+        JsonNode decided = entry(school, decision);
+        assertThat(decided.path("details").path("decision").asText()).isEqualTo("early-help");
+        assertThat(decided.path("details").has("rationale")).isFalse();
+        assertThat(decided.path("redacted").toString()).isEqualTo("[\"rationale\"]");
+        assertThat(school.raw()).doesNotContain(JourneyStories.RATIONALE);
+        assertThat(timeline(dan, "safeguarding-enquiry").status()).as("no open enquiry involves the school")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anEmergencyDepartmentAtTriageSeesAttendancesAndTheFlagsOnlyAndThePlansOwnerIsTold() {
         story.aeAttendance("2026-10-01T10:00:00Z");
         story.aeAttendance("2026-11-18T10:00:00Z");
         story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
         EntryId plan = story.childProtectionPlan("2026-11-10T10:00:00Z");
-        awaitProjected(mo, "mash-triage", 4);
+        awaitProjected(4);
 
         Answer triage = timeline(nia, "unscheduled-care");
         Answer school = timeline(dan, "unscheduled-care");
 
         assertThat(triage.status()).isEqualTo(200);
+        assertThat(triage.json().path("grounds").toString()).isEqualTo("[\"triage-check\"]");
         assertThat(triage.json().path("flags").path("childProtectionPlan").asBoolean()).isTrue();
+        assertThat(triage.json().path("flags").path("openToSocialCare").asBoolean()).isFalse();
         assertThat(triage.json().path("flags").path("priorAttendances").asInt()).isEqualTo(2);
         assertThat(triage.json().path("entries").findValuesAsText("type")).containsOnly("ae-attendance");
         assertThat(triage.json().path("entries").get(0).path("details")).isEmpty();
@@ -132,39 +168,39 @@ class AccessModelIT extends QueryApiIT {
     }
 
     @Test
-    void breakGlassLetsAPractitionerWithoutARelationshipReadFlagsItAndTellsTheOwners() {
-        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
+    void policeAtAnIncidentCheckTheFlagsOnlyAndTheLeadAgencyIsTold() {
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-01T09:00:00Z");
         story.aeAttendance("2026-11-18T10:00:00Z");
-        awaitProjected(mo, "mash-triage", 2);
+        story.childProtectionPlan("2026-11-10T10:00:00Z");
+        awaitProjected(3);
 
-        Answer withoutJustification = timeline(tom, "emergency");
-        Answer broken = query.get(path("/timeline"), tom, Map.of("X-Purpose", "emergency", "X-Justification",
-                "Child presented at school with injuries; no staff with a relationship on site"));
+        Answer check = timeline(paul, "urgent-check");
 
-        assertThat(withoutJustification.status()).isEqualTo(400);
-        assertThat(broken.status()).isEqualTo(200);
-        assertThat(broken.json().path("entries")).hasSize(2);
-        assertThat(awaitInboxItem("school-parkside", "break-glass-notice").path("journeyId").asText())
-                .isEqualTo(story.journeyId().toString());
-        assertThat(awaitInboxItem("hospital-north", "break-glass-notice")).isNotNull();
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                query.get(path("/accesses"), ann, "case-review").json().path("accesses").findValuesAsText(
-                        "flaggedForReview")).contains("true"));
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.json().path("entries")).isEmpty();
+        assertThat(check.json().path("flags").toString()).isEqualTo("{\"childProtectionPlan\":true,"
+                + "\"openToSocialCare\":true,\"leadAgency\":\"csc-county\"}");
+        assertThat(timeline(dan, "urgent-check").status()).as("urgent checks are for police and health")
+                .isEqualTo(403);
+        assertThat(awaitInboxItem("csc-county", "access-notice").path("summary").asText()).contains("urgent-check");
     }
 
     @Test
     void sensitiveDetailsAreRedactedAndNamedExceptForAnEnquiryTheHubAndTheRecordingAgency() {
         EntryId sensitive = story.sensitiveAttendance("2026-11-18T10:00:00Z", Sensitivity.MENTAL_HEALTH);
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
-        awaitProjected(mo, "mash-triage", 2);
+        story.strategyDiscussion(StrategyDecision.S47_ENQUIRY, JourneyStories.POLICE);
+        awaitProjected(3);
 
         JsonNode childInNeed = entry(timeline(sarah, "child-in-need"), sensitive);
         JsonNode enquiry = entry(timeline(sarah, "safeguarding-enquiry"), sensitive);
         JsonNode own = entry(timeline(nia, "child-in-need"), sensitive);
 
         assertThat(childInNeed.path("details")).isEmpty();
-        assertThat(childInNeed.path("redacted").toString()).contains("presentingComplaint", "safeguardingConcern");
-        assertThat(childInNeed.path("summary").asText()).isNotBlank();
+        assertThat(childInNeed.path("redacted").toString()).contains("presentingComplaint", "safeguardingConcern",
+                "summary");
+        assertThat(childInNeed.has("summary")).as("that the entry exists, no more").isFalse();
+        assertThat(childInNeed.path("type").asText()).isEqualTo("ae-attendance");
         assertThat(enquiry.path("details").path("presentingComplaint").asText()).isNotBlank();
         assertThat(own.path("details").path("presentingComplaint").asText()).isNotBlank();
     }
@@ -173,7 +209,7 @@ class AccessModelIT extends QueryApiIT {
     void aSealedJourneyIsFoundAndReadByAuditorsOnlyAndUnsealingIsRecorded() {
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
         story.contact("2026-11-21T08:30:00Z");
-        awaitProjected(sarah, "child-in-need", 2);
+        awaitProjected(2);
 
         assertThat(query.post(path("/seal"), sarah, Map.of(), "{\"reason\":\"adoption\"}").status()).isEqualTo(403);
         assertThat(query.post(path("/seal"), ada, Map.of(), "{\"reason\":\"Adoption order made\"}").status())
@@ -198,10 +234,12 @@ class AccessModelIT extends QueryApiIT {
     }
 
     @Test
-    void aDecisionNotToShareIsRecordedWithItsReasonAndShownToAuditorsOnly() {
+    void aDecisionNotToShareWithholdsTheEntriesFromThatAgencyUntilTheHubReleasesThem() {
         EntryId contact = story.contact("2026-11-21T08:30:00Z");
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
-        awaitProjected(sarah, "child-in-need", 2);
+        story.teamMemberAdded(JourneyStories.SCHOOL, TeamRole.CORE_GROUP, null);
+        awaitProjected(3);
+        assertThat(ids(timeline(dan, "early-help"))).contains(contact.toString());
 
         Answer declined = query.post(path("/non-disclosures"), sarah, Map.of("X-Purpose", "child-in-need"),
                 "{\"toAgency\":\"school-parkside\",\"entryIds\":[\"" + contact + "\"],"
@@ -211,6 +249,18 @@ class AccessModelIT extends QueryApiIT {
 
         assertThat(declined.status()).as(declined.raw()).isEqualTo(201);
         assertThat(byStranger.status()).isEqualTo(403);
+        assertThat(query.post(path("/non-disclosures"), paul, Map.of("X-Purpose", "emergency", "X-Justification",
+                "Officers at the address, child not found"), "{\"toAgency\":\"school-parkside\",\"entryIds\":[\""
+                + contact + "\"],\"reason\":\"r\"}").status())
+                .as("breaking glass lets a practitioner read, not decide what others see").isEqualTo(403);
+        assertThat(ids(timeline(dan, "early-help"))).as("the very next read").doesNotContain(contact.toString());
+        assertThat(ids(timeline(sarah, "child-in-need"))).contains(contact.toString());
+
+        Answer released = query.post(path("/releases"), mo, Map.of("X-Purpose", "mash-triage"),
+                "{\"toAgency\":\"school-parkside\",\"entryIds\":[\"" + contact + "\"],"
+                        + "\"reason\":\"The hub decided the school needs it to keep the child safe\"}");
+        assertThat(released.status()).as(released.raw()).isEqualTo(201);
+        assertThat(ids(timeline(dan, "early-help"))).as("released by the hub").contains(contact.toString());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 query.get(path("/accesses"), ann, "case-review").json().path("nonDisclosures")
                         .findValuesAsText("reason")).containsExactly("Would identify the referrer to the family"));
@@ -221,7 +271,7 @@ class AccessModelIT extends QueryApiIT {
     void anAgencyAcknowledgesItsInboxItemsAndTheReceiptIsKept() {
         story.childProtectionPlan("2026-11-10T10:00:00Z");
         story.aeAttendance("2026-11-18T10:00:00Z");
-        awaitProjected(mo, "mash-triage", 2);
+        awaitProjected(2);
         timeline(nia, "unscheduled-care");
         JsonNode item = awaitInboxItem("csc-county", "access-notice");
         String csc = agencySystem("csc-county");
@@ -241,7 +291,7 @@ class AccessModelIT extends QueryApiIT {
     @Test
     void aRefusalTakesAboutAsLongWhetherOrNotTheChildExists() {
         story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
-        awaitProjected(mo, "mash-triage", 1);
+        awaitProjected(1);
         String unknown = "/api/v1/journeys/" + UUID.randomUUID() + "/timeline";
         List<Long> known = new ArrayList<>();
         List<Long> absent = new ArrayList<>();
@@ -275,8 +325,9 @@ class AccessModelIT extends QueryApiIT {
         return query.get("/api/v1/journeys?nhsNumber=" + nhsNumber, token, purpose).json();
     }
 
-    private void awaitProjected(String token, String purpose, int entries) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> timeline(token, purpose),
+    /** Waits until an auditor's review shows this many entries: the timeline read model has caught up. */
+    private void awaitProjected(int entries) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> timeline(ann, "case-review"),
                 answer -> answer.status() == 200 && answer.json().path("entries").size() == entries);
     }
 

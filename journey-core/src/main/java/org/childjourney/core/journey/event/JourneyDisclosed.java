@@ -2,6 +2,7 @@ package org.childjourney.core.journey.event;
 
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.LawfulBasis;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
@@ -13,14 +14,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A reader was permitted to read a child's journey. Emitted before the answer is sent; names the entries sent and
- * the entries withheld, the lawful basis relied on and the policy version that decided.
+ * the entries withheld, the lawful basis and the grounds relied on, and the policy version that decided.
+ *
+ * <p>Revision 2 added {@code grounds}; records of revision 1 (policy 2026.11-3 and before, which had no grounds)
+ * are read with none (the query API's {@code JourneyDisclosedUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record JourneyDisclosed(ChildJourneyId journeyId, Viewer viewer, Purpose purpose,
-        @Nullable Sensitive<String> justification, ReadKind kind, LawfulBasis basis, List<EntryId> disclosed,
-        List<EntryId> withheld, String policyVersion) implements DisclosureEvent {
+        @Nullable Sensitive<String> justification, ReadKind kind, LawfulBasis basis, List<Ground> grounds,
+        List<EntryId> disclosed, List<EntryId> withheld, String policyVersion) implements DisclosureEvent {
 
     public JourneyDisclosed {
+        grounds = List.copyOf(grounds);
         disclosed = List.copyOf(disclosed);
         withheld = List.copyOf(withheld);
     }

@@ -1,0 +1,104 @@
+package org.childjourney.query.breakglass;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.childjourney.core.access.KeycloakClaims;
+import org.childjourney.core.access.Role;
+import org.childjourney.core.access.Viewer;
+import org.childjourney.core.journey.BreakGlassOutcome;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.command.ReviewBreakGlass;
+import org.childjourney.core.person.Sensitive;
+import org.childjourney.query.security.ReadRefused;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The auditors' review of emergency access: {@code GET /api/v1/audit/break-glass?reviewed=false} lists the grants
+ * (the queue: those not yet reviewed), {@code POST /api/v1/audit/break-glass/{grantId}/review} records a finding on
+ * the grant's journey. Auditors only; anyone else gets the same {@code 403} as a refused read.
+ */
+@RestController
+class BreakGlassController {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+
+    BreakGlassController(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    /** An auditor's finding. */
+    record Review(@NotNull @Pattern(regexp = "justified|not-justified") String outcome,
+            @NotBlank @Size(max = 4000) String note) {
+    }
+
+    @Operation(summary = "The break-glass grants, by default only those awaiting review (auditor)")
+    @GetMapping("/api/v1/audit/break-glass")
+    Map<String, List<QueuedGrant>> grants(@AuthenticationPrincipal Jwt token,
+            @RequestParam(name = "reviewed", required = false) @Nullable Boolean reviewed) {
+        auditor(token);
+        return Map.of("items", find(new FindGrants(reviewed, null)));
+    }
+
+    @Operation(summary = "Record the review of a break-glass grant: justified or not, and why (auditor)")
+    @PostMapping("/api/v1/audit/break-glass/{grantId}/review")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> review(@AuthenticationPrincipal Jwt token, @PathVariable String grantId,
+            @Valid @RequestBody Review body) {
+        Viewer reviewer = auditor(token);
+        QueuedGrant grant = find(new FindGrants(null, grantId)).stream().findFirst().orElseThrow(NoSuchGrant::new);
+        commands.sendAndWait(new ReviewBreakGlass(ChildJourneyId.of(grant.journeyId()), grantId,
+                reviewer, BreakGlassOutcome.ofWireName(body.outcome()), Sensitive.of(body.note())));
+        return Map.of("grantId", grantId, "outcome", body.outcome());
+    }
+
+    @ExceptionHandler(NoSuchGrant.class)
+    ProblemDetail noSuchGrant() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No break-glass grant has this id (a grant opened a moment ago may take a moment to appear).");
+        problem.setTitle("No such grant");
+        return problem;
+    }
+
+    /** A review names a grant the queue does not hold. */
+    static final class NoSuchGrant extends RuntimeException {
+
+        NoSuchGrant() {
+            super("no such grant");
+        }
+    }
+
+    private static Viewer auditor(Jwt token) {
+        Viewer viewer = KeycloakClaims.viewer(token.getClaims(), token.getSubject());
+        if (!viewer.holds(Role.AUDITOR)) {
+            throw new ReadRefused();
+        }
+        return viewer;
+    }
+
+    private List<QueuedGrant> find(FindGrants query) {
+        return queries.query(query, ResponseTypes.multipleInstancesOf(QueuedGrant.class)).join();
+    }
+}

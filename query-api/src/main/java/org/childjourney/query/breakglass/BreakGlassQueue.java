@@ -1,0 +1,84 @@
+package org.childjourney.query.breakglass;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.childjourney.core.journey.event.BreakGlassGranted;
+import org.childjourney.core.journey.event.BreakGlassReviewed;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects break-glass grants and their reviews (processing group {@code access-log}) into collection
+ * {@code break_glass}, one document per grant keyed by its id, and answers {@link FindGrants} from it. Grants are
+ * few; the queue is read by a filter on whether each has been reviewed. Writing a grant or a review twice writes
+ * the same document.
+ */
+@Component
+@ProcessingGroup("access-log")
+class BreakGlassQueue {
+
+    static final String COLLECTION = "break_glass";
+
+    private final MongoCollection<Document> grants;
+
+    BreakGlassQueue(MongoDatabase readModels) {
+        this.grants = readModels.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(BreakGlassGranted granted) {
+        Document existing = grants.find(eq("_id", granted.grantId())).first();
+        if (existing != null) {
+            return;
+        }
+        grants.replaceOne(eq("_id", granted.grantId()), new Document("_id", granted.grantId())
+                .append("journeyId", granted.journeyId().toString())
+                .append("reader", granted.reader().username())
+                .append("agency", granted.reader().agency() == null ? null : granted.reader().agency().value())
+                .append("justification", granted.justification().value())
+                .append("openedAt", granted.openedAt().toString())
+                .append("expiresAt", granted.expiresAt().toString())
+                .append("reviewed", false), new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(BreakGlassReviewed reviewed, @Timestamp Instant at) {
+        grants.updateOne(eq("_id", reviewed.grantId()), Updates.combine(
+                Updates.set("reviewed", true),
+                Updates.set("review", new Document("outcome", reviewed.outcome().wireName())
+                        .append("note", reviewed.note().value())
+                        .append("reviewer", reviewed.reviewer().username())
+                        .append("at", at.toString()))));
+    }
+
+    @QueryHandler
+    List<QueuedGrant> handle(FindGrants query) {
+        Bson filter = query.grantId() != null ? eq("_id", query.grantId())
+                : query.reviewed() != null ? eq("reviewed", query.reviewed())
+                : new Document();
+        return grants.find(filter).sort(Sorts.ascending("openedAt")).map(BreakGlassQueue::grant)
+                .into(new ArrayList<>());
+    }
+
+    private static QueuedGrant grant(Document grant) {
+        Document review = grant.get("review", Document.class);
+        return new QueuedGrant(grant.getString("_id"), grant.getString("journeyId"), grant.getString("reader"),
+                grant.getString("agency"), grant.getString("justification"), grant.getString("openedAt"),
+                grant.getString("expiresAt"), grant.getBoolean("reviewed", false), review == null ? null
+                        : new QueuedGrant.Review(review.getString("outcome"), review.getString("note"),
+                                review.getString("reviewer"), review.getString("at")));
+    }
+}
