@@ -3,6 +3,9 @@ package org.childjourney.query.deadletter;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Role;
 import org.childjourney.query.security.ReadRefused;
@@ -26,28 +29,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/dead-letters")
 class DeadLetterController {
 
-    private final DeadLetters deadLetters;
+    private final QueryGateway queries;
+    private final CommandGateway commands;
 
-    DeadLetterController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
+    DeadLetterController(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
     }
 
     @Operation(summary = "The journeys whose events wait in a dead-letter queue, by processing group")
     @GetMapping
     Map<String, List<DeadLetters.WaitingSequence>> waiting(@AuthenticationPrincipal Jwt token) {
         requireAdmin(token);
-        return Map.of("sequences", deadLetters.waiting());
+        return Map.of("sequences", queries.query(new FindDeadLetters(),
+                ResponseTypes.multipleInstancesOf(DeadLetters.WaitingSequence.class)).join());
     }
 
     @Operation(summary = "Hand a group's waiting journeys to its projections again, each in order")
     @PostMapping("/{group}:retry")
     Map<String, Object> retry(@AuthenticationPrincipal Jwt token, @PathVariable String group) {
         requireAdmin(token);
-        int applied = deadLetters.retry(group);
-        return Map.of("group", group, "applied", applied, "waiting", deadLetters.size(group));
+        DeadLetters.Retried retried = commands.sendAndWait(new RetryDeadLetters(group));
+        return Map.of("group", group, "applied", retried.applied(), "waiting", retried.waiting());
     }
 
-    @ExceptionHandler(DeadLetters.UnknownGroup.class)
+    @ExceptionHandler(UnknownProcessingGroup.class)
     ProblemDetail unknownGroup() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No read model's processing group has this name.");

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +50,17 @@ public class DeadLetters {
         return queue(group).size();
     }
 
+    @QueryHandler
+    List<WaitingSequence> handle(FindDeadLetters query) {
+        return waiting();
+    }
+
+    @CommandHandler
+    Retried handle(RetryDeadLetters command) {
+        int applied = retry(command.group());
+        return new Retried(command.group(), applied, size(command.group()));
+    }
+
     /** Every waiting journey of every group, oldest letter first within each. */
     public List<WaitingSequence> waiting() {
         List<WaitingSequence> waiting = new ArrayList<>();
@@ -74,7 +87,7 @@ public class DeadLetters {
      */
     public int retry(String group) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.getObject()
-                .sequencedDeadLetterProcessor(group).orElseThrow(() -> new UnknownGroup(group));
+                .sequencedDeadLetterProcessor(group).orElseThrow(() -> new UnknownProcessingGroup(group));
         long sequences = queue(group).amountOfSequences();
         int applied = 0;
         for (long attempt = 0; attempt < sequences; attempt++) {
@@ -94,9 +107,9 @@ public class DeadLetters {
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
         if (!groups.contains(group)) {
-            throw new UnknownGroup(group);
+            throw new UnknownProcessingGroup(group);
         }
-        return processing.getObject().deadLetterQueue(group).orElseThrow(() -> new UnknownGroup(group));
+        return processing.getObject().deadLetterQueue(group).orElseThrow(() -> new UnknownProcessingGroup(group));
     }
 
     /**
@@ -107,11 +120,7 @@ public class DeadLetters {
             String cause) {
     }
 
-    /** No queue has this name. */
-    public static final class UnknownGroup extends RuntimeException {
-
-        UnknownGroup(String group) {
-            super("no dead-letter queue for processing group " + group);
-        }
+    /** What a retry did: how many journeys left the queue, and how many events still wait in it. */
+    public record Retried(String group, int applied, long waiting) {
     }
 }

@@ -2,18 +2,13 @@ package org.childjourney.query.sharing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.childjourney.core.access.AccessDecision;
-import org.childjourney.core.access.AccessPolicies;
-import org.childjourney.core.access.AccessRequest;
-import org.childjourney.core.access.Ground;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Purpose;
-import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyCode;
@@ -30,7 +25,6 @@ import org.childjourney.query.security.JourneyIds;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
 import org.childjourney.query.security.Readers;
-import org.childjourney.query.timeline.JourneyFactsSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,24 +38,22 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST …/releases} (hub members, purpose {@code mash-triage}), {@code POST …/non-disclosures}
  * (practitioners who may read the journey for their purpose), {@code POST …/seal} and {@code POST …/unseal}
- * (administrators). A caller who may not gets the same {@code 403} as a refused read.
+ * (administrators). A caller who may not gets the same {@code 403} as a refused read. What the checks need to know
+ * of the journey is asked through the query gateway ({@link SharingChecks}).
  */
 @RestController
 class SharingController {
 
     private final CommandGateway commands;
-    private final JourneyFactsSource facts;
+    private final QueryGateway queries;
     private final Readers readers;
     private final QueryProperties register;
-    private final Clock clock;
 
-    SharingController(CommandGateway commands, JourneyFactsSource facts, Readers readers, QueryProperties register,
-            Clock clock) {
+    SharingController(CommandGateway commands, QueryGateway queries, Readers readers, QueryProperties register) {
         this.commands = commands;
-        this.facts = facts;
+        this.queries = queries;
         this.readers = readers;
         this.register = register;
-        this.clock = clock;
     }
 
     @Operation(summary = "Release entries from the hub to another agency's practitioners (mash, X-Purpose: mash-triage)")
@@ -119,23 +111,19 @@ class SharingController {
         return Map.of("journeyId", journeyId, "sealed", false);
     }
 
-    /**
-     * The caller must have a ground recorded on the journey to read it for their purpose (for a release, the hub's):
-     * a declared ground (a triage check, break-glass) lets a practitioner read in a hurry, not decide what others
-     * may see.
-     */
     private void require(Reader reader, ChildJourneyId journey) {
-        AccessRequest request = reader.request(ReadKind.TIMELINE, Instant.now(clock));
-        AccessDecision decision = AccessPolicies.current().decide(request, facts.factsOf(journey));
-        if (!(decision instanceof AccessDecision.Permitted permitted) || permitted.grounds().stream()
-                .allMatch(ground -> ground == Ground.BREAK_GLASS || ground == Ground.TRIAGE_CHECK)) {
+        if (!ask(new MayDecideSharing(journey, reader))) {
             throw new ReadRefused();
         }
     }
 
+    private boolean ask(Object query) {
+        return queries.query(query, ResponseTypes.instanceOf(Boolean.class)).join();
+    }
+
     private ChildJourneyId administered(Jwt token, String journeyId) {
         ChildJourneyId journey = JourneyIds.parse(journeyId);
-        if (!admin(token).holds(Role.ADMIN) || !facts.factsOf(journey).known()) {
+        if (!admin(token).holds(Role.ADMIN) || !ask(new JourneyHeld(journey))) {
             throw new ReadRefused();
         }
         return journey;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -286,35 +285,6 @@ class AccessModelIT extends QueryApiIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 query.get("/api/v1/inbox?unacknowledged=true", csc, Map.of()).json().path("items")
                         .findValuesAsText("itemId")).doesNotContain(item.path("itemId").asText()));
-    }
-
-    @Test
-    void aRefusalTakesAboutAsLongWhetherOrNotTheChildExists() {
-        story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.GIVEN);
-        awaitProjected(1);
-        String unknown = "/api/v1/journeys/" + UUID.randomUUID() + "/timeline";
-        List<Long> known = new ArrayList<>();
-        List<Long> absent = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            known.add(timed(path("/timeline")));
-            absent.add(timed(unknown));
-        }
-
-        long knownMedian = median(known.subList(10, 40));
-        long absentMedian = median(absent.subList(10, 40));
-        assertThat(Math.abs(knownMedian - absentMedian))
-                .as("median refusal times: known %d µs, unknown %d µs", knownMedian, absentMedian)
-                .isLessThan(Math.max(5_000, Math.max(knownMedian, absentMedian) / 2));
-    }
-
-    private long timed(String path) {
-        long start = System.nanoTime();
-        assertThat(query.get(path, tom, "early-help").status()).isEqualTo(403);
-        return (System.nanoTime() - start) / 1_000;
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private Answer timeline(String token, String purpose) {

@@ -1,4 +1,4 @@
-package org.childjourney.query.search;
+package org.childjourney.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,13 +12,12 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.childjourney.core.person.FictionalNhsNumbers;
-import org.childjourney.query.JourneyStories;
-import org.childjourney.query.QueryApiIT;
-import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,13 +25,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * A search decides before it loads any timeline, and does the same work for a known and an unknown number: the
- * same calls to the event store (every SQL statement the request's thread prepares) and to the read models (every
- * MongoDB command it sends), with a journey of a thousand entries behind the known number. The refused reader's
- * two answers are the same too. Recorded per request thread, so that the projections' own work does not count.
+ * A refusal, and a search, do the same work whether or not the child exists: the same calls to the event store
+ * (every SQL statement the request's thread prepares, the one refusal or search record among them) and to the read
+ * models (every MongoDB command it sends), with a journey of a thousand entries behind the known one. A search
+ * decides before it loads any timeline. Recorded per request thread, so that the projections' own work does not
+ * count.
  */
-@Import(SearchWorkIT.StoreCalls.class)
-class SearchWorkIT extends QueryApiIT {
+@Import(SameWorkIT.StoreCalls.class)
+class SameWorkIT extends QueryApiIT {
 
     /** Every store call made on a request thread, as "sql: ..." or "mongo: command collection". */
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
@@ -86,19 +86,55 @@ class SearchWorkIT extends QueryApiIT {
         }
     }
 
-    @Test
-    void aKnownAndAnUnknownNumberCostTheSameCallsToTheStores() {
-        String known = FictionalNhsNumbers.next();
-        JourneyStories story = new JourneyStories(eventStore, known);
+    private static final String KNOWN = FictionalNhsNumbers.next();
+    private static JourneyStories story;
+
+    private final String tom = TOKENS.user("teacher.tom", "school-riverside", "practitioner");
+    private QueryClient query;
+
+    /** A child with a thousand entries, whom the teacher has no ground to read, found by the auditors' search. */
+    @BeforeEach
+    void aChildWithAThousandEntries() {
+        query = new QueryClient(port);
+        if (story != null) {
+            return;
+        }
+        story = new JourneyStories(eventStore, KNOWN);
         for (int i = 0; i < 1_000; i++) {
             story.aeAttendance("2026-11-18T10:00:00Z");
         }
-        QueryClient query = new QueryClient(port);
-        String tom = TOKENS.user("teacher.tom", "school-riverside", "practitioner");
-        String unknown = FictionalNhsNumbers.next();
         String ann = TOKENS.user("auditor.ann", null, "auditor");
-        await().atMost(Duration.ofSeconds(60)).until(() -> search(query, ann, "case-review", known).raw()
+        await().atMost(Duration.ofSeconds(60)).until(() -> search(query, ann, "case-review", KNOWN).raw()
                 .contains(story.journeyId().toString()));
+    }
+
+    @Test
+    void aRefusedReadOfAKnownJourneyCostsWhatOneOfAnUnknownJourneyCosts() {
+        String known = "/api/v1/journeys/" + story.journeyId();
+        String unknown = "/api/v1/journeys/" + UUID.randomUUID();
+        for (String read : List.of("/timeline", "/accesses")) {
+            query.get(known + read, tom, "early-help");
+            query.get(unknown + read, tom, "early-help");
+
+            CALLS.clear();
+            Answer knownAnswer = query.get(known + read, tom, "early-help");
+            List<String> knownCalls = List.copyOf(CALLS);
+            CALLS.clear();
+            Answer unknownAnswer = query.get(unknown + read, tom, "early-help");
+            List<String> unknownCalls = List.copyOf(CALLS);
+
+            assertThat(knownAnswer.status()).isEqualTo(unknownAnswer.status()).isEqualTo(403);
+            assertThat(knownCalls).as("the calls of a refused %s of a known journey", read)
+                    .filteredOn(call -> call.startsWith("sql: INSERT")).hasSize(1);
+            assertThat(unknownCalls).as("the calls of a refused %s of an unknown journey", read)
+                    .isEqualTo(knownCalls);
+        }
+    }
+
+    @Test
+    void aKnownAndAnUnknownNumberCostTheSameCallsToTheStores() {
+        String known = KNOWN;
+        String unknown = FictionalNhsNumbers.next();
         search(query, tom, "early-help", known);
         search(query, tom, "early-help", unknown);
 
