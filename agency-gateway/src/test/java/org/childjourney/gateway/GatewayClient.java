@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -20,8 +21,12 @@ public final class GatewayClient {
         this.base = "http://localhost:" + port;
     }
 
-    /** A response: status, content type and the body parsed as JSON (or null when empty or not JSON). */
-    public record Answer(int status, String contentType, String raw, JsonNode json) {
+    /** A response: status, headers and the body parsed as JSON (or null when empty or not JSON). */
+    public record Answer(int status, HttpHeaders headers, String raw, JsonNode json) {
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
     }
 
     public Answer submit(String token, String body) {
@@ -48,8 +53,7 @@ public final class GatewayClient {
             } catch (IOException notJson) {
                 json = null;
             }
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), raw,
-                    json);
+            return new Answer(response.statusCode(), response.headers(), raw, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

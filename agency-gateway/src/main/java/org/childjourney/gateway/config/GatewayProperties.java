@@ -47,9 +47,12 @@ public record GatewayProperties(
      * @param batchLines        the submissions in one batch
      * @param concurrentBatches the batches held in memory at once; a further one waits for a place
      * @param batchWaitSeconds  how long a batch waits for a place before it is turned away ({@code 503})
+     * @param requestsPerSecond the requests one client may make a second, on average
+     * @param requestBurst      the requests one client may make at once, above the average
      */
     public record Limits(@Positive int submissionKb, @Positive int batchMb, @Positive int batchLines,
-            @Positive int concurrentBatches, @Positive int batchWaitSeconds) {
+            @Positive int concurrentBatches, @Positive int batchWaitSeconds, @Positive double requestsPerSecond,
+            @Positive int requestBurst) {
 
         public int submissionBytes() {
             return submissionKb * 1024;

@@ -3,8 +3,10 @@ package org.childjourney.gateway.config;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.childjourney.core.access.KeycloakClaims;
+import org.childjourney.core.access.RequestRates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
 /**
  * The gateway is an OAuth2 resource server for Keycloak's {@code journey} realm: only agency systems may submit.
@@ -26,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties, Clock clock)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                 "A valid bearer token from the journey realm is required.");
         return http
@@ -45,6 +49,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "The caller may not do this.")))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+                .addFilterAfter(new ClientRateLimit(new RequestRates(properties.limits().requestsPerSecond(),
+                        properties.limits().requestBurst(), clock)), SecurityContextHolderAwareRequestFilter.class)
                 .build();
     }
 

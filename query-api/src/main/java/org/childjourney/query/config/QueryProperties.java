@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  *                      taken from here, never from the token
  * @param localIdSystems       local identifier systems to the agency each belongs to, as the gateway has them
  * @param sharedLocalIdSystems national identifier systems to the kind of agency that shares each
+ * @param requestsPerSecond    the requests one caller (a practitioner, an auditor, an agency system) may make a
+ *                             second, on average; over it, {@code 429} with {@code Retry-After}
+ * @param requestBurst         the requests one caller may make at once, above the average
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
@@ -42,7 +45,8 @@ public record QueryProperties(
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
         @Positive int readModelWriteBufferKb, @Positive int foldedJourneys,
         @NotEmpty Map<String, AgencyKind> agencies, @NotNull Map<String, String> localIdSystems,
-        @NotNull Map<String, AgencyKind> sharedLocalIdSystems) {
+        @NotNull Map<String, AgencyKind> sharedLocalIdSystems, @Positive double requestsPerSecond,
+        @Positive int requestBurst) {
 
     /** The register of local identifier systems. */
     public LocalIdSystems localIds() {
