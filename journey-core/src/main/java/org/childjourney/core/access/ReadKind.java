@@ -7,5 +7,7 @@ public enum ReadKind {
     /** A read of the journey's timeline. */
     TIMELINE,
     /** A read of who has read the journey. */
-    ACCESS_LOG
+    ACCESS_LOG,
+    /** An auditor's read of the audit trail across journeys: the disclosure log, the break-glass queue. */
+    AUDIT_TRAIL
 }

@@ -42,6 +42,7 @@ import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AccessRefused;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.AuditTrailRead;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.AgencyNotified;
@@ -647,6 +648,12 @@ public final class JourneyFixtures {
                 List.of(OTHER_JOURNEY), POLICY_VERSION);
     }
 
+    /** An auditor listed the disclosure log, which showed reads of Amy's journey and another. */
+    public static AuditTrailRead auditTrailRead() {
+        return new AuditTrailRead(AUDITOR, Purpose.CASE_REVIEW, ReadKind.AUDIT_TRAIL, "disclosures",
+                List.of(JOURNEY, OTHER_JOURNEY), "2026.12-1");
+    }
+
     /**
      * One fixture of every event the record stores, each with an approved JSON in
      * {@code event-schemas/<Event>/rev-<revision>.json}: what the schema tests, here and in the services, check the
@@ -680,6 +687,7 @@ public final class JourneyFixtures {
                 JourneyFixtures.journeyDisclosed(),
                 JourneyFixtures.accessRefused(),
                 JourneyFixtures.journeysSearched(),
+                JourneyFixtures.auditTrailRead(),
                 JourneyFixtures.agencyNotified(),
                 JourneyFixtures.noticeAcknowledged(),
                 JourneyFixtures.inboxRead());

@@ -25,6 +25,7 @@ import org.childjourney.core.access.Role;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AccessRefused;
+import org.childjourney.core.journey.event.AuditTrailRead;
 import org.childjourney.core.journey.event.DisclosureEvent;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
@@ -85,6 +86,8 @@ class AccessLogProjection {
         } else if (event instanceof JourneysSearched searched) {
             searched.disclosed().forEach(id -> batches.append(id, new Document(read).append("decision", "permitted")));
             searched.withheld().forEach(id -> batches.append(id, new Document(read).append("decision", "withheld")));
+        } else if (event instanceof AuditTrailRead trail) {
+            trail.journeyIds().forEach(id -> batches.append(id, new Document(read).append("decision", "permitted")));
         }
     }
 
@@ -95,6 +98,9 @@ class AccessLogProjection {
         }
         if (event instanceof AccessRefused refused) {
             return List.of(refused.journeyId().toString());
+        }
+        if (event instanceof AuditTrailRead trail) {
+            return trail.journeyIds().stream().map(ChildJourneyId::toString).toList();
         }
         JourneysSearched searched = (JourneysSearched) event;
         return Stream.concat(searched.disclosed().stream(), searched.withheld().stream())

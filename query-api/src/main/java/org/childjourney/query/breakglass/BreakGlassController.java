@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The auditors' review of emergency access: {@code GET /api/v1/audit/break-glass?reviewed=false} lists the grants
  * (the queue: those not yet reviewed), {@code POST /api/v1/audit/break-glass/{grantId}/review} records a finding on
- * the grant's journey. Auditors only; anyone else gets the same {@code 403} as a refused read.
+ * the grant's journey. Auditors only; anyone else gets the same {@code 403} as a refused read. A listing is recorded
+ * as a read of the audit trail.
  */
 @RestController
 class BreakGlassController {
@@ -58,8 +59,7 @@ class BreakGlassController {
     @GetMapping("/api/v1/audit/break-glass")
     Map<String, List<QueuedGrant>> grants(@AuthenticationPrincipal Jwt token,
             @RequestParam(name = "reviewed", required = false) @Nullable Boolean reviewed) {
-        auditor(token);
-        return Map.of("items", find(new FindGrants(reviewed, null)));
+        return Map.of("items", find(new FindGrants(auditor(token), reviewed, null)));
     }
 
     @Operation(summary = "Record the review of a break-glass grant: justified or not, and why (auditor)")
@@ -68,7 +68,8 @@ class BreakGlassController {
     Map<String, String> review(@AuthenticationPrincipal Jwt token, @PathVariable String grantId,
             @Valid @RequestBody Review body) {
         Viewer reviewer = auditor(token);
-        QueuedGrant grant = find(new FindGrants(null, grantId)).stream().findFirst().orElseThrow(NoSuchGrant::new);
+        QueuedGrant grant = find(new FindGrants(reviewer, null, grantId)).stream().findFirst()
+                .orElseThrow(NoSuchGrant::new);
         commands.sendAndWait(new ReviewBreakGlass(ChildJourneyId.of(grant.journeyId()), grantId,
                 reviewer, BreakGlassOutcome.ofWireName(body.outcome()), Sensitive.of(body.note())));
         return Map.of("grantId", grantId, "outcome", body.outcome());

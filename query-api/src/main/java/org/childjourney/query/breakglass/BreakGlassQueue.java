@@ -16,8 +16,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
+import org.childjourney.query.disclosure.DisclosureLog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +35,11 @@ class BreakGlassQueue {
     static final String COLLECTION = "break_glass";
 
     private final MongoCollection<Document> grants;
+    private final DisclosureLog disclosures;
 
-    BreakGlassQueue(MongoDatabase readModels) {
+    BreakGlassQueue(MongoDatabase readModels, DisclosureLog disclosures) {
         this.grants = readModels.getCollection(COLLECTION);
+        this.disclosures = disclosures;
     }
 
     @EventHandler
@@ -64,13 +68,19 @@ class BreakGlassQueue {
                         .append("at", at.toString()))));
     }
 
+    /** A listing of the queue is a read of the audit trail, recorded before it is sent; finding one grant is not. */
     @QueryHandler
     List<QueuedGrant> handle(FindGrants query) {
         Bson filter = query.grantId() != null ? eq("_id", query.grantId())
                 : query.reviewed() != null ? eq("reviewed", query.reviewed())
                 : new Document();
-        return grants.find(filter).sort(Sorts.ascending("openedAt")).map(BreakGlassQueue::grant)
+        List<QueuedGrant> found = grants.find(filter).sort(Sorts.ascending("openedAt")).map(BreakGlassQueue::grant)
                 .into(new ArrayList<>());
+        if (query.grantId() == null) {
+            disclosures.auditTrailRead(query.auditor(), "break-glass",
+                    found.stream().map(grant -> ChildJourneyId.of(grant.journeyId())).toList());
+        }
+        return found;
     }
 
     private static QueuedGrant grant(Document grant) {

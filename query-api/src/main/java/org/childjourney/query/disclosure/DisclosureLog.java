@@ -6,11 +6,15 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AccessRefused;
+import org.childjourney.core.journey.event.AuditTrailRead;
 import org.childjourney.core.journey.event.InboxRead;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
@@ -51,6 +55,12 @@ public class DisclosureLog {
     /** An agency system's read of its inbox: the items shown and the journeys they concern. */
     public void inboxRead(AgencyCode agency, String readBy, List<String> itemIds, List<ChildJourneyId> journeys) {
         events.publish(new InboxRead(agency, readBy, itemIds, journeys));
+    }
+
+    /** An auditor's read of the audit trail ({@code disclosures}, {@code break-glass}) and the journeys it showed. */
+    public void auditTrailRead(Viewer auditor, String trail, List<ChildJourneyId> journeys) {
+        events.publish(new AuditTrailRead(auditor, Purpose.CASE_REVIEW, ReadKind.AUDIT_TRAIL, trail,
+                journeys.stream().distinct().toList(), AccessPolicies.VERSION));
     }
 
     /** A search: the journeys returned and those found but withheld. */

@@ -8,7 +8,7 @@ import org.childjourney.core.access.Viewer;
  * A disclosure record: one read of the record, permitted or refused, appended to the event store before any data
  * leaves. Together they answer "who read what, when, for which purpose, on what basis".
  */
-public sealed interface DisclosureEvent permits JourneyDisclosed, AccessRefused, JourneysSearched {
+public sealed interface DisclosureEvent permits JourneyDisclosed, AccessRefused, JourneysSearched, AuditTrailRead {
 
     Viewer viewer();
 

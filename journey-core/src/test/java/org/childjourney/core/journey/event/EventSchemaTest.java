@@ -76,10 +76,10 @@ class EventSchemaTest {
         Set<Class<?>> events = leafEvents(FAMILIES.toArray(Class<?>[]::new));
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(events).hasSize(29);
+        assertThat(events).hasSize(30);
         assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(17);
         assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(23);
-        assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(3);
+        assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(4);
         assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(3);
     }
 
