@@ -52,7 +52,9 @@ public final class RequestRates {
         return admitted[0] ? 0 : (long) Math.ceil((1 - left[0]) / perSecond);
     }
 
+    /** The allowance refilled since it was last spent; a clock set back refills nothing, and takes nothing. */
     private double refilled(Allowance allowance, long now) {
-        return Math.min(burst, allowance.requests() + (now - allowance.atMillis()) / 1000.0 * perSecond);
+        long elapsed = Math.max(0, now - allowance.atMillis());
+        return Math.min(burst, allowance.requests() + elapsed / 1000.0 * perSecond);
     }
 }

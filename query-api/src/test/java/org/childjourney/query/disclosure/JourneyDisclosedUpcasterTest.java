@@ -36,15 +36,7 @@ class JourneyDisclosedUpcasterTest {
 
     @Test
     void readsARevisionOneRecordAsRevisionTwoWithNoGrounds() throws IOException {
-        byte[] stored = resource("/event-schemas/JourneyDisclosed/rev-1.json");
-        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("ChildJourney",
-                JourneyFixtures.JOURNEY.toString(), 0, "00000000-0000-4000-8000-0000000000c1",
-                Instant.parse("2026-11-01T10:00:00Z"), JourneyDisclosed.class.getName(), "1", stored,
-                "{}".getBytes(StandardCharsets.UTF_8));
-
-        List<IntermediateEventRepresentation> upcast = new JourneyDisclosedUpcaster()
-                .upcast(Stream.of(new InitialEventRepresentation(row, SERIALIZER))).toList();
-        SerializedObject<?> payload = upcast.get(0).getData();
+        SerializedObject<?> payload = upcastFromStore("1");
         JourneyDisclosed read = SERIALIZER.deserialize(payload);
 
         JourneyDisclosed fixture = JourneyFixtures.journeyDisclosed();
@@ -56,22 +48,23 @@ class JourneyDisclosedUpcasterTest {
 
     @Test
     void leavesARevisionTwoRecordAlone() throws IOException {
-        byte[] stored = resource("/event-schemas/JourneyDisclosed/rev-2.json");
-        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("ChildJourney",
-                JourneyFixtures.JOURNEY.toString(), 0, "00000000-0000-4000-8000-0000000000c2",
-                Instant.parse("2026-12-01T10:00:00Z"), JourneyDisclosed.class.getName(), "2", stored,
-                "{}".getBytes(StandardCharsets.UTF_8));
-
-        List<IntermediateEventRepresentation> upcast = new JourneyDisclosedUpcaster()
-                .upcast(Stream.of(new InitialEventRepresentation(row, SERIALIZER))).toList();
-
-        assertThat((JourneyDisclosed) SERIALIZER.deserialize(upcast.get(0).getData()))
+        assertThat((JourneyDisclosed) SERIALIZER.deserialize(upcastFromStore("2")))
                 .isEqualTo(JourneyFixtures.journeyDisclosed());
     }
 
-    private static byte[] resource(String path) throws IOException {
-        try (InputStream in = JourneyDisclosedUpcasterTest.class.getResourceAsStream(path)) {
-            return in.readAllBytes();
+    /** The approved JSON of this revision, stored as the event store stores it, read through the upcaster. */
+    private static SerializedObject<?> upcastFromStore(String revision) throws IOException {
+        byte[] stored;
+        try (InputStream in = JourneyDisclosedUpcasterTest.class.getResourceAsStream(
+                "/event-schemas/JourneyDisclosed/rev-" + revision + ".json")) {
+            stored = in.readAllBytes();
         }
+        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("ChildJourney",
+                JourneyFixtures.JOURNEY.toString(), 0, "00000000-0000-4000-8000-0000000000c" + revision,
+                Instant.parse("2026-11-01T10:00:00Z"), JourneyDisclosed.class.getName(), revision, stored,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        List<IntermediateEventRepresentation> upcast = new JourneyDisclosedUpcaster()
+                .upcast(Stream.of(new InitialEventRepresentation(row, SERIALIZER))).toList();
+        return upcast.get(0).getData();
     }
 }

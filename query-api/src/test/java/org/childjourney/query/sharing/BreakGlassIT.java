@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.childjourney.core.MovableClock;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
-import org.childjourney.query.MovableClock;
+import org.childjourney.query.MovableClockInTheServices;
 import org.childjourney.query.QueryApiIT;
-import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
+import org.childjourney.query.QueryClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Import;
  * simultaneous reads, ended by a seal; notices to the lead agency, or without one to the agencies with entries;
  * the auditors' review queue and their review.
  */
-@Import(MovableClock.InTheServices.class)
+@Import(MovableClockInTheServices.class)
 class BreakGlassIT extends QueryApiIT {
 
     static final String JUSTIFICATION = "Child missing from school, police searching, carers unreachable";

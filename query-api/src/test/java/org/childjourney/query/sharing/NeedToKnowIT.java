@@ -7,16 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.childjourney.core.MovableClock;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.StrategyDecision;
 import org.childjourney.core.journey.TeamRole;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
-import org.childjourney.query.MovableClock;
+import org.childjourney.query.MovableClockInTheServices;
 import org.childjourney.query.QueryApiIT;
-import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
+import org.childjourney.query.QueryClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
  * agency, or one named practitioner), a s.47 enquiry and its participants, the hub's window at the front door (with
  * a clock the test moves), and what each practitioner sees of the access log.
  */
-@Import(MovableClock.InTheServices.class)
+@Import(MovableClockInTheServices.class)
 class NeedToKnowIT extends QueryApiIT {
 
     @Autowired
