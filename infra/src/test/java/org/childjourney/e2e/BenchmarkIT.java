@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -231,6 +232,19 @@ class BenchmarkIT {
         }
         figure("timeline-read-p50-ms", percentile(latencies, 50), "ms", percentile(raw, 50));
         figure("timeline-read-p99-ms", percentile(latencies, 99), "ms", percentile(raw, 99));
+        // An auditor's review as at now replays the hot child's events from the store: against the live read.
+        String ann = http.userToken(tokenUrl(stack), "auditor.ann", "ann-pw");
+        String asAt = url + "?asAt=" + Instant.now();
+        List<Long> replays = new ArrayList<>();
+        for (int i = 0; i < reads / 10 + WARM_UP_READS; i++) {
+            long start = System.nanoTime();
+            assertThat(http.getStatus(asAt, ann, "case-review")).isEqualTo(200);
+            if (i >= WARM_UP_READS) {
+                replays.add(System.nanoTime() - start);
+            }
+        }
+        figure("as-at-" + Workload.HOT_ENTRIES + "-entries-p50-ms", percentile(replays, 50), "ms",
+                percentile(latencies, 50));
     }
 
     /**

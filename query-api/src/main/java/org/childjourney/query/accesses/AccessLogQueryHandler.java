@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
@@ -15,11 +17,14 @@ import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
+import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.timeline.DecisionNotToShare;
+import org.childjourney.query.timeline.FindReadsOf;
 import org.childjourney.query.timeline.JourneyFactsSource;
 import org.childjourney.query.timeline.NonDisclosures;
+import org.childjourney.query.timeline.RecordedRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -75,6 +80,26 @@ class AccessLogQueryHandler {
                 .filter(Objects::nonNull)
                 .toList();
         return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, null));
+    }
+
+    /** The reads of the journey recorded by then, for an auditor's review of what was known and by whom. */
+    @QueryHandler
+    List<RecordedRead> handle(FindReadsOf query) {
+        return log.reads(query.journeyId()).stream()
+                .filter(read -> query.viewer() == null || query.viewer().equals(read.getString("viewer")))
+                .filter(read -> !at(read).isAfter(query.until()))
+                .map(read -> new RecordedRead(at(read), new Viewer(read.getString("viewer"),
+                        read.getString("agency") == null ? null : AgencyCode.of(read.getString("agency")),
+                        read.getList("roles", String.class).stream().map(Role::fromClaim).flatMap(Optional::stream)
+                                .collect(Collectors.toSet())),
+                        read.getString("purpose"), listOrNone(read, "grounds"), read.getString("decision"),
+                        listOrNone(read, "entriesDisclosed"), read.getString("policyVersion")))
+                .toList();
+    }
+
+    private static List<String> listOrNone(Document read, String field) {
+        List<String> values = read.getList(field, String.class);
+        return values == null ? List.of() : values;
     }
 
     private static AccessLog.@Nullable Access asSeenBy(Document read, AgencyCode own, boolean lead) {

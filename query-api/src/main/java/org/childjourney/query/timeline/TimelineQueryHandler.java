@@ -108,7 +108,8 @@ class TimelineQueryHandler {
                 "A practitioner checked this child's flags (" + query.reader().purpose().header() + ")."));
     }
 
-    private static Timeline.Entry entry(Document entry, EntryView view) {
+    /** An entry of a timeline document as a reader is shown it, as much as the view allows. */
+    static Timeline.Entry entry(Document entry, EntryView view) {
         Document agency = entry.get("agency", Document.class);
         Document details = entry.get("details", Document.class);
         Map<String, Object> visible = new LinkedHashMap<>();

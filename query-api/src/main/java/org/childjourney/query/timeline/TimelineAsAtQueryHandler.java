@@ -1,0 +1,132 @@
+package org.childjourney.query.timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.childjourney.core.access.AccessDecision;
+import org.childjourney.core.access.AccessPolicies;
+import org.childjourney.core.access.AccessPolicy;
+import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.EntryFacts;
+import org.childjourney.core.access.EntryView;
+import org.childjourney.core.access.Ground;
+import org.childjourney.core.access.JourneyFactsFold;
+import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.query.config.QueryProperties;
+import org.childjourney.query.disclosure.DisclosureLog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link FindTimelineAsAt} by replaying the journey's events recorded by the instant asked for, into a
+ * timeline and the journey's facts, in memory: exactly what had been recorded then, original details and all (a
+ * correction recorded later is not applied), whatever the read models hold now. Auditors only, for a case review;
+ * the review is itself a read, recorded before the answer leaves. With a viewer, it adds their reads of the journey
+ * up to then, from the disclosure records, and, for a stated purpose, what the policy version then in force would
+ * have shown them on the facts of then.
+ */
+@Component
+class TimelineAsAtQueryHandler {
+
+    private static final Comparator<Timeline.Entry> CHRONOLOGICAL = Comparator
+            .comparing(Timeline.Entry::occurredAt)
+            .thenComparing(Timeline.Entry::recordedAt);
+
+    private final EventStore events;
+    private final JourneyFactsSource facts;
+    private final DisclosureLog disclosures;
+    private final QueryGateway queries;
+    private final QueryProperties register;
+    private final Clock clock;
+
+    TimelineAsAtQueryHandler(EventStore events, JourneyFactsSource facts, DisclosureLog disclosures,
+            QueryGateway queries, QueryProperties register, Clock clock) {
+        this.events = events;
+        this.facts = facts;
+        this.disclosures = disclosures;
+        this.queries = queries;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    TimelineAsAtRead handle(FindTimelineAsAt query) {
+        AccessRequest request = query.reader().request(ReadKind.TIMELINE, Instant.now(clock));
+        AccessDecision decision = AccessPolicies.current().decide(request, facts.factsOf(query.journeyId()));
+        if (decision instanceof AccessDecision.Permitted && request.purpose() != Purpose.CASE_REVIEW) {
+            decision = new AccessDecision.Refused(RefusalReason.PURPOSE_NOT_PERMITTED);
+        }
+        if (decision instanceof AccessDecision.Refused refused) {
+            disclosures.refused(query.journeyId(), request, refused.reason());
+            return new TimelineAsAtRead.Refused();
+        }
+        TimelineDocument timeline = TimelineDocument.open(query.journeyId());
+        JourneyFactsFold then = new JourneyFactsFold();
+        DomainEventStream stream = events.readEvents(query.journeyId().toString(), 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (message.getTimestamp().isAfter(query.asAt())) {
+                break;
+            }
+            JourneyEvent event = (JourneyEvent) message.getPayload();
+            timeline.apply(event, message.getSequenceNumber(), message.getTimestamp());
+            then.when(event, message.getTimestamp());
+        }
+        List<Timeline.Entry> entries = new ArrayList<>();
+        timeline.standingEntries().forEach(entry -> entries.add(TimelineQueryHandler.entry(entry, EntryView.FULL)));
+        entries.sort(CHRONOLOGICAL);
+        List<RecordedRead> reads = query.viewer() == null ? null : reads(query, query.viewer());
+        TimelineAsAt.WouldSee wouldSee = query.viewer() == null || query.viewerPurpose() == null ? null
+                : wouldSee(query, query.viewerPurpose(), reads, then);
+        disclosures.disclosed(query.journeyId(), request, (AccessDecision.Permitted) decision,
+                entries.stream().map(entry -> EntryId.of(entry.entryId())).toList());
+        return new TimelineAsAtRead.Shown(new TimelineAsAt(query.journeyId().toString(), query.asAt(), entries, reads,
+                wouldSee));
+    }
+
+    private List<RecordedRead> reads(FindTimelineAsAt query, @Nullable String viewer) {
+        return queries.query(new FindReadsOf(query.journeyId(), viewer, query.asAt()),
+                ResponseTypes.multipleInstancesOf(RecordedRead.class)).join();
+    }
+
+    /**
+     * What the viewer would have seen for the purpose on the facts of then, under the policy version of the latest
+     * read of the journey recorded by then (the rules the deployment was running), or the current one. The viewer's
+     * agency and roles are those of their latest read: without a recorded read, there is nothing to say.
+     */
+    private TimelineAsAt.@Nullable WouldSee wouldSee(FindTimelineAsAt query, Purpose purpose, List<RecordedRead> reads,
+            JourneyFactsFold then) {
+        if (reads.isEmpty()) {
+            return null;
+        }
+        RecordedRead latestOfViewer = reads.get(reads.size() - 1);
+        List<RecordedRead> all = reads(query, null);
+        String version = all.isEmpty() || all.get(all.size() - 1).policyVersion() == null ? AccessPolicies.VERSION
+                : all.get(all.size() - 1).policyVersion();
+        AccessPolicy policy = AccessPolicies.named(version).orElse(AccessPolicies.current());
+        AccessRequest asked = new AccessRequest(latestOfViewer.viewer(), register.kindOf(latestOfViewer.viewer()
+                .agency()), purpose, ReadKind.TIMELINE, null, query.asAt());
+        AccessDecision decision = policy.decide(asked, then.facts());
+        if (decision instanceof AccessDecision.Refused refused) {
+            return new TimelineAsAt.WouldSee(purpose.header(), version, "refused", refused.reason().name(),
+                    List.of(), List.of());
+        }
+        AccessDecision.Permitted permitted = (AccessDecision.Permitted) decision;
+        List<String> shown = then.facts().entries().stream().map(EntryFacts::entryId)
+                .filter(id -> permitted.view(id) != null).map(Object::toString).toList();
+        return new TimelineAsAt.WouldSee(purpose.header(), version, "permitted", null,
+                permitted.grounds().stream().map(Ground::wireName).toList(), shown);
+    }
+}
