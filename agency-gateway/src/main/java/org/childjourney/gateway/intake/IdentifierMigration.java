@@ -66,7 +66,8 @@ class IdentifierMigration implements SmartInitializingSingleton {
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
-                    identifiers.of(entry.subject()).forEach(digest -> claims.putIfAbsent(digest, entry.journeyId()));
+                    identifiers.of(entry.provenance().agency(), entry.subject())
+                            .forEach(digest -> claims.putIfAbsent(digest, entry.journeyId()));
                 }
             });
         }

@@ -13,14 +13,21 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.ConcernCategory;
+import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
+import org.childjourney.core.journey.JourneyFixtures;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
+import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.gateway.GatewayClient.Answer;
 import org.childjourney.gateway.GatewayClient;
@@ -245,6 +252,15 @@ abstract class SubmissionScenarios {
         jdbc.sql("INSERT INTO journey_identifier (digest, journey_id) VALUES (?, ?)")
                 .params(earlierDigest, UUID.fromString(journey)).update();
         jdbc.sql("DELETE FROM intake_migration").update();
+        // Stored before the register: a school's entry naming the police's system.
+        String schoolsUseOfPoliceId = "P-" + uuid();
+        ChildJourneyId legacy = new ChildJourneyId(UUID.randomUUID());
+        eventStore.publish(new GenericDomainEventMessage<>("ChildJourney", legacy.toString(), 0,
+                new SchoolConcernRaised(legacy, new EntryId(UUID.randomUUID()),
+                        JourneyFixtures.provenance(JourneyFixtures.SCHOOL_PARKSIDE), new Subject(null,
+                                new LocalId("police-east/person", Sensitive.of(schoolsUseOfPoliceId)), null, null,
+                                null, null), JourneyFixtures.CONSENT_GIVEN, ConcernCategory.NEGLECT,
+                        Sensitive.of("Fictional"), Sensitive.of("Fictional"))));
 
         migration.afterSingletonsInstantiated();
 
@@ -252,6 +268,9 @@ abstract class SubmissionScenarios {
         jdbc.sql("SELECT digest, journey_id FROM journey_identifier").query((rs, row) -> rows.put(rs.getString(1),
                 rs.getString(2))).list();
         assertThat(rows).doesNotContainKey(earlierDigest)
+                .as("an id of another agency's system, from before the register, leads nowhere")
+                .doesNotContainKey(digests.ofLocalId(new LocalId("police-east/person",
+                        Sensitive.of(schoolsUseOfPoliceId))).orElseThrow())
                 .containsEntry(digests.ofLocalId(new LocalId("police-east/person", Sensitive.of(localId)))
                         .orElseThrow(), journey)
                 .containsEntry(digests.ofNhsNumber(NhsNumber.of(nhsNumber)).orElseThrow(), journey);

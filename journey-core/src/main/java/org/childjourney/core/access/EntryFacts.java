@@ -18,4 +18,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record EntryFacts(EntryId entryId, EntryType type, AgencyCode agency, ConsentStatus consent,
         Sensitivity sensitivity, Instant recordedAt, @Nullable EntryId about) {
+
+    /**
+     * This entry once a correction of it is recorded: its details are the correction's now, so it is as sensitive as
+     * either says, and shared under a refusal or withdrawal if the correction says so.
+     */
+    public EntryFacts correctedBy(EntryFacts correction) {
+        Sensitivity stricter = sensitivity != Sensitivity.NONE ? sensitivity : correction.sensitivity();
+        boolean refused = correction.consent() == ConsentStatus.REFUSED
+                || correction.consent() == ConsentStatus.WITHDRAWN;
+        return new EntryFacts(entryId, type, agency, refused ? correction.consent() : consent, stricter, recordedAt,
+                about);
+    }
 }

@@ -63,6 +63,9 @@ public final class JourneyFactsFold {
     private final Map<EntryId, JourneyFacts.Enquiry> openEnquiries;
     /** The team around the child: who social care added and has not removed, by the social care agency. */
     private final Map<TeamMembership, AgencyCode> team;
+    /** What each entry that grants access granted, so that its retraction takes it back. */
+    private final Map<EntryId, TeamMembership> teamPlaceByEntry;
+    private final Map<EntryId, String> involvementByEntry;
     private final Map<EntryId, Instant> awaitingDecision;
     private @Nullable Instant lastDecisionAt;
     private final Map<String, BreakGlassGrant> grants;
@@ -81,6 +84,8 @@ public final class JourneyFactsFold {
         this.consentByScope = new LinkedHashMap<>();
         this.openEnquiries = new LinkedHashMap<>();
         this.team = new LinkedHashMap<>();
+        this.teamPlaceByEntry = new HashMap<>();
+        this.involvementByEntry = new HashMap<>();
         this.awaitingDecision = new LinkedHashMap<>();
         this.grants = new HashMap<>();
         this.grantIds = new HashSet<>();
@@ -102,6 +107,8 @@ public final class JourneyFactsFold {
         this.childProtectionPlan = other.childProtectionPlan;
         this.openEnquiries = new LinkedHashMap<>(other.openEnquiries);
         this.team = new LinkedHashMap<>(other.team);
+        this.teamPlaceByEntry = new HashMap<>(other.teamPlaceByEntry);
+        this.involvementByEntry = new HashMap<>(other.involvementByEntry);
         this.awaitingDecision = new LinkedHashMap<>(other.awaitingDecision);
         this.lastDecisionAt = other.lastDecisionAt;
         this.grants = new HashMap<>(other.grants);
@@ -149,20 +156,19 @@ public final class JourneyFactsFold {
         } else if (event instanceof ContactDecided decided) {
             awaitingDecision.remove(decided.contactEntryId());
             lastDecisionAt = recordedAt;
+        } else if (event instanceof EntryCorrected correction) {
+            EntryFacts target = entries.get(correction.targetEntryId());
+            if (target != null) {
+                entries.put(target.entryId(), target.correctedBy(entry));
+            }
         } else if (event instanceof EntryRetracted retraction) {
-            retracted.add(retraction.targetEntryId());
-            awaitingDecision.remove(retraction.targetEntryId());
+            takeBack(retraction.targetEntryId());
         } else if (event instanceof InvolvementStarted started) {
             involvements.computeIfAbsent(agency, code -> new LinkedHashSet<>()).add(started.role());
             involvedKinds.put(agency, event.provenance().agency().kind());
+            involvementByEntry.put(event.entryId(), started.role());
         } else if (event instanceof InvolvementEnded ended) {
-            Set<String> roles = involvements.get(agency);
-            if (roles != null && roles.remove(ended.role()) && roles.isEmpty()) {
-                involvements.remove(agency);
-                // The team around the child is social care's: it ends with the involvement of the agency that
-                // formed it.
-                team.values().removeIf(agency::equals);
-            }
+            endInvolvement(agency, ended.role());
         } else if (event instanceof ConsentRecorded recorded) {
             consentByScope.put(recorded.scope(), recorded.consent().status());
         } else if (event instanceof ConsentWithdrawn withdrawn) {
@@ -174,12 +180,46 @@ public final class JourneyFactsFold {
         } else if (event instanceof EnquiryConcluded concluded) {
             openEnquiries.remove(concluded.strategyDiscussionEntryId());
         } else if (event instanceof TeamMemberAdded added) {
-            team.put(new TeamMembership(added.member(), added.role(), added.practitioner()), agency);
+            TeamMembership place = new TeamMembership(added.member(), added.role(), added.practitioner());
+            team.put(place, agency);
+            teamPlaceByEntry.put(event.entryId(), place);
         } else if (event instanceof TeamMemberRemoved removed) {
             team.remove(new TeamMembership(removed.member(), removed.role(), removed.practitioner()));
         } else if (event instanceof ChildProtectionPlanStarted) {
             childProtectionPlan = entry;
         } else if (event instanceof ChildProtectionPlanEnded) {
+            childProtectionPlan = null;
+        }
+    }
+
+    private void endInvolvement(AgencyCode agency, String role) {
+        Set<String> roles = involvements.get(agency);
+        if (roles != null && roles.remove(role) && roles.isEmpty()) {
+            involvements.remove(agency);
+            // The team around the child is social care's: it ends with the involvement of the agency that formed it.
+            team.values().removeIf(agency::equals);
+        }
+    }
+
+    /**
+     * A retracted entry never happened as far as access goes: what it granted (an involvement, a place on the team,
+     * an open enquiry, a plan, a front-door item awaiting a decision) is taken back, as a narrowing event. The
+     * entry stays in history, for reviews.
+     */
+    private void takeBack(EntryId target) {
+        retracted.add(target);
+        awaitingDecision.remove(target);
+        openEnquiries.remove(target);
+        TeamMembership place = teamPlaceByEntry.remove(target);
+        if (place != null) {
+            team.remove(place);
+        }
+        String role = involvementByEntry.remove(target);
+        EntryFacts started = entries.get(target);
+        if (role != null && started != null) {
+            endInvolvement(started.agency(), role);
+        }
+        if (childProtectionPlan != null && childProtectionPlan.entryId().equals(target)) {
             childProtectionPlan = null;
         }
     }

@@ -31,11 +31,17 @@ public final class IdentifierDigests {
                 : systems.scopeOf(localId.system()).map(scope -> digest.of(localId, scope));
     }
 
-    /** The digests of every identifier the subject carries: its NHS number's, then its local id's. */
-    public List<String> of(Subject subject) {
+    /**
+     * The digests a recorded entry's subject is found by: its NHS number's, then its local id's if the agency that
+     * sent it may use that system (entries recorded before the register may name another agency's system: such an
+     * id never leads to a journey).
+     */
+    public List<String> of(Agency sender, Subject subject) {
         List<String> digests = new ArrayList<>();
         ofNhsNumber(subject.nhsNumber()).ifPresent(digests::add);
-        ofLocalId(subject.localId()).ifPresent(digests::add);
+        if (mayUseLocalId(sender, subject)) {
+            ofLocalId(subject.localId()).ifPresent(digests::add);
+        }
         return digests;
     }
 

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
@@ -33,13 +34,18 @@ import org.springframework.stereotype.Component;
  * what was disclosed and withheld, and the decisions not to share. A practitioner with a ground for their purpose
  * sees their own agency's reads in full; other agencies' reads under {@code own-record}, {@code lead}, {@code team}
  * or {@code triage-check} as agency and date only; reads under {@code hub}, {@code enquiry}, {@code break-glass} and
- * {@code review} only if their agency leads the child's case (then agency, date, purpose and grounds). Reading the
- * access log is itself a read and is recorded first.
+ * {@code review} (any auditor's read) only if their agency leads the child's case (then agency, date, purpose and
+ * grounds). Other agencies' refused reads and searches that found the child but withheld it rest on no ground: only
+ * the lead agency sees them, as agency and date. Reading the access log is itself a read and is recorded first.
  */
 @Component
 class AccessLogQueryHandler {
 
-    /** Purposes whose reads rest on the grounds the lead agency and auditors alone are shown. */
+    /** Grounds whose reads the lead agency and auditors alone are shown. */
+    private static final Set<String> LEAD_ONLY_GROUNDS = Set.of(Ground.HUB.wireName(), Ground.ENQUIRY.wireName(),
+            Ground.BREAK_GLASS.wireName(), Ground.REVIEW.wireName());
+
+    /** Purposes that rest only on those grounds: for records made before reads named their grounds. */
     private static final Set<Purpose> LEAD_ONLY = EnumSet.of(Purpose.MASH_TRIAGE, Purpose.SAFEGUARDING_ENQUIRY,
             Purpose.EMERGENCY, Purpose.CASE_REVIEW);
 
@@ -106,8 +112,9 @@ class AccessLogQueryHandler {
         if (own.value().equals(read.getString("agency"))) {
             return inFull(read, false);
         }
-        boolean leadOnly = Purpose.fromHeader(read.getString("purpose")).map(LEAD_ONLY::contains).orElse(true);
-        if (leadOnly && !lead) {
+        boolean leadOnly = leadOnly(read);
+        boolean attempted = !"permitted".equals(read.getString("decision"));
+        if ((leadOnly || attempted) && !lead) {
             return null;
         }
         return leadOnly
@@ -116,6 +123,22 @@ class AccessLogQueryHandler {
                         read.getBoolean("flaggedForReview", false))
                 : new AccessLog.Access(at(read), null, read.getString("agency"), null, null, null, null, null, null,
                         null, null, null, null, null);
+    }
+
+    /**
+     * Whether a read is one the lead agency and auditors alone are shown: by the grounds it rested on, by an
+     * auditor's role (a review, whatever purpose was stated), or, for records without grounds, by its purpose.
+     */
+    private static boolean leadOnly(Document read) {
+        List<String> grounds = read.getList("grounds", String.class);
+        List<String> roles = read.getList("roles", String.class);
+        if (roles != null && roles.contains(Role.AUDITOR.claim())) {
+            return true;
+        }
+        if (grounds != null && !grounds.isEmpty()) {
+            return grounds.stream().anyMatch(LEAD_ONLY_GROUNDS::contains);
+        }
+        return Purpose.fromHeader(read.getString("purpose")).map(LEAD_ONLY::contains).orElse(true);
     }
 
     /** Everything about the read; for auditors also the refusal reason and the entries disclosed and withheld. */

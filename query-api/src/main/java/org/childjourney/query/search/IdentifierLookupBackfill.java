@@ -64,7 +64,7 @@ class IdentifierLookupBackfill implements SmartInitializingSingleton {
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
-                    digests.of(entry.subject()).forEach(digest -> journeysByDigest
+                    digests.of(entry.provenance().agency(), entry.subject()).forEach(digest -> journeysByDigest
                             .computeIfAbsent(digest, key -> new LinkedHashSet<>()).add(entry.journeyId().toString()));
                 }
             });

@@ -55,7 +55,7 @@ class JourneyLookupProjection {
     }
 
     private List<String> digestsOf(JourneyEntry event) {
-        return digests.of(event.subject());
+        return digests.of(event.provenance().agency(), event.subject());
     }
 
     /** The journeys carrying the identifier with this digest. */

@@ -113,9 +113,11 @@ class TimelineAsAtQueryHandler {
         }
         RecordedRead latestOfViewer = reads.get(reads.size() - 1);
         List<RecordedRead> all = reads(query, null);
-        String version = all.isEmpty() || all.get(all.size() - 1).policyVersion() == null ? AccessPolicies.VERSION
-                : all.get(all.size() - 1).policyVersion();
-        AccessPolicy policy = AccessPolicies.named(version).orElse(AccessPolicies.current());
+        String recorded = all.isEmpty() ? null : all.get(all.size() - 1).policyVersion();
+        // A version not kept (a development version) is answered, and named, as the rules in force now.
+        String version = recorded != null && AccessPolicies.named(recorded).isPresent() ? recorded
+                : AccessPolicies.VERSION;
+        AccessPolicy policy = AccessPolicies.named(version).orElseThrow();
         AccessRequest asked = new AccessRequest(latestOfViewer.viewer(), register.kindOf(latestOfViewer.viewer()
                 .agency()), purpose, ReadKind.TIMELINE, null, query.asAt());
         AccessDecision decision = policy.decide(asked, then.facts());

@@ -33,7 +33,7 @@ class IdentifierLookupBackfillIT extends QueryApiIT {
     void fillsTheLookupFromTheEventsAndDropsTheEarlierOne() {
         String nhsNumber = FictionalNhsNumbers.next();
         JourneyStories story = new JourneyStories(eventStore, nhsNumber);
-        story.aeAttendance("2026-11-18T10:00:00Z");
+        story.domesticAbuse("2026-11-20T21:14:00Z");
         QueryClient query = new QueryClient(port);
         String ann = TOKENS.user("auditor.ann", null, "auditor");
         await().atMost(Duration.ofSeconds(15)).until(() -> found(query, ann, "{\"nhsNumber\":\"" + nhsNumber + "\"}")

@@ -39,6 +39,7 @@ class NeedToKnowIT extends QueryApiIT {
     String sarah = TOKENS.user("sw.sarah", "csc-county", "practitioner");
     String dan = TOKENS.user("dsl.dan", "school-parkside", "practitioner");
     String tia = TOKENS.user("teacher.tia", "school-parkside", "practitioner");
+    String tom = TOKENS.user("teacher.tom", "school-riverside", "practitioner");
     String paul = TOKENS.user("pc.paul", "police-east", "practitioner");
     String nia = TOKENS.user("nurse.nia", "hospital-north", "practitioner");
     String mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
@@ -156,8 +157,11 @@ class NeedToKnowIT extends QueryApiIT {
         assertThat(query.get(path("/timeline"), paul, Map.of("X-Purpose", "emergency", "X-Justification",
                 "Officers at the address, child not found")).status()).isEqualTo(200);
         assertThat(timeline(nia, "unscheduled-care").status()).isEqualTo(200);
+        assertThat(timeline(tom, "early-help").status()).as("a refused read rests on no ground").isEqualTo(403);
+        assertThat(query.get(path("/accesses"), ann, "child-in-need").status())
+                .as("an auditor's read, whatever purpose is stated, is a review").isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> accesses(ann).findValuesAsText("viewer")
-                .containsAll(List.of("dsl.dan", "mash.mo", "pc.paul", "nurse.nia")));
+                .containsAll(List.of("dsl.dan", "mash.mo", "pc.paul", "nurse.nia", "teacher.tom")));
 
         JsonNode lead = accesses(sarah);
         JsonNode team = accesses(dan);
@@ -172,6 +176,12 @@ class NeedToKnowIT extends QueryApiIT {
         assertThat(team.findValuesAsText("agency")).as("triage checks as agency and date")
                 .contains("hospital-north").doesNotContain("police-east");
         assertThat(team.findValuesAsText("purpose")).doesNotContain("mash-triage", "emergency", "unscheduled-care");
+        assertThat(team).as("every line the team sees names an agency: no auditor's review, no refused read")
+                .allSatisfy(line -> assertThat(line.path("agency").isMissingNode()).isFalse());
+        assertThat(team.findValuesAsText("decision")).doesNotContain("refused");
+        assertThat(lead.findValuesAsText("agency")).as("the lead sees the other school's refused read")
+                .contains("school-riverside");
+        assertThat(team.findValuesAsText("agency")).doesNotContain("school-riverside");
     }
 
     private JsonNode accesses(String token) {
