@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.childjourney.gateway.GatewayClient.Answer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Only an agency system of a registered agency, with a valid token from the journey realm, may submit. Every
  * refusal is problem+json and stores nothing.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityIT {
 
@@ -85,6 +88,18 @@ class SecurityIT {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(storedSubmissions()).isZero();
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        GatewayClient gateway = new GatewayClient(port);
+        String admin = KEYCLOAK.token(MockKeycloak.REALM, "journey-web", null, List.of("admin"), 300);
+
+        assertThat(gateway.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(gateway.get("/actuator/prometheus", KEYCLOAK.agencySystem("police-east")).status())
+                .isEqualTo(403);
+        assertThat(gateway.get("/actuator/prometheus", admin).raw()).contains("jvm_memory_used_bytes");
+        assertThat(gateway.get("/actuator/health", null).status()).as("probes need no token").isEqualTo(200);
     }
 
     long storedSubmissions() {

@@ -38,8 +38,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole("admin")
                         .requestMatchers("/api/v1/submissions", "/api/v1/submissions:batch", "/api/v1/inbox/**")
                         .hasRole("agency-system")
                         .anyRequest().denyAll())

@@ -1,5 +1,6 @@
 package org.childjourney.query.breakglass;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,10 +30,12 @@ public class BreakGlassGrants {
 
     private final CommandGateway commands;
     private final Notices notices;
+    private final MeterRegistry meters;
 
-    BreakGlassGrants(CommandGateway commands, Notices notices) {
+    BreakGlassGrants(CommandGateway commands, Notices notices, MeterRegistry meters) {
         this.commands = commands;
         this.notices = notices;
+        this.meters = meters;
     }
 
     /**
@@ -54,6 +57,7 @@ public class BreakGlassGrants {
             throw failed;
         }
         if (Objects.requireNonNull(grant).opened()) {
+            meters.counter("childjourney.break.glass.grants").increment();
             Set<AgencyCode> told = journey.leadAgency().map(Set::of).orElseGet(journey::recordingAgencies);
             AgencyCode reader = request.viewer().agency();
             told.forEach(agency -> notices.raise(agency, NoticeKind.BREAK_GLASS_NOTICE, journeyId, List.of(),

@@ -2,14 +2,21 @@ package org.childjourney.query.config;
 
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.childjourney.core.access.KeycloakClaims;
+import org.childjourney.core.access.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The query API is an OAuth2 resource server for Keycloak's {@code journey} realm. It only authenticates here:
@@ -18,6 +25,13 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Metrics say how busy the record is and where it fails: for administrators (and their scrapers) only. */
+    private static AuthorizationDecision administrator(Supplier<Authentication> authentication,
+            RequestAuthorizationContext request) {
+        return new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
+                && KeycloakClaims.roles(token.getToken().getClaims()).contains(Role.ADMIN));
+    }
 
     private static final byte[] UNAUTHORIZED = ("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
             + "\"detail\":\"A valid bearer token from the journey realm is required.\"}")
@@ -36,8 +50,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::administrator)
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(unauthorized))

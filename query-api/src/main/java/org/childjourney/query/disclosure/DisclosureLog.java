@@ -1,7 +1,9 @@
 package org.childjourney.query.disclosure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
@@ -32,9 +34,17 @@ public class DisclosureLog {
     private static final Comparator<EntryId> BY_ID = Comparator.comparing(EntryId::toString);
 
     private final EventGateway events;
+    private final MeterRegistry meters;
 
-    DisclosureLog(EventGateway events) {
+    DisclosureLog(EventGateway events, MeterRegistry meters) {
         this.events = events;
+        this.meters = meters;
+    }
+
+    /** Counts reads of journeys by decision and purpose ({@code childjourney_reads_total}): no reader, no child. */
+    private void count(String decision, AccessRequest request) {
+        meters.counter("childjourney.reads", "decision", decision, "purpose", request.purpose().header(),
+                "kind", request.kind().name().toLowerCase(Locale.ROOT)).increment();
     }
 
     /** A permitted read of one journey: on what grounds, what was sent and what was withheld. */
@@ -44,12 +54,14 @@ public class DisclosureLog {
                 Sensitive.ofNullable(request.justification()), request.kind(), permitted.basis(),
                 permitted.grounds(), disclosed, permitted.withheld().stream().sorted(BY_ID).toList(),
                 AccessPolicies.VERSION));
+        count("permitted", request);
     }
 
     /** A refused read of one journey id, known or not. */
     public void refused(ChildJourneyId journeyId, AccessRequest request, RefusalReason reason) {
         events.publish(new AccessRefused(journeyId, request.viewer(), request.purpose(),
                 Sensitive.ofNullable(request.justification()), request.kind(), reason, AccessPolicies.VERSION));
+        count("refused", request);
     }
 
     /** An agency system's read of its inbox: the items shown and the journeys they concern. */

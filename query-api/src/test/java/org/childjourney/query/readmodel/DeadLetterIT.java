@@ -74,8 +74,12 @@ class DeadLetterIT extends QueryApiIT {
 
         assertThat(entryIds(poisoned)).doesNotContain(later);
         assertThat(health()).isEqualTo("DEAD_LETTERS");
-        assertThat(query.get("/actuator/prometheus", null, Map.of()).raw())
-                .contains("childjourney_dead_letters{group=\"timeline\"} 2.0");
+        assertThat(query.get("/actuator/prometheus", null, Map.of()).status()).as("metrics: administrators only")
+                .isEqualTo(401);
+        assertThat(query.get("/actuator/prometheus", mo, Map.of()).status()).isEqualTo(403);
+        assertThat(query.get("/actuator/prometheus", ada, Map.of()).raw())
+                .contains("childjourney_dead_letters{group=\"timeline\"} 2.0")
+                .contains("childjourney_reads_total{decision=\"permitted\",kind=\"timeline\",purpose=\"case-review\"}");
         assertThat(query.post("/api/v1/admin/dead-letters/timeline:retry", mo, Map.of(), "").status())
                 .isEqualTo(403);
 
