@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,7 @@ class Intake {
     private final Cache journeys;
     private final KeyedDigest digest;
     private final IdentifierDigests identifiers;
+    private final MeterRegistry meters;
     private final int retries;
     private final ObjectMapper canonical = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -66,7 +68,7 @@ class Intake {
 
     Intake(SubmissionTranslator translator, IntakeLedger ledger, CommandGateway commands,
             TransactionTemplate transaction, Cache journeys, GatewayProperties properties,
-            IdentifierDigests identifiers) {
+            IdentifierDigests identifiers, MeterRegistry meters) {
         this.translator = translator;
         this.ledger = ledger;
         this.commands = commands;
@@ -74,6 +76,7 @@ class Intake {
         this.journeys = journeys;
         this.digest = new KeyedDigest(properties.digestKeyBytes());
         this.identifiers = identifiers;
+        this.meters = meters;
         this.retries = Math.max(1, properties.retries());
     }
 
@@ -94,7 +97,11 @@ class Intake {
         String contentDigest = digest.ofContent(canonicalJson(body));
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> recordOnce(agency, recordedBy, submission, contentDigest));
+                Receipt receipt = Objects.requireNonNull(transaction.execute(status -> recordOnce(agency,
+                        recordedBy, submission, contentDigest)));
+                meters.counter("childjourney.submissions", "outcome", receipt.created() ? "recorded" : "resent",
+                        "type", submission.type().wireName()).increment();
+                return receipt;
             } catch (RuntimeException e) {
                 if (attempt >= retries || !lostRace(e)) {
                     throw e;

@@ -79,7 +79,8 @@ class DeadLetterIT extends QueryApiIT {
         assertThat(query.get("/actuator/prometheus", mo, Map.of()).status()).isEqualTo(403);
         assertThat(query.get("/actuator/prometheus", ada, Map.of()).raw())
                 .contains("childjourney_dead_letters{group=\"timeline\"} 2.0")
-                .contains("childjourney_reads_total{decision=\"permitted\",kind=\"timeline\",purpose=\"case-review\"}");
+                .contains("childjourney_reads_total{decision=\"permitted\",kind=\"timeline\",purpose=\"case-review\"}")
+                .contains("childjourney_processor_lag{group=\"timeline\"}");
         assertThat(query.post("/api/v1/admin/dead-letters/timeline:retry", mo, Map.of(), "").status())
                 .isEqualTo(403);
 
