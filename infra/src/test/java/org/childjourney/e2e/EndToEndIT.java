@@ -1,9 +1,17 @@
 package org.childjourney.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.childjourney.core.person.FictionalNhsNumbers;
@@ -222,6 +232,29 @@ class EndToEndIT {
 
     @Test
     @Order(8)
+    void theEventStoresServerListensOnTheLoopbackInterfaceOnly() throws Exception {
+        Properties lock = new Properties();
+        try (InputStream in = Files.newInputStream(stack.dataDir().resolve("events/journey.lock.db"))) {
+            lock.load(in);
+        }
+        int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
+        try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(loopback.isConnected()).isTrue();
+        }
+        List<InetAddress> outward = new ArrayList<>();
+        for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (face.isUp() && !face.isLoopback()) {
+                Collections.list(face.getInetAddresses()).stream().filter(Inet4Address.class::isInstance)
+                        .forEach(outward::add);
+            }
+        }
+        assumeTrue(!outward.isEmpty(), "this machine has a network interface besides loopback");
+
+        assertThatThrownBy(() -> new Socket(outward.get(0), port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    @Order(9)
     void nothingOfTheChildReachedTheStacksLogs() throws Exception {
         List<Path> logs;
         try (Stream<Path> files = Files.list(stack.dataDir().resolve("logs"))) {
