@@ -102,13 +102,6 @@ public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entri
         return recording;
     }
 
-    /** The agencies that hold the child's record: those working with the child, and those that recorded entries. */
-    public Set<AgencyCode> owningAgencies() {
-        Set<AgencyCode> owners = new LinkedHashSet<>(openInvolvements);
-        owners.addAll(submittingAgencies());
-        return owners;
-    }
-
     /** The lead agency now: the first children's social care agency with an open involvement. */
     public Optional<AgencyCode> leadAgency() {
         return leadAgencies.stream().findFirst();
@@ -153,10 +146,5 @@ public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entri
     public boolean onTeam(Viewer viewer) {
         return viewer.agency() != null && team.stream().anyMatch(place -> place.agency().equals(viewer.agency())
                 && (place.practitioner() == null || place.practitioner().equals(viewer.username())));
-    }
-
-    /** The reader's break-glass grant in force at this instant, if any. */
-    public Optional<BreakGlassGrant> grantOpen(String reader, Instant at) {
-        return Optional.ofNullable(grants.get(reader)).filter(grant -> grant.openAt(at));
     }
 }

@@ -82,7 +82,10 @@ class IdentifierLookupBackfill implements SmartInitializingSingleton {
         if (!writes.isEmpty()) {
             lookup.bulkWrite(writes);
         }
-        readModels.getCollection(OLD_COLLECTION).drop();
+        // Only if there is one: the embedded store logs a failed drop of a collection it does not hold as an error.
+        if (readModels.listCollectionNames().into(new ArrayList<>()).contains(OLD_COLLECTION)) {
+            readModels.getCollection(OLD_COLLECTION).drop();
+        }
         schemes.replaceOne(eq("_id", JourneyLookupProjection.COLLECTION),
                 new Document("_id", JourneyLookupProjection.COLLECTION).append("scheme", SCHEME),
                 new ReplaceOptions().upsert(true));

@@ -2,6 +2,7 @@ package org.childjourney.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Timeline(String journeyId, @Nullable Instant asOf, String purpose, List<String> grounds,
         String lawfulBasis, @Nullable Flags flags, List<Entry> entries) {
+
+    /** The order entries are shown in: when they happened, then when the record learned of them. */
+    static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::occurredAt)
+            .thenComparing(Entry::recordedAt);
 
     /**
      * One entry on the timeline. {@code redacted} names the fields this read may not see: an entry shown only as

@@ -3,7 +3,6 @@ package org.childjourney.query.timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -39,10 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TimelineAsAtQueryHandler {
-
-    private static final Comparator<Timeline.Entry> CHRONOLOGICAL = Comparator
-            .comparing(Timeline.Entry::occurredAt)
-            .thenComparing(Timeline.Entry::recordedAt);
 
     private final EventStore events;
     private final JourneyFactsSource facts;
@@ -86,7 +81,7 @@ class TimelineAsAtQueryHandler {
         }
         List<Timeline.Entry> entries = new ArrayList<>();
         timeline.standingEntries().forEach(entry -> entries.add(TimelineQueryHandler.entry(entry, EntryView.FULL)));
-        entries.sort(CHRONOLOGICAL);
+        entries.sort(Timeline.CHRONOLOGICAL);
         List<RecordedRead> reads = query.viewer() == null ? null : reads(query, query.viewer());
         TimelineAsAt.WouldSee wouldSee = query.viewer() == null || query.viewerPurpose() == null ? null
                 : wouldSee(query, query.viewerPurpose(), reads, then);

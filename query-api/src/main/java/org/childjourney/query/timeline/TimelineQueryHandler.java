@@ -36,10 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TimelineQueryHandler {
 
-    private static final Comparator<Timeline.Entry> CHRONOLOGICAL = Comparator
-            .comparing(Timeline.Entry::occurredAt)
-            .thenComparing(Timeline.Entry::recordedAt);
-
     private final TimelineStore store;
     private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
@@ -81,7 +77,7 @@ class TimelineQueryHandler {
                 shown.add(entry(entry, view));
             }
         }
-        shown.sort(CHRONOLOGICAL);
+        shown.sort(Timeline.CHRONOLOGICAL);
         disclosures.disclosed(query.journeyId(), request, permitted,
                 shown.stream().map(entry -> EntryId.of(entry.entryId())).toList());
         if (permitted.grounds().contains(Ground.TRIAGE_CHECK)) {
