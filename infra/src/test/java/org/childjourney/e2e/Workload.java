@@ -94,6 +94,27 @@ final class Workload {
         return nhsNumber(0);
     }
 
+    /** The NHS number of the child of {@link #longJourney}, apart from the workload's children. */
+    String longJourneyChild() {
+        return nhsNumber(cumulative.length + 1);
+    }
+
+    /**
+     * Batches that give one more child, apart from the workload's, exactly {@code entries} police notifications: the
+     * journey the as-at figure replays. Their source record ids follow the workload's.
+     */
+    List<Batch> longJourney(int entries) {
+        List<Batch> batches = new ArrayList<>();
+        for (int from = 0; from < entries; from += batchSize) {
+            List<String> lines = new ArrayList<>();
+            for (int index = from; index < Math.min(entries, from + batchSize); index++) {
+                lines.add(submission(size.events() + index, cumulative.length + 1, Source.POLICE));
+            }
+            batches.add(new Batch(Source.POLICE, lines));
+        }
+        return batches;
+    }
+
     /** The next batch, or empty when every submission has been handed out. Thread-safe. */
     synchronized Optional<Batch> nextBatch() {
         while (next < size.events()) {

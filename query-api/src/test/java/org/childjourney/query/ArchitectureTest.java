@@ -2,6 +2,7 @@ package org.childjourney.query;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -56,6 +57,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule controllersAskTheGateways = classes().that().areAnnotatedWith(RestController.class)
             .should().onlyDependOnClassesThat(ALLOWED_FOR_CONTROLLERS);
+
+    /**
+     * Feature packages depend one way (the access log on the timeline, the timeline on the inbox and break-glass,
+     * never back). {@code config} wires them all together, so its own dependencies are left out; theirs on its
+     * settings count.
+     */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("org.childjourney.query.(*)..").should()
+            .beFreeOfCycles()
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage("org.childjourney.query.config.."),
+                    DescribedPredicate.alwaysTrue());
 
     @ArchTest
     static final ArchRule noOtherApp = noClasses().should().dependOnClassesThat()

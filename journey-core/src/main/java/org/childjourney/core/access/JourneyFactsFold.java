@@ -16,6 +16,7 @@ import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.StrategyDecision;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
@@ -33,6 +34,7 @@ import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
@@ -72,6 +74,9 @@ public final class JourneyFactsFold {
     /** Every grant ever made on the journey, and those an auditor has reviewed. */
     private final Set<String> grantIds;
     private final Set<String> reviewedGrants;
+    /** The notices raised about the journey, to the agency each was raised for, and those acknowledged. */
+    private final Map<String, AgencyCode> notices;
+    private final Set<String> acknowledgedNotices;
 
     /** The facts of a journey with no events yet: unknown. */
     public JourneyFactsFold() {
@@ -90,6 +95,8 @@ public final class JourneyFactsFold {
         this.grants = new HashMap<>();
         this.grantIds = new HashSet<>();
         this.reviewedGrants = new HashSet<>();
+        this.notices = new HashMap<>();
+        this.acknowledgedNotices = new HashSet<>();
     }
 
     /** A copy of {@code other}, to fold further events into without changing it. */
@@ -114,6 +121,8 @@ public final class JourneyFactsFold {
         this.grants = new HashMap<>(other.grants);
         this.grantIds = new HashSet<>(other.grantIds);
         this.reviewedGrants = new HashSet<>(other.reviewedGrants);
+        this.notices = new HashMap<>(other.notices);
+        this.acknowledgedNotices = new HashSet<>(other.acknowledgedNotices);
     }
 
     /** Folds one more event, the next in the journey's order, recorded at {@code recordedAt}, into the facts. */
@@ -142,6 +151,10 @@ public final class JourneyFactsFold {
             grantIds.add(granted.grantId());
         } else if (event instanceof BreakGlassReviewed reviewed) {
             reviewedGrants.add(reviewed.grantId());
+        } else if (event instanceof AgencyNotified notified) {
+            notices.put(notified.noticeId(), notified.agency());
+        } else if (event instanceof NoticeAcknowledged acknowledged) {
+            acknowledgedNotices.add(acknowledged.noticeId());
         }
         return this;
     }
@@ -281,6 +294,16 @@ public final class JourneyFactsFold {
     /** Whether a break-glass grant with this id was made on the journey and has not been reviewed. */
     public boolean grantAwaitingReview(String grantId) {
         return grantIds.contains(grantId) && !reviewedGrants.contains(grantId);
+    }
+
+    /** Whether a notice with this id was raised about the journey for this agency. */
+    public boolean noticeFor(AgencyCode agency, String noticeId) {
+        return agency.equals(notices.get(noticeId));
+    }
+
+    /** Whether the notice with this id has been acknowledged. */
+    public boolean acknowledged(String noticeId) {
+        return acknowledgedNotices.contains(noticeId);
     }
 
     /** An immutable snapshot of the facts so far. */

@@ -4,18 +4,26 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.childjourney.core.access.AccessDecision;
+import org.childjourney.core.access.AccessPolicies;
+import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.BreakGlass;
 import org.childjourney.core.access.BreakGlassGrant;
 import org.childjourney.core.access.EntryFacts;
+import org.childjourney.core.access.Ground;
+import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
+import org.childjourney.core.journey.command.AcknowledgeNotice;
 import org.childjourney.core.journey.command.AddTeamMember;
 import org.childjourney.core.journey.command.ConcludeEnquiry;
 import org.childjourney.core.journey.command.CorrectEntry;
@@ -27,6 +35,7 @@ import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.JourneyCommand;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.OpenBreakGlass;
+import org.childjourney.core.journey.command.RaiseNotice;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
@@ -41,6 +50,7 @@ import org.childjourney.core.journey.command.StartInvolvement;
 import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
@@ -59,8 +69,10 @@ import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.SharingDeclined;
+import org.childjourney.core.journey.event.SharingRefused;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.journey.event.TeamMemberRemoved;
@@ -239,16 +251,44 @@ public class ChildJourney {
                 c.role(), c.practitioner()));
     }
 
+    /** @return {@code null} if the release is recorded, else why it was refused (the refusal is recorded) */
     @CommandHandler
-    void handle(ReleaseEntries c) {
-        requireOnJourney(c.entryIds());
-        apply(new EntriesReleased(c.journeyId(), c.releasedBy(), c.toAgency(), c.entryIds(), c.reason()));
+    @Nullable SharingRefusal handle(ReleaseEntries c) {
+        SharingRefusal refusal = refusal(c.request(), c.entryIds());
+        if (refusal != null) {
+            apply(new SharingRefused(c.journeyId(), c.request().viewer(), true, c.toAgency(), c.entryIds(), refusal));
+            return refusal;
+        }
+        apply(new EntriesReleased(c.journeyId(), c.request().viewer(), c.toAgency(), c.entryIds(), c.reason()));
+        return null;
+    }
+
+    /** @return {@code null} if the decision is recorded, else why it was refused (the refusal is recorded) */
+    @CommandHandler
+    @Nullable SharingRefusal handle(DeclineSharing c) {
+        SharingRefusal refusal = refusal(c.request(), c.entryIds());
+        if (refusal != null) {
+            apply(new SharingRefused(c.journeyId(), c.request().viewer(), false, c.toAgency(), c.entryIds(),
+                    refusal));
+            return refusal;
+        }
+        apply(new SharingDeclined(c.journeyId(), c.request().viewer(), c.toAgency(), c.entryIds(), c.reason()));
+        return null;
     }
 
     @CommandHandler
-    void handle(DeclineSharing c) {
-        requireOnJourney(c.entryIds());
-        apply(new SharingDeclined(c.journeyId(), c.decidedBy(), c.toAgency(), c.entryIds(), c.reason()));
+    void handle(RaiseNotice c) {
+        apply(new AgencyNotified(c.noticeId(), c.agency(), c.kind(), c.journeyId(), c.entryIds(), c.summary()));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeNotice c) {
+        if (!facts.noticeFor(c.agency(), c.noticeId())) {
+            throw new JourneyRuleViolation(Rule.NO_SUCH_NOTICE);
+        }
+        if (!facts.acknowledged(c.noticeId())) {
+            apply(new NoticeAcknowledged(c.noticeId(), c.agency(), c.acknowledgedBy(), c.journeyId()));
+        }
     }
 
     @CommandHandler
@@ -277,7 +317,15 @@ public class ChildJourney {
             return open;
         }
         Instant expiresAt = c.at().plus(BreakGlass.WINDOW);
+        JourneyFacts before = facts.facts();
         apply(new BreakGlassGranted(c.journeyId(), c.grantId(), c.reader(), c.justification(), c.at(), expiresAt));
+        AgencyCode readersAgency = c.reader().agency();
+        for (AgencyCode told : before.leadAgency().map(Set::of).orElseGet(before::recordingAgencies)) {
+            apply(new AgencyNotified(c.grantId() + "-" + told.value(), told, NoticeKind.BREAK_GLASS_NOTICE, c.journeyId(),
+                    List.of(), "A practitioner" + (readersAgency == null ? "" : " of " + readersAgency.value())
+                            + " read this child's record by emergency access, for four hours; the access is flagged "
+                            + "for the auditors' review."));
+        }
         return new BreakGlassGrant(c.grantId(), c.reader().username(), c.at(), expiresAt, true);
     }
 
@@ -301,10 +349,21 @@ public class ChildJourney {
         }
     }
 
-    private void requireOnJourney(List<EntryId> named) {
-        if (named.isEmpty() || named.stream().anyMatch(entryId -> facts.entry(entryId) == null)) {
-            throw new JourneyRuleViolation(Rule.NOT_ON_JOURNEY);
+    /**
+     * Why a release or a decision not to share may not be recorded, or {@code null}: it needs a ground recorded on
+     * the journey (a triage check or break-glass lets a practitioner read in a hurry, not decide what others may
+     * see), and entries on the journey.
+     */
+    private @Nullable SharingRefusal refusal(AccessRequest request, List<EntryId> named) {
+        AccessDecision decision = AccessPolicies.current().decide(request, facts.facts());
+        if (!(decision instanceof AccessDecision.Permitted permitted) || permitted.grounds().stream()
+                .allMatch(ground -> ground == Ground.BREAK_GLASS || ground == Ground.TRIAGE_CHECK)) {
+            return SharingRefusal.NO_GROUND;
         }
+        if (named.isEmpty() || named.stream().anyMatch(entryId -> facts.entry(entryId) == null)) {
+            return SharingRefusal.NOT_ON_JOURNEY;
+        }
+        return null;
     }
 
     private void requireAmendable(EntryId target, AgencyCode amendingAgency) {

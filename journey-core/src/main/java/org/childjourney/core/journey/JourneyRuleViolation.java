@@ -18,8 +18,6 @@ public final class JourneyRuleViolation extends RuntimeException {
         NOT_RECORDING_AGENCY("only the agency that recorded an entry may correct or retract it"),
         /** A retracted entry cannot be corrected or retracted again. */
         ALREADY_RETRACTED("the target entry is already retracted"),
-        /** A release or a decision not to share names an entry that is not on this journey. */
-        NOT_ON_JOURNEY("an entry named is not on this journey"),
         /** The journey is already sealed. */
         ALREADY_SEALED("the journey is already sealed"),
         /** The journey is not sealed. */
@@ -29,7 +27,9 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** A child protection plan is ended only by the agency that started it. */
         PLAN_STARTED_BY_ANOTHER_AGENCY("a child protection plan is ended only by the agency that started it"),
         /** A review names no break-glass grant on this journey that awaits one. */
-        NO_GRANT_TO_REVIEW("no break-glass grant on this journey with that id awaits review");
+        NO_GRANT_TO_REVIEW("no break-glass grant on this journey with that id awaits review"),
+        /** An acknowledgement names no notice the journey raised for the acknowledging agency. */
+        NO_SUCH_NOTICE("no notice on this journey with that id was raised for the agency");
 
         private final String description;
 

@@ -4,12 +4,14 @@ import static org.childjourney.core.journey.JourneyFixtures.AE_ATTENDANCE;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT_DECISION;
 import static org.childjourney.core.journey.JourneyFixtures.CORRECTION;
+import static org.childjourney.core.journey.JourneyFixtures.CSC_COUNTY;
 import static org.childjourney.core.journey.JourneyFixtures.DOMESTIC_ABUSE_NOTIFICATION;
 import static org.childjourney.core.journey.JourneyFixtures.EMERGENCY_JUSTIFICATION;
 import static org.childjourney.core.journey.JourneyFixtures.GRANT_EXPIRES_AT;
 import static org.childjourney.core.journey.JourneyFixtures.GRANT_ID;
 import static org.childjourney.core.journey.JourneyFixtures.GRANT_OPENED_AT;
 import static org.childjourney.core.journey.JourneyFixtures.HOSPITAL_NORTH;
+import static org.childjourney.core.journey.JourneyFixtures.HUB_MEMBER;
 import static org.childjourney.core.journey.JourneyFixtures.JOURNEY;
 import static org.childjourney.core.journey.JourneyFixtures.PLAN_STARTED;
 import static org.childjourney.core.journey.JourneyFixtures.POLICE_EAST;
@@ -18,7 +20,9 @@ import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_CONCERN;
 import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PARKSIDE;
 import static org.childjourney.core.journey.JourneyFixtures.SCHOOL_PRACTITIONER;
 import static org.childjourney.core.journey.JourneyFixtures.UNKNOWN_ENTRY;
+import static org.childjourney.core.journey.JourneyFixtures.acknowledgeNotice;
 import static org.childjourney.core.journey.JourneyFixtures.aeAttendanceRecorded;
+import static org.childjourney.core.journey.JourneyFixtures.agencyNotified;
 import static org.childjourney.core.journey.JourneyFixtures.breakGlassGranted;
 import static org.childjourney.core.journey.JourneyFixtures.breakGlassReviewed;
 import static org.childjourney.core.journey.JourneyFixtures.childProtectionPlanEnded;
@@ -37,12 +41,15 @@ import static org.childjourney.core.journey.JourneyFixtures.entriesReleased;
 import static org.childjourney.core.journey.JourneyFixtures.entry;
 import static org.childjourney.core.journey.JourneyFixtures.entryCorrected;
 import static org.childjourney.core.journey.JourneyFixtures.entryRetracted;
+import static org.childjourney.core.journey.JourneyFixtures.groundlessRequest;
 import static org.childjourney.core.journey.JourneyFixtures.involvementEnded;
 import static org.childjourney.core.journey.JourneyFixtures.involvementStarted;
 import static org.childjourney.core.journey.JourneyFixtures.journeySealed;
 import static org.childjourney.core.journey.JourneyFixtures.journeyUnsealed;
+import static org.childjourney.core.journey.JourneyFixtures.noticeAcknowledged;
 import static org.childjourney.core.journey.JourneyFixtures.notifyDomesticAbuse;
 import static org.childjourney.core.journey.JourneyFixtures.openBreakGlass;
+import static org.childjourney.core.journey.JourneyFixtures.raiseNotice;
 import static org.childjourney.core.journey.JourneyFixtures.raiseSchoolConcern;
 import static org.childjourney.core.journey.JourneyFixtures.recordAeAttendance;
 import static org.childjourney.core.journey.JourneyFixtures.recordConsent;
@@ -53,6 +60,7 @@ import static org.childjourney.core.journey.JourneyFixtures.reviewBreakGlass;
 import static org.childjourney.core.journey.JourneyFixtures.schoolConcernRaised;
 import static org.childjourney.core.journey.JourneyFixtures.sealJourney;
 import static org.childjourney.core.journey.JourneyFixtures.sharingDeclined;
+import static org.childjourney.core.journey.JourneyFixtures.sharingRefused;
 import static org.childjourney.core.journey.JourneyFixtures.startChildProtectionPlan;
 import static org.childjourney.core.journey.JourneyFixtures.startInvolvement;
 import static org.childjourney.core.journey.JourneyFixtures.unsealJourney;
@@ -69,8 +77,11 @@ import org.childjourney.core.access.BreakGlassGrant;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.ConcludeEnquiry;
+import org.childjourney.core.journey.command.DeclineSharing;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.person.Sensitive;
@@ -587,14 +598,28 @@ class ChildJourneyTest {
         }
 
         @Test
-        void refusesAReleaseNamingAnEntryThatIsNotOnTheJourney() {
-            refusedFor(fixture.given(domesticAbuseNotified(), childProtectionPlanStarted())
-                    .when(releaseEntries(List.of(DOMESTIC_ABUSE_NOTIFICATION, UNKNOWN_ENTRY))), Rule.NOT_ON_JOURNEY);
+        void refusesAndRecordsAReleaseNamingAnEntryThatIsNotOnTheJourney() {
+            List<EntryId> named = List.of(DOMESTIC_ABUSE_NOTIFICATION, UNKNOWN_ENTRY);
+            fixture.given(domesticAbuseNotified(), childProtectionPlanStarted())
+                    .when(releaseEntries(named))
+                    .expectEvents(sharingRefused(HUB_MEMBER, true, named, SharingRefusal.NOT_ON_JOURNEY))
+                    .expectResultMessagePayload(SharingRefusal.NOT_ON_JOURNEY);
         }
 
         @Test
-        void refusesAReleaseNamingNoEntries() {
-            refusedFor(fixture.given(domesticAbuseNotified()).when(releaseEntries(List.of())), Rule.NOT_ON_JOURNEY);
+        void refusesAndRecordsAReleaseNamingNoEntries() {
+            fixture.given(domesticAbuseNotified())
+                    .when(releaseEntries(List.of()))
+                    .expectEvents(sharingRefused(HUB_MEMBER, true, List.of(), SharingRefusal.NOT_ON_JOURNEY))
+                    .expectResultMessagePayload(SharingRefusal.NOT_ON_JOURNEY);
+        }
+
+        @Test
+        void refusesAndRecordsAReleaseByTheHubWithNothingAwaitingItsDecision() {
+            fixture.given(aeAttendanceRecorded())
+                    .when(releaseEntries(List.of(AE_ATTENDANCE)))
+                    .expectEvents(sharingRefused(HUB_MEMBER, true, List.of(AE_ATTENDANCE), SharingRefusal.NO_GROUND))
+                    .expectResultMessagePayload(SharingRefusal.NO_GROUND);
         }
 
         @Test
@@ -618,20 +643,28 @@ class ChildJourneyTest {
 
         @Test
         void recordsADecisionNotToShareAnEntryThatWasReleasedEarlier() {
-            fixture.given(aeAttendanceRecorded(), entriesReleased(List.of(AE_ATTENDANCE)))
+            fixture.given(contactReceived(), aeAttendanceRecorded(), entriesReleased(List.of(AE_ATTENDANCE)))
                     .when(declineSharing())
                     .expectEvents(sharingDeclined());
         }
 
         @Test
-        void refusesADecisionNamingAnEntryThatIsNotOnTheJourney() {
-            refusedFor(fixture.given(aeAttendanceRecorded())
-                    .when(declineSharing(List.of(AE_ATTENDANCE, UNKNOWN_ENTRY))), Rule.NOT_ON_JOURNEY);
+        void refusesAndRecordsADecisionNamingAnEntryThatIsNotOnTheJourney() {
+            List<EntryId> named = List.of(AE_ATTENDANCE, UNKNOWN_ENTRY);
+            fixture.given(contactReceived(), aeAttendanceRecorded())
+                    .when(declineSharing(named))
+                    .expectEvents(sharingRefused(HUB_MEMBER, false, named, SharingRefusal.NOT_ON_JOURNEY))
+                    .expectResultMessagePayload(SharingRefusal.NOT_ON_JOURNEY);
         }
 
         @Test
-        void refusesADecisionNamingNoEntries() {
-            refusedFor(fixture.given(aeAttendanceRecorded()).when(declineSharing(List.of())), Rule.NOT_ON_JOURNEY);
+        void refusesAndRecordsADecisionByAPractitionerWithoutAGround() {
+            fixture.given(contactReceived(), aeAttendanceRecorded())
+                    .when(new DeclineSharing(JOURNEY, groundlessRequest(), SCHOOL_PARKSIDE.code(),
+                            List.of(AE_ATTENDANCE), Sensitive.of("Fictional: a teacher's decision")))
+                    .expectEvents(sharingRefused(SCHOOL_PRACTITIONER, false, List.of(AE_ATTENDANCE),
+                            SharingRefusal.NO_GROUND))
+                    .expectResultMessagePayload(SharingRefusal.NO_GROUND);
         }
 
         @Test
@@ -751,10 +784,10 @@ class ChildJourneyTest {
         private static final String NEXT_GRANT = "00000000-0000-4000-8000-0000000000b2";
 
         @Test
-        void opensAGrantOfFourHoursAndAnswersIt() {
+        void opensAGrantOfFourHoursTellsTheAgenciesWithEntriesAndAnswersIt() {
             fixture.given(contactReceived())
                     .when(openBreakGlass(GRANT_ID, GRANT_OPENED_AT))
-                    .expectEvents(breakGlassGranted())
+                    .expectEvents(breakGlassGranted(), toldOf(GRANT_ID))
                     .expectResultMessagePayload(new BreakGlassGrant(GRANT_ID, SCHOOL_PRACTITIONER.username(),
                             GRANT_OPENED_AT, GRANT_EXPIRES_AT, true));
         }
@@ -774,7 +807,7 @@ class ChildJourneyTest {
                     .when(openBreakGlass(NEXT_GRANT, GRANT_EXPIRES_AT))
                     .expectEvents(new BreakGlassGranted(JOURNEY, NEXT_GRANT, SCHOOL_PRACTITIONER,
                             Sensitive.of(EMERGENCY_JUSTIFICATION), GRANT_EXPIRES_AT,
-                            GRANT_EXPIRES_AT.plus(BreakGlass.WINDOW)));
+                            GRANT_EXPIRES_AT.plus(BreakGlass.WINDOW)), toldOf(NEXT_GRANT));
         }
 
         @Test
@@ -784,7 +817,14 @@ class ChildJourneyTest {
                     .when(openBreakGlass(NEXT_GRANT, afterUnsealing))
                     .expectEvents(new BreakGlassGranted(JOURNEY, NEXT_GRANT, SCHOOL_PRACTITIONER,
                             Sensitive.of(EMERGENCY_JUSTIFICATION), afterUnsealing,
-                            afterUnsealing.plus(BreakGlass.WINDOW)));
+                            afterUnsealing.plus(BreakGlass.WINDOW)), toldOf(NEXT_GRANT));
+        }
+
+        /** The notice of a grant to the only agency with entries, the county's social care, with no lead yet. */
+        private static AgencyNotified toldOf(String grantId) {
+            return new AgencyNotified(grantId + "-csc-county", CSC_COUNTY.code(), NoticeKind.BREAK_GLASS_NOTICE,
+                    JOURNEY, List.of(), "A practitioner of school-parkside read this child's record by emergency "
+                            + "access, for four hours; the access is flagged for the auditors' review.");
         }
 
         @Test
@@ -801,6 +841,34 @@ class ChildJourneyTest {
             refusedFor(fixture.given(contactReceived(), breakGlassGranted(), breakGlassReviewed())
                     .when(reviewBreakGlass()), Rule.NO_GRANT_TO_REVIEW);
             refusedFor(fixture.given(contactReceived()).when(reviewBreakGlass()), Rule.NO_GRANT_TO_REVIEW);
+        }
+    }
+
+    @Nested
+    class AcknowledgingNotices {
+
+        @Test
+        void raisesANoticeForAnAgency() {
+            fixture.given(contactReceived()).when(raiseNotice()).expectEvents(agencyNotified());
+        }
+
+        @Test
+        void recordsTheAgencysReceiptOnce() {
+            fixture.given(contactReceived(), agencyNotified())
+                    .when(acknowledgeNotice(SCHOOL_PARKSIDE.code()))
+                    .expectEvents(noticeAcknowledged());
+            fixture.given(contactReceived(), agencyNotified(), noticeAcknowledged())
+                    .when(acknowledgeNotice(SCHOOL_PARKSIDE.code()))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAReceiptFromAnotherAgencyOrForNoNotice() {
+            refusedFor(fixture.given(contactReceived(), agencyNotified()).when(acknowledgeNotice(CSC_COUNTY.code())),
+                    Rule.NO_SUCH_NOTICE);
+            refusedFor(fixture.given(contactReceived()).when(acknowledgeNotice(SCHOOL_PARKSIDE.code())),
+                    Rule.NO_SUCH_NOTICE);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.LawfulBasis;
 import org.childjourney.core.access.Purpose;
@@ -17,6 +18,7 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.command.AcknowledgeNotice;
 import org.childjourney.core.journey.command.AddTeamMember;
 import org.childjourney.core.journey.command.ConcludeEnquiry;
 import org.childjourney.core.journey.command.CorrectEntry;
@@ -27,6 +29,7 @@ import org.childjourney.core.journey.command.EndInvolvement;
 import org.childjourney.core.journey.command.HoldStrategyDiscussion;
 import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.OpenBreakGlass;
+import org.childjourney.core.journey.command.RaiseNotice;
 import org.childjourney.core.journey.command.RaiseSchoolConcern;
 import org.childjourney.core.journey.command.RecordAeAttendance;
 import org.childjourney.core.journey.command.RecordConsent;
@@ -67,6 +70,7 @@ import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.SharingDeclined;
+import org.childjourney.core.journey.event.SharingRefused;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.journey.event.TeamMemberRemoved;
@@ -539,7 +543,25 @@ public final class JourneyFixtures {
     }
 
     public static ReleaseEntries releaseEntries(List<EntryId> entryIds) {
-        return new ReleaseEntries(JOURNEY, HUB_MEMBER, SCHOOL_PARKSIDE.code(), entryIds, Sensitive.of(RELEASE_REASON));
+        return new ReleaseEntries(JOURNEY, hubRequest(), SCHOOL_PARKSIDE.code(), entryIds,
+                Sensitive.of(RELEASE_REASON));
+    }
+
+    /** The hub asks, for triage, now: the given events of a test fixture are recorded now. */
+    public static AccessRequest hubRequest() {
+        return new AccessRequest(HUB_MEMBER, AgencyKind.CHILDRENS_SOCIAL_CARE, Purpose.MASH_TRIAGE, ReadKind.TIMELINE,
+                null, Instant.now());
+    }
+
+    /** A teacher with no ground on the journey asks. */
+    public static AccessRequest groundlessRequest() {
+        return new AccessRequest(SCHOOL_PRACTITIONER, AgencyKind.EDUCATION, Purpose.CHILD_IN_NEED, ReadKind.TIMELINE,
+                null, Instant.now());
+    }
+
+    public static SharingRefused sharingRefused(Viewer askedBy, boolean released, List<EntryId> entryIds,
+            SharingRefusal refusal) {
+        return new SharingRefused(JOURNEY, askedBy, released, SCHOOL_PARKSIDE.code(), entryIds, refusal);
     }
 
     public static EntriesReleased entriesReleased() {
@@ -557,7 +579,8 @@ public final class JourneyFixtures {
     }
 
     public static DeclineSharing declineSharing(List<EntryId> entryIds) {
-        return new DeclineSharing(JOURNEY, HUB_MEMBER, SCHOOL_PARKSIDE.code(), entryIds, Sensitive.of(DECLINE_REASON));
+        return new DeclineSharing(JOURNEY, hubRequest(), SCHOOL_PARKSIDE.code(), entryIds,
+                Sensitive.of(DECLINE_REASON));
     }
 
     public static SharingDeclined sharingDeclined() {
@@ -617,7 +640,16 @@ public final class JourneyFixtures {
     }
 
     public static NoticeAcknowledged noticeAcknowledged() {
-        return new NoticeAcknowledged(NOTICE_ID, SCHOOL_PARKSIDE.code(), SCHOOL_PARKSIDE.code() + "-client");
+        return new NoticeAcknowledged(NOTICE_ID, SCHOOL_PARKSIDE.code(), SCHOOL_PARKSIDE.code() + "-client", JOURNEY);
+    }
+
+    public static RaiseNotice raiseNotice() {
+        return new RaiseNotice(JOURNEY, NOTICE_ID, SCHOOL_PARKSIDE.code(), NoticeKind.BREAK_GLASS_NOTICE,
+                List.of(SCHOOL_CONCERN), NOTICE_SUMMARY);
+    }
+
+    public static AcknowledgeNotice acknowledgeNotice(AgencyCode agency) {
+        return new AcknowledgeNotice(JOURNEY, NOTICE_ID, agency, agency + "-client");
     }
 
     /** Parkside's system read its inbox, which held the one notice about Amy. */
@@ -680,6 +712,8 @@ public final class JourneyFixtures {
                 JourneyFixtures.teamMemberRemoved(),
                 JourneyFixtures.entriesReleased(),
                 JourneyFixtures.sharingDeclined(),
+                JourneyFixtures.sharingRefused(SCHOOL_PRACTITIONER, true, List.of(AE_ATTENDANCE),
+                        SharingRefusal.NO_GROUND),
                 JourneyFixtures.journeySealed(),
                 JourneyFixtures.journeyUnsealed(),
                 JourneyFixtures.breakGlassGranted(),

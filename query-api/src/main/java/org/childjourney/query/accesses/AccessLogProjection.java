@@ -4,13 +4,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,40 +32,58 @@ import org.childjourney.core.journey.event.DisclosureEvent;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PagedItems;
 import org.childjourney.query.readmodel.PoisonedDocuments;
+import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.RebuildableProjection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects disclosure records (processing group {@code access-log}) into two collections, both fetched by id:
- * {@code access_reads} holds one document per read of a journey, written once; {@code access_log} holds one small
- * index document per journey, keyed by journey id, with the ids of its reads in order. A journey read thousands of times therefore never rewrites one ever-growing document (the
- * hot child's 200-entry reads made it megabytes). A search is listed on every journey it found, returned or
- * withheld. Each read's id carries its event id, so a redelivered record is not listed twice.
+ * Projects disclosure records (processing group {@code access-log}) into collections fetched by id:
+ * {@code access_reads} holds one document per read of a journey, written once; {@code access_log} holds a small
+ * index per journey, keyed by journey id, with the ids of its reads in order, in pages ({@link PagedItems}, full
+ * pages in {@code access_log_pages}). A journey read a million times therefore never rewrites, or outgrows, one
+ * document. A search is listed on every journey it found, returned or withheld. Each read's id carries its event
+ * id: a redelivered record is stored again under the same id, and not listed twice while its page is open (after a
+ * failure between writing a full page and its head it may be; readers list each read once).
  */
 @Component
 @ProcessingGroup("access-log")
-class AccessLogProjection {
+class AccessLogProjection implements RebuildableProjection {
 
     static final String COLLECTION = "access_log";
+    static final String PAGES = "access_log_pages";
     static final String READS = "access_reads";
 
-    private final MongoCollection<Document> index;
-    private final MongoCollection<Document> reads;
-    private final PoisonedDocuments poisoned;
+    private static final Duration LISTING_SKEW = Duration.ofMinutes(1);
+    /** Reads fetched at once: a store holds each answer whole. */
+    private static final int FETCH = 500;
 
-    AccessLogProjection(MongoDatabase readModels, PoisonedDocuments poisoned) {
-        this.index = readModels.getCollection(COLLECTION);
-        this.reads = readModels.getCollection(READS);
+    private final ReadModels readModels;
+    private final PoisonedDocuments poisoned;
+    private final PagedItems paging;
+
+    AccessLogProjection(ReadModels readModels, PoisonedDocuments poisoned, PagedItems paging) {
+        this.readModels = readModels;
         this.poisoned = poisoned;
+        this.paging = paging;
+    }
+
+    @Override
+    public Object copyFor(ReadModels generation) {
+        return new AccessLogProjection(generation, poisoned, paging);
     }
 
     @EventHandler
     void on(DisclosureEvent event, EventMessage<?> message, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
-        // The reads' batch first: batches are written in the order they were opened, so the index never names a
-        // read that is not stored yet.
-        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, reads, poisoned);
-        Batches batches = new Batches(DocumentBatch.of(unitOfWork, index, poisoned,
-                DocumentBatch.idsOf(DisclosureEvent.class, disclosure -> journeysOf(disclosure).stream())), readBatch);
+        // The reads' batch first, then the pages': batches are written in the order they were opened, so the index
+        // never names a read or counts a page that is not stored yet.
+        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, readModels.collection(READS), poisoned);
+        DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels.collection(PAGES), poisoned);
+        Batches batches = new Batches(DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned,
+                DocumentBatch.idsOf(DisclosureEvent.class, disclosure -> journeysOf(disclosure).stream())), pageBatch,
+                readBatch, paging);
         Document read = new Document("eventId", message.getIdentifier())
                 .append("at", at.toString())
                 .append("viewer", event.viewer().username())
@@ -107,32 +127,59 @@ class AccessLogProjection {
                 .map(ChildJourneyId::toString).toList();
     }
 
-    /** The index and read documents of one processor batch. */
-    private record Batches(DocumentBatch index, DocumentBatch reads) {
+    /** The index heads, index pages and read documents of one processor batch. */
+    private record Batches(DocumentBatch index, DocumentBatch pages, DocumentBatch reads, PagedItems paging) {
 
         void append(ChildJourneyId journeyId, Document read) {
             String readId = journeyId + "/" + read.getString("eventId");
             // Written again even when already listed: a redelivered batch may have listed it before failing.
             reads.put(readId, new Document("_id", readId).append("read", read));
-            Document journal = index.edit(journeyId.toString(), id -> new Document("_id", id)
-                    .append("readIds", new ArrayList<String>()));
-            List<String> readIds = journal.getList("readIds", String.class);
-            if (!readIds.contains(readId)) {
-                readIds.add(readId);
+            Document head = index.edit(journeyId.toString(), id -> new Document("_id", id));
+            if (PagedItems.open(head).stream().noneMatch(listed -> readId.equals(listed.getString("readId")))) {
+                paging.append(head, pages, new Document("readId", readId));
             }
         }
     }
 
-    /** Every read of a journey, oldest first. */
-    List<Document> reads(ChildJourneyId journeyId) {
-        Document journal = index.find(eq("_id", journeyId.toString())).first();
-        if (journal == null) {
+    /**
+     * The reads of a journey recorded by {@code until} (all of them for {@code null}), oldest first, each once: a
+     * page of the index at a time, stopping at the first read recorded well after it. The index is in the order the
+     * records were handled, which may differ by a moment from the order of their times: a read recorded within
+     * {@link #LISTING_SKEW} after {@code until} does not stop the search.
+     */
+    List<Document> reads(ChildJourneyId journeyId, @Nullable Instant until) {
+        Document head = readModels.collection(COLLECTION).find(eq("_id", journeyId.toString())).first();
+        if (head == null) {
             return List.of();
         }
-        List<String> readIds = journal.getList("readIds", String.class);
+        MongoCollection<Document> pages = readModels.collection(PAGES);
+        List<Document> found = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (int n = 0; n <= PagedItems.pagesOf(head); n++) {
+            List<Document> page = n < PagedItems.pagesOf(head) ? PagedItems.page(head, pages, n)
+                    : PagedItems.open(head);
+            List<String> readIds = page.stream().map(item -> item.getString("readId")).filter(listed::add).toList();
+            for (Document read : fetch(readIds)) {
+                Instant at = Instant.parse(read.getString("at"));
+                if (until != null && at.isAfter(until.plus(LISTING_SKEW))) {
+                    return found;
+                }
+                if (until == null || !at.isAfter(until)) {
+                    found.add(read);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The reads with these ids, in this order. */
+    private List<Document> fetch(List<String> readIds) {
         Map<String, Document> byId = new HashMap<>();
-        reads.find(in("_id", readIds)).forEach(found -> byId.put(found.getString("_id"),
-                found.get("read", Document.class)));
+        MongoCollection<Document> reads = readModels.collection(READS);
+        for (int from = 0; from < readIds.size(); from += FETCH) {
+            reads.find(in("_id", readIds.subList(from, Math.min(readIds.size(), from + FETCH))))
+                    .forEach(stored -> byId.put(stored.getString("_id"), stored.get("read", Document.class)));
+        }
         return readIds.stream().map(readId -> Objects.requireNonNull(byId.get(readId),
                 "the access log's index names a read that is not stored")).toList();
     }

@@ -77,11 +77,11 @@ class AccessLogQueryHandler {
         if (request.viewer().holds(Role.AUDITOR)) {
             List<DecisionNotToShare> silences = nonDisclosures.recordedOn(query.journeyId());
             return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(),
-                    log.reads(query.journeyId()).stream().map(read -> inFull(read, true)).toList(), silences));
+                    log.reads(query.journeyId(), null).stream().map(read -> inFull(read, true)).toList(), silences));
         }
         AgencyCode own = Objects.requireNonNull(request.viewer().agency());
         boolean lead = journey.leadAgencies().contains(own);
-        List<AccessLog.Access> accesses = log.reads(query.journeyId()).stream()
+        List<AccessLog.Access> accesses = log.reads(query.journeyId(), null).stream()
                 .map(read -> asSeenBy(read, own, lead))
                 .filter(Objects::nonNull)
                 .toList();
@@ -91,9 +91,8 @@ class AccessLogQueryHandler {
     /** The reads of the journey recorded by then, for an auditor's review of what was known and by whom. */
     @QueryHandler
     List<RecordedRead> handle(FindReadsOf query) {
-        return log.reads(query.journeyId()).stream()
+        return log.reads(query.journeyId(), query.until()).stream()
                 .filter(read -> query.viewer() == null || query.viewer().equals(read.getString("viewer")))
-                .filter(read -> !at(read).isAfter(query.until()))
                 .map(read -> new RecordedRead(at(read), new Viewer(read.getString("viewer"),
                         read.getString("agency") == null ? null : AgencyCode.of(read.getString("agency")),
                         read.getList("roles", String.class).stream().map(Role::fromClaim).flatMap(Optional::stream)

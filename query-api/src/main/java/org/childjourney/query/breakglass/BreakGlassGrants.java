@@ -1,40 +1,32 @@
 package org.childjourney.query.breakglass;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.BreakGlassGrant;
-import org.childjourney.core.access.JourneyFacts;
-import org.childjourney.core.agency.AgencyCode;
-import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.JourneyRuleViolation;
 import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.person.Sensitive;
-import org.childjourney.query.inbox.Notices;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens a reader's break-glass grant on a journey, or finds the one in force, through the journey itself: two
  * simultaneous emergency reads are two commands on one journey, handled one after the other, so they open one grant
- * and send one notice. A grant opened tells the lead agency, or, without one, every agency with entries on the
- * journey; never a broadcast.
+ * and send one notice. The journey tells the lead agency of a grant it opens, or, without one, every agency with
+ * entries on it; never a broadcast.
  */
 @Component
 public class BreakGlassGrants {
 
     private final CommandGateway commands;
-    private final Notices notices;
     private final MeterRegistry meters;
 
-    BreakGlassGrants(CommandGateway commands, Notices notices, MeterRegistry meters) {
+    BreakGlassGrants(CommandGateway commands, MeterRegistry meters) {
         this.commands = commands;
-        this.notices = notices;
         this.meters = meters;
     }
 
@@ -43,7 +35,7 @@ public class BreakGlassGrants {
      *
      * @return {@code false} if the journey was sealed since the read was decided: the read is then refused
      */
-    public boolean grant(ChildJourneyId journeyId, AccessRequest request, JourneyFacts journey) {
+    public boolean grant(ChildJourneyId journeyId, AccessRequest request) {
         BreakGlassGrant grant;
         try {
             grant = commands.sendAndWait(new OpenBreakGlass(journeyId, UUID.randomUUID().toString(), request.viewer(),
@@ -58,11 +50,6 @@ public class BreakGlassGrants {
         }
         if (Objects.requireNonNull(grant).opened()) {
             meters.counter("childjourney.break.glass.grants").increment();
-            Set<AgencyCode> told = journey.leadAgency().map(Set::of).orElseGet(journey::recordingAgencies);
-            AgencyCode reader = request.viewer().agency();
-            told.forEach(agency -> notices.raise(agency, NoticeKind.BREAK_GLASS_NOTICE, journeyId, List.of(),
-                    "A practitioner" + (reader == null ? "" : " of " + reader.value()) + " read this child's record "
-                            + "by emergency access, for four hours; the access is flagged for the auditors' review."));
         }
         return true;
     }

@@ -3,7 +3,6 @@ package org.childjourney.query.breakglass;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -20,6 +19,8 @@ import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.query.disclosure.DisclosureLog;
+import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.RebuildableProjection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +31,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("access-log")
-class BreakGlassQueue {
+class BreakGlassQueue implements RebuildableProjection {
 
     static final String COLLECTION = "break_glass";
 
-    private final MongoCollection<Document> grants;
+    private final ReadModels readModels;
     private final DisclosureLog disclosures;
 
-    BreakGlassQueue(MongoDatabase readModels, DisclosureLog disclosures) {
-        this.grants = readModels.getCollection(COLLECTION);
+    BreakGlassQueue(ReadModels readModels, DisclosureLog disclosures) {
+        this.readModels = readModels;
         this.disclosures = disclosures;
+    }
+
+    @Override
+    public Object copyFor(ReadModels generation) {
+        return new BreakGlassQueue(generation, disclosures);
     }
 
     @EventHandler
     void on(BreakGlassGranted granted) {
+        MongoCollection<Document> grants = grants();
         Document existing = grants.find(eq("_id", granted.grantId())).first();
         if (existing != null) {
             return;
@@ -60,7 +67,7 @@ class BreakGlassQueue {
 
     @EventHandler
     void on(BreakGlassReviewed reviewed, @Timestamp Instant at) {
-        grants.updateOne(eq("_id", reviewed.grantId()), Updates.combine(
+        grants().updateOne(eq("_id", reviewed.grantId()), Updates.combine(
                 Updates.set("reviewed", true),
                 Updates.set("review", new Document("outcome", reviewed.outcome().wireName())
                         .append("note", reviewed.note().value())
@@ -74,13 +81,17 @@ class BreakGlassQueue {
         Bson filter = query.grantId() != null ? eq("_id", query.grantId())
                 : query.reviewed() != null ? eq("reviewed", query.reviewed())
                 : new Document();
-        List<QueuedGrant> found = grants.find(filter).sort(Sorts.ascending("openedAt")).map(BreakGlassQueue::grant)
+        List<QueuedGrant> found = grants().find(filter).sort(Sorts.ascending("openedAt")).map(BreakGlassQueue::grant)
                 .into(new ArrayList<>());
         if (query.grantId() == null) {
             disclosures.auditTrailRead(query.auditor(), "break-glass",
                     found.stream().map(grant -> ChildJourneyId.of(grant.journeyId())).toList());
         }
         return found;
+    }
+
+    private MongoCollection<Document> grants() {
+        return readModels.collection(COLLECTION);
     }
 
     private static QueuedGrant grant(Document grant) {

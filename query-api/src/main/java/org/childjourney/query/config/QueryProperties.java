@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *                      serialised size: on the heap it takes several times that
  * @param readModelWriteBufferKb the changes the embedded server's H2 file holds in memory before writing them, in
  *                      the same estimate (H2 writes them at the latest every second)
+ * @param readModelPageSize the items a read-model document holds before a page of them moves to a document of its
+ *                      own: entries of a timeline, reads of a journey, items of an inbox
  * @param foldedJourneys how many journeys' folded facts the query API keeps between reads; a read folds only the
  *                      events recorded since (about a hundred bytes an entry)
  * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
@@ -43,7 +45,7 @@ public record QueryProperties(
         @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
         @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
-        @Positive int readModelWriteBufferKb, @Positive int foldedJourneys,
+        @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int foldedJourneys,
         @NotEmpty Map<String, AgencyKind> agencies, @NotNull Map<String, String> localIdSystems,
         @NotNull Map<String, AgencyKind> sharedLocalIdSystems, @Positive double requestsPerSecond,
         @Positive int requestBurst) {

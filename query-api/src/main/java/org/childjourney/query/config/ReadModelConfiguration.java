@@ -20,6 +20,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.UuidRepresentation;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.query.readmodel.LiveGeneration;
+import org.childjourney.query.readmodel.PagedItems;
+import org.childjourney.query.readmodel.ReadModels;
 import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -96,6 +99,17 @@ class ReadModelConfiguration {
     ConfigurerModule projectionsNeverSkipEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** The live generation's read models, for the projections and the reads. */
+    @Bean
+    ReadModels liveReadModels(LiveGeneration live) {
+        return live.readModels();
+    }
+
+    @Bean
+    PagedItems pagedItems(QueryProperties properties) {
+        return new PagedItems(properties.readModelPageSize());
     }
 
     @Bean

@@ -6,9 +6,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.childjourney.core.access.KeycloakClaims;
-import org.childjourney.core.access.Role;
-import org.childjourney.query.security.ReadRefused;
+import org.childjourney.query.security.Readers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +38,7 @@ class DeadLetterController {
     @Operation(summary = "The journeys whose events wait in a dead-letter queue, by processing group")
     @GetMapping
     Map<String, List<DeadLetters.WaitingSequence>> waiting(@AuthenticationPrincipal Jwt token) {
-        requireAdmin(token);
+        Readers.administrator(token);
         return Map.of("sequences", queries.query(new FindDeadLetters(),
                 ResponseTypes.multipleInstancesOf(DeadLetters.WaitingSequence.class)).join());
     }
@@ -48,7 +46,7 @@ class DeadLetterController {
     @Operation(summary = "Hand a group's waiting journeys to its projections again, each in order")
     @PostMapping("/{group}:retry")
     Map<String, Object> retry(@AuthenticationPrincipal Jwt token, @PathVariable String group) {
-        requireAdmin(token);
+        Readers.administrator(token);
         DeadLetters.Retried retried = commands.sendAndWait(new RetryDeadLetters(group));
         return Map.of("group", group, "applied", retried.applied(), "waiting", retried.waiting());
     }
@@ -59,12 +57,5 @@ class DeadLetterController {
                 "No read model's processing group has this name.");
         problem.setTitle("No such dead-letter queue");
         return problem;
-    }
-
-    /** Anyone else gets the same {@code 403} as a refused read. */
-    private static void requireAdmin(Jwt token) {
-        if (!KeycloakClaims.viewer(token.getClaims(), token.getSubject()).holds(Role.ADMIN)) {
-            throw new ReadRefused();
-        }
     }
 }

@@ -1,13 +1,12 @@
 package org.childjourney.query.inbox;
 
 import org.childjourney.core.agency.AgencyCode;
-import org.jspecify.annotations.Nullable;
 
 /**
- * An agency's inbox items, optionally only those not yet acknowledged.
+ * One page of an agency's inbox items, optionally only those not yet acknowledged.
  *
- * @param readBy who reads them, for the disclosure record appended before they are sent; {@code null} only for the
- *               service's own check that an item exists, which sends none
+ * @param page   the page to start from, 0 for the first
+ * @param readBy who reads them, for the disclosure record appended before they are sent
  */
-public record FindInbox(AgencyCode agency, boolean unacknowledged, @Nullable String readBy) {
+public record FindInbox(AgencyCode agency, boolean unacknowledged, int page, String readBy) {
 }

@@ -1,86 +1,137 @@
 package org.childjourney.query.inbox;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
+import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PagedItems;
+import org.childjourney.query.readmodel.PoisonedDocuments;
+import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.RebuildableProjection;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects notices and receipts into collection {@code inbox} (processing group {@code inbox}): one document per
- * agency, keyed by agency code. A redelivered notice is recognised by its id and not listed twice.
+ * Projects notices and receipts (processing group {@code inbox}) into collections fetched by id:
+ * {@code inbox_items} holds one document per item, keyed {@code <agency>/<item id>}, which its receipt updates;
+ * {@code inbox} holds each agency's index of its item ids in order, in pages ({@link PagedItems}, full pages in
+ * {@code inbox_pages}). An agency with a million items never rewrites, or outgrows, one document, and a receipt
+ * changes one small one. A redelivered notice is stored again under the same id and not listed twice while its page
+ * is open (after a failure between writing a full page and its head it may be; readers list each item once).
  */
 @Component
 @ProcessingGroup("inbox")
-class InboxProjection {
+class InboxProjection implements RebuildableProjection {
 
     static final String COLLECTION = "inbox";
+    static final String PAGES = "inbox_pages";
+    static final String ITEMS = "inbox_items";
 
-    private final MongoCollection<Document> inboxes;
+    /** The items a batch's notices and receipts name, loaded at once. */
+    private static final Function<EventMessage<?>, Stream<String>> ITEM_IDS = message -> Stream.concat(
+            DocumentBatch.idsOf(AgencyNotified.class, notice -> Stream.of(itemId(notice.agency(), notice.noticeId())))
+                    .apply(message),
+            DocumentBatch.idsOf(NoticeAcknowledged.class,
+                    receipt -> Stream.of(itemId(receipt.agency(), receipt.noticeId()))).apply(message));
 
-    InboxProjection(MongoDatabase readModels) {
-        this.inboxes = readModels.getCollection(COLLECTION);
+    private final ReadModels readModels;
+    private final PoisonedDocuments poisoned;
+    private final PagedItems paging;
+
+    InboxProjection(ReadModels readModels, PoisonedDocuments poisoned, PagedItems paging) {
+        this.readModels = readModels;
+        this.poisoned = poisoned;
+        this.paging = paging;
+    }
+
+    @Override
+    public Object copyFor(ReadModels generation) {
+        return new InboxProjection(generation, poisoned, paging);
     }
 
     @EventHandler
-    void on(AgencyNotified notice, @Timestamp Instant at) {
-        Document inbox = inbox(notice.agency());
-        if (item(inbox, notice.noticeId()).isPresent()) {
-            return;
-        }
-        items(inbox).add(new Document("itemId", notice.noticeId())
+    void on(AgencyNotified notice, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
+        // Items, then pages, then heads: batches are written in the order they were opened, so that an index never
+        // names an item or counts a page that is not stored yet.
+        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels.collection(ITEMS), poisoned, ITEM_IDS);
+        DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels.collection(PAGES), poisoned);
+        DocumentBatch heads = DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned, DocumentBatch.idsOf(AgencyNotified.class,
+                notified -> Stream.of(notified.agency().value())));
+        String id = itemId(notice.agency(), notice.noticeId());
+        // A receipt always follows its notice in the stream: a notice handled again is followed by its receipt.
+        itemBatch.put(id, new Document("_id", id).append("item", new Document("itemId", notice.noticeId())
                 .append("kind", notice.kind().wireName())
                 .append("journeyId", notice.journeyId().toString())
                 .append("entryIds", notice.entryIds().stream().map(EntryId::toString).toList())
                 .append("createdAt", at.toString())
                 .append("summary", notice.summary())
-                .append("acknowledgedAt", null));
-        save(inbox);
+                .append("acknowledgedAt", null)));
+        Document head = heads.edit(notice.agency().value(), agency -> new Document("_id", agency));
+        if (PagedItems.open(head).stream().noneMatch(listed -> id.equals(listed.getString("id")))) {
+            paging.append(head, pageBatch, new Document("id", id));
+        }
     }
 
     @EventHandler
-    void on(NoticeAcknowledged receipt, @Timestamp Instant at) {
-        Document inbox = inbox(receipt.agency());
-        item(inbox, receipt.noticeId()).filter(item -> item.get("acknowledgedAt") == null).ifPresent(item -> {
-            item.put("acknowledgedAt", at.toString());
-            item.put("acknowledgedBy", receipt.acknowledgedBy());
-            save(inbox);
-        });
+    void on(NoticeAcknowledged receipt, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
+        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels.collection(ITEMS), poisoned, ITEM_IDS);
+        String id = itemId(receipt.agency(), receipt.noticeId());
+        Document stored = itemBatch.get(id, absent -> null);
+        if (stored == null || stored.get("item", Document.class).get("acknowledgedAt") != null) {
+            return;
+        }
+        Document item = itemBatch.edit(id, absent -> null).get("item", Document.class);
+        item.put("acknowledgedAt", at.toString());
+        item.put("acknowledgedBy", receipt.acknowledgedBy());
     }
 
-    /** The agency's items, oldest first. */
-    List<Document> items(AgencyCode agency) {
-        return List.copyOf(items(inbox(agency)));
+    /**
+     * One page of the agency's items, oldest first: page {@code n} of {@code pages}, where the last is the page
+     * still filling; empty past the end.
+     */
+    Page page(AgencyCode agency, int n) {
+        Document head = readModels.collection(COLLECTION).find(eq("_id", agency.value())).first();
+        if (head == null) {
+            return new Page(List.of(), 1);
+        }
+        int pagesInAll = PagedItems.pagesOf(head) + 1;
+        List<Document> listed = n < pagesInAll - 1 ? PagedItems.page(head, readModels.collection(PAGES), n)
+                : n == pagesInAll - 1 ? PagedItems.open(head) : List.of();
+        List<String> ids = listed.stream().map(entry -> entry.getString("id")).distinct().toList();
+        Map<String, Document> byId = new HashMap<>();
+        readModels.collection(ITEMS).find(in("_id", ids)).forEach(found -> byId.put(found.getString("_id"), found.get("item", Document.class)));
+        return new Page(ids.stream().map(id -> Objects.requireNonNull(byId.get(id),
+                "an inbox index names an item that is not stored")).toList(), pagesInAll);
     }
 
-    private Document inbox(AgencyCode agency) {
-        Document found = inboxes.find(eq("_id", agency.value())).first();
-        return found != null ? found : new Document("_id", agency.value()).append("items", new ArrayList<Document>());
+    /** The agency's item with this id, if it has one. */
+    Optional<Document> item(AgencyCode agency, String itemId) {
+        return Optional.ofNullable(readModels.collection(ITEMS).find(eq("_id", itemId(agency, itemId))).first())
+                .map(found -> found.get("item", Document.class));
     }
 
-    private void save(Document inbox) {
-        inboxes.replaceOne(eq("_id", inbox.getString("_id")), inbox, new ReplaceOptions().upsert(true));
+    private static String itemId(AgencyCode agency, String noticeId) {
+        return agency.value() + "/" + noticeId;
     }
 
-    private static Optional<Document> item(Document inbox, String itemId) {
-        return items(inbox).stream().filter(item -> itemId.equals(item.getString("itemId"))).findFirst();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Document> items(Document inbox) {
-        return (List<Document>) inbox.get("items");
+    /** Items of one page, and how many pages the inbox has. */
+    record Page(List<Document> items, int pagesInAll) {
     }
 }

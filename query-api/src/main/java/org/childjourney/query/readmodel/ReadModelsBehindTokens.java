@@ -29,15 +29,17 @@ import org.springframework.stereotype.Component;
  * the read models in MongoDB (or the embedded store, in memory unless given a file): a read store that lost its
  * documents (memory, a new or restored MongoDB) would leave every token ahead of them, and the events behind it out
  * of the read models for good. So the read store carries a marker, written once every processor's documents are
- * there; when the query API starts without the marker while the processors already have tokens, it replays every
- * read-model processor from the start once they have claimed their segments, and writes the marker when that is
- * under way. Reads answer throughout; access never depends on the read models.
+ * there. The marker names the documents' layout ({@link #MARKER}): a release that lays them out anew names a new
+ * one. When the query API starts without the marker while the processors already have tokens, it stops every
+ * read-model processor once they have claimed their segments, drops the read-model collections (all but the
+ * markers), replays the processors from the start, and writes the marker when that is under way. Reads answer
+ * throughout; access never depends on the read models.
  */
 @Component
 public class ReadModelsBehindTokens implements SmartInitializingSingleton {
 
     static final String SCHEMES = "read_model_schemes";
-    static final String MARKER = "read-models-hold-their-tokens-events";
+    static final String MARKER = "read-models-hold-their-tokens-events: layout 2, paged documents";
     private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelsBehindTokens.class);
@@ -86,14 +88,19 @@ public class ReadModelsBehindTokens implements SmartInitializingSingleton {
         log.warn("the read store holds no marker but processors {} have tokens: replaying them from the start",
                 replaying);
         return CompletableFuture.runAsync(() -> {
-            for (String group : replaying) {
-                StreamingEventProcessor processor = processing.getObject()
-                        .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
-                awaitClaimed(processor);
-                processor.shutDown();
+            List<StreamingEventProcessor> processors = replaying.stream().map(group -> processing.getObject()
+                    .eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
+            processors.forEach(ReadModelsBehindTokens::awaitClaimed);
+            processors.forEach(StreamingEventProcessor::shutDown);
+            for (String collection : readModels.listCollectionNames().into(new ArrayList<>())) {
+                if (!collection.equals(SCHEMES)) {
+                    readModels.getCollection(collection).drop();
+                }
+            }
+            processors.forEach(processor -> {
                 processor.resetTokens();
                 processor.start();
-            }
+            });
             behind.clear();
             markCaughtUp();
         });

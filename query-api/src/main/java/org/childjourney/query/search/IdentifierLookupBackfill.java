@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.person.IdentifierDigests;
+import org.childjourney.query.readmodel.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -44,11 +45,14 @@ class IdentifierLookupBackfill implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(IdentifierLookupBackfill.class);
 
     private final MongoDatabase readModels;
+    private final ReadModels live;
     private final EventStorageEngine events;
     private final IdentifierDigests digests;
 
-    IdentifierLookupBackfill(MongoDatabase readModels, EventStorageEngine events, IdentifierDigests digests) {
+    IdentifierLookupBackfill(MongoDatabase readModels, ReadModels live, EventStorageEngine events,
+            IdentifierDigests digests) {
         this.readModels = readModels;
+        this.live = live;
         this.events = events;
         this.digests = digests;
     }
@@ -69,7 +73,7 @@ class IdentifierLookupBackfill implements SmartInitializingSingleton {
                 }
             });
         }
-        MongoCollection<Document> lookup = readModels.getCollection(JourneyLookupProjection.COLLECTION);
+        MongoCollection<Document> lookup = live.collection(JourneyLookupProjection.COLLECTION);
         List<WriteModel<Document>> writes = new ArrayList<>();
         journeysByDigest.forEach((digest, journeys) -> {
             writes.add(new UpdateOneModel<>(eq("_id", digest),

@@ -2,8 +2,6 @@ package org.childjourney.query.search;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +14,8 @@ import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PoisonedDocuments;
+import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.RebuildableProjection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,23 +26,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("journey-lookup")
-class JourneyLookupProjection {
+class JourneyLookupProjection implements RebuildableProjection {
 
     static final String COLLECTION = "identifier_lookup";
 
-    private final MongoCollection<Document> lookup;
+    private final ReadModels readModels;
     private final IdentifierDigests digests;
     private final PoisonedDocuments poisoned;
 
-    JourneyLookupProjection(MongoDatabase readModels, IdentifierDigests digests, PoisonedDocuments poisoned) {
-        this.lookup = readModels.getCollection(COLLECTION);
+    JourneyLookupProjection(ReadModels readModels, IdentifierDigests digests, PoisonedDocuments poisoned) {
+        this.readModels = readModels;
         this.digests = digests;
         this.poisoned = poisoned;
     }
 
+    @Override
+    public Object copyFor(ReadModels generation) {
+        return new JourneyLookupProjection(generation, digests, poisoned);
+    }
+
     @EventHandler
     void on(JourneyEntry event, UnitOfWork<?> unitOfWork) {
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, lookup, poisoned,
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned,
                 DocumentBatch.idsOf(JourneyEntry.class, entry -> digestsOf(entry).stream()));
         Function<Object, Document> open = id -> new Document("_id", id).append("journeyIds", new ArrayList<String>());
         String journeyId = event.journeyId().toString();
@@ -60,7 +65,7 @@ class JourneyLookupProjection {
 
     /** The journeys carrying the identifier with this digest. */
     List<ChildJourneyId> journeys(String identifierDigest) {
-        Document found = lookup.find(eq("_id", identifierDigest)).first();
+        Document found = readModels.collection(COLLECTION).find(eq("_id", identifierDigest)).first();
         return found == null ? List.of()
                 : found.getList("journeyIds", String.class).stream().map(ChildJourneyId::of).toList();
     }

@@ -77,6 +77,13 @@ class ReadProblems {
                 "The decision could not be recorded; nothing was changed.");
     }
 
+    /** A decision the journey refused and recorded: nothing changed but the record of the refusal. */
+    @ExceptionHandler(DecisionRefused.class)
+    ProblemDetail decisionRefused(DecisionRefused refused) {
+        return problem(HttpStatus.CONFLICT, "journey-rule", "Refused by the journey's rules",
+                "Nothing changed: " + refused.getMessage() + ". The refusal is recorded.");
+    }
+
     /** Failures inside a query handler reach the controller wrapped; unwrap the two that are answers. */
     @ExceptionHandler(CompletionException.class)
     ProblemDetail failed(CompletionException failure) {

@@ -1,5 +1,8 @@
 package org.childjourney.query.security;
 
+import org.childjourney.core.access.KeycloakClaims;
+import org.childjourney.core.access.Role;
+import org.childjourney.core.access.Viewer;
 import org.childjourney.query.config.QueryProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,5 +21,18 @@ public class Readers {
     /** @see Reader#of */
     public Reader of(Jwt token, @Nullable String purpose, @Nullable String justification) {
         return Reader.of(token, purpose, justification, register);
+    }
+
+    /**
+     * The administrator the token names; anyone else gets the same {@code 403} as a refused read.
+     *
+     * @throws ReadRefused if the token does not carry the {@code admin} role
+     */
+    public static Viewer administrator(Jwt token) {
+        Viewer viewer = KeycloakClaims.viewer(token.getClaims(), token.getSubject());
+        if (!viewer.holds(Role.ADMIN)) {
+            throw new ReadRefused();
+        }
+        return viewer;
     }
 }

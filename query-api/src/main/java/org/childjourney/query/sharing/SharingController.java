@@ -2,24 +2,26 @@ package org.childjourney.query.sharing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.childjourney.core.access.KeycloakClaims;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
-import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.SharingRefusal;
 import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.query.config.QueryProperties;
+import org.childjourney.query.security.DecisionRefused;
 import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.JourneyIds;
 import org.childjourney.query.security.ReadRefused;
@@ -37,21 +39,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST …/releases} (hub members, purpose {@code mash-triage}), {@code POST …/non-disclosures}
- * (practitioners who may read the journey for their purpose), {@code POST …/seal} and {@code POST …/unseal}
- * (administrators). A caller who may not gets the same {@code 403} as a refused read. What the checks need to know
- * of the journey is asked through the query gateway ({@link SharingChecks}).
+ * (practitioners with a ground recorded on the journey for their purpose), {@code POST …/seal} and
+ * {@code POST …/unseal} (administrators). The journey decides each on its facts (the {@code ChildJourney}
+ * aggregate, ADR 0009) and records a refused release or decision not to share as well as a recorded one. A caller
+ * who may not, or a journey the record does not hold, gets the same {@code 403} as a refused read; entries not on
+ * the journey get {@code 409}.
  */
 @RestController
 class SharingController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final Readers readers;
     private final QueryProperties register;
+    private final Clock clock;
 
-    SharingController(CommandGateway commands, QueryGateway queries, Readers readers, QueryProperties register) {
+    SharingController(CommandGateway commands, Readers readers, QueryProperties register, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
-        this.queries = queries;
         this.readers = readers;
         this.register = register;
     }
@@ -67,10 +71,8 @@ class SharingController {
         if (reader.purpose() != Purpose.MASH_TRIAGE) {
             throw new InvalidReadRequest(Reader.PURPOSE_HEADER, "a release is made for mash-triage");
         }
-        require(reader, journey);
-        commands.sendAndWait(new ReleaseEntries(journey, reader.viewer(), registered(body.toAgency()),
-                entryIds(body), Sensitive.of(body.reason())));
-        return receipt(journeyId, body);
+        return decided(new ReleaseEntries(journey, reader.request(ReadKind.TIMELINE, Instant.now(clock)),
+                registered(body.toAgency()), entryIds(body), Sensitive.of(body.reason())), journeyId, body);
     }
 
     @Operation(summary = "Record a decision not to share entries with an agency (practitioners who may read the journey)")
@@ -85,10 +87,8 @@ class SharingController {
         if (!reader.viewer().holds(Role.PRACTITIONER)) {
             throw new ReadRefused();
         }
-        require(reader, journey);
-        commands.sendAndWait(new DeclineSharing(journey, reader.viewer(), registered(body.toAgency()),
-                entryIds(body), Sensitive.of(body.reason())));
-        return receipt(journeyId, body);
+        return decided(new DeclineSharing(journey, reader.request(ReadKind.TIMELINE, Instant.now(clock)),
+                registered(body.toAgency()), entryIds(body), Sensitive.of(body.reason())), journeyId, body);
     }
 
     @Operation(summary = "Seal a journey so that only auditors may find or read it (admin)")
@@ -96,8 +96,8 @@ class SharingController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> seal(@AuthenticationPrincipal Jwt token, @PathVariable String journeyId,
             @Valid @RequestBody SealRequest body) {
-        ChildJourneyId journey = administered(token, journeyId);
-        commands.sendAndWait(new SealJourney(journey, admin(token), Sensitive.of(body.reason())));
+        send(new SealJourney(JourneyIds.parse(journeyId), Readers.administrator(token),
+                Sensitive.of(body.reason())));
         return Map.of("journeyId", journeyId, "sealed", true);
     }
 
@@ -106,31 +106,30 @@ class SharingController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> unseal(@AuthenticationPrincipal Jwt token, @PathVariable String journeyId,
             @Valid @RequestBody SealRequest body) {
-        ChildJourneyId journey = administered(token, journeyId);
-        commands.sendAndWait(new UnsealJourney(journey, admin(token), Sensitive.of(body.reason())));
+        send(new UnsealJourney(JourneyIds.parse(journeyId), Readers.administrator(token),
+                Sensitive.of(body.reason())));
         return Map.of("journeyId", journeyId, "sealed", false);
     }
 
-    private void require(Reader reader, ChildJourneyId journey) {
-        if (!ask(new MayDecideSharing(journey, reader))) {
+    /** Sends a sharing decision to the journey: the receipt if recorded, else the refusal, which it recorded. */
+    private Map<String, Object> decided(Object command, String journeyId, SharingRequest body) {
+        SharingRefusal refusal = send(command);
+        if (refusal == SharingRefusal.NO_GROUND) {
             throw new ReadRefused();
         }
+        if (refusal == SharingRefusal.NOT_ON_JOURNEY) {
+            throw new DecisionRefused("an entry named is not on this journey");
+        }
+        return receipt(journeyId, body);
     }
 
-    private boolean ask(Object query) {
-        return queries.query(query, ResponseTypes.instanceOf(Boolean.class)).join();
-    }
-
-    private ChildJourneyId administered(Jwt token, String journeyId) {
-        ChildJourneyId journey = JourneyIds.parse(journeyId);
-        if (!admin(token).holds(Role.ADMIN) || !ask(new JourneyHeld(journey))) {
+    /** A journey the record does not hold is refused like a journey the caller may not change. */
+    private <R> R send(Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException unknown) {
             throw new ReadRefused();
         }
-        return journey;
-    }
-
-    private static Viewer admin(Jwt token) {
-        return KeycloakClaims.viewer(token.getClaims(), token.getSubject());
     }
 
     private AgencyCode registered(String code) {

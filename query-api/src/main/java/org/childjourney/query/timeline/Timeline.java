@@ -24,12 +24,36 @@ public record Timeline(String journeyId, @Nullable Instant asOf, String purpose,
 
     /**
      * One entry on the timeline. {@code redacted} names the fields this read may not see: an entry shown only as
-     * existing has neither summary nor details.
+     * existing has neither summary nor details. {@code history} is for reviews only.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Entry(String entryId, String type, Instant occurredAt, Instant recordedAt, Agency agency,
             @Nullable String summary, Map<String, Object> details, String consent, String status,
-            List<String> redacted) {
+            List<String> redacted, @Nullable History history) {
+    }
+
+    /**
+     * For a review, how an entry came to stand as it does: what it first said ({@code original}, for a corrected
+     * entry), each correction and retraction in the order recorded, and who was shown it before its first
+     * correction.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record History(@Nullable Map<String, Object> original, List<Amendment> amendments,
+            List<EarlierRead> readBeforeCorrection) {
+    }
+
+    /**
+     * A correction or retraction: its own entry id, {@code corrected} or {@code retracted}, when the record learned
+     * of it, the agency that made it and why; a correction's details.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Amendment(String entryId, String kind, Instant recordedAt, String agency, @Nullable Object reason,
+            @Nullable Map<String, Object> details) {
+    }
+
+    /** A read that disclosed an entry before it was first corrected. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EarlierRead(String viewer, @Nullable String agency, Instant at, String purpose) {
     }
 
     /** The agency that recorded an entry. */

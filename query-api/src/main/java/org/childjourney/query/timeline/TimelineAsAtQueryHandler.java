@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessPolicy;
@@ -67,7 +68,7 @@ class TimelineAsAtQueryHandler {
             disclosures.refused(query.journeyId(), request, refused.reason());
             return new TimelineAsAtRead.Refused();
         }
-        TimelineDocument timeline = TimelineDocument.open(query.journeyId());
+        List<Document> records = new ArrayList<>();
         JourneyFactsFold then = new JourneyFactsFold();
         DomainEventStream stream = events.readEvents(query.journeyId().toString(), 0);
         while (stream.hasNext()) {
@@ -76,24 +77,29 @@ class TimelineAsAtQueryHandler {
                 break;
             }
             JourneyEvent event = (JourneyEvent) message.getPayload();
-            timeline.apply(event, message.getSequenceNumber(), message.getTimestamp());
+            Document record = TimelineDocument.record(event, message.getTimestamp());
+            if (record != null) {
+                records.add(record);
+            }
             then.when(event, message.getTimestamp());
         }
+        List<Document> standing = TimelineHistory.of(records).standingEntries();
+        // The reads up to then are needed for a viewer; otherwise only those the entries' histories name.
+        List<RecordedRead> readsThen = query.viewer() != null
+                ? queries.query(new FindReadsOf(query.journeyId(), null, query.asAt()),
+                        ResponseTypes.multipleInstancesOf(RecordedRead.class)).join()
+                : TimelineQueryHandler.readsBeforeCorrections(queries, query.journeyId(), standing);
         List<Timeline.Entry> entries = new ArrayList<>();
-        timeline.standingEntries().forEach(entry -> entries.add(TimelineQueryHandler.entry(entry, EntryView.FULL)));
+        standing.forEach(entry -> entries.add(TimelineQueryHandler.entry(entry, EntryView.FULL, readsThen)));
         entries.sort(Timeline.CHRONOLOGICAL);
-        List<RecordedRead> reads = query.viewer() == null ? null : reads(query, query.viewer());
+        List<RecordedRead> reads = query.viewer() == null ? null : readsThen.stream()
+                .filter(read -> read.viewer().username().equals(query.viewer())).toList();
         TimelineAsAt.WouldSee wouldSee = query.viewer() == null || query.viewerPurpose() == null ? null
-                : wouldSee(query, query.viewerPurpose(), reads, then);
+                : wouldSee(query, query.viewerPurpose(), reads, readsThen, then);
         disclosures.disclosed(query.journeyId(), request, (AccessDecision.Permitted) decision,
                 entries.stream().map(entry -> EntryId.of(entry.entryId())).toList());
         return new TimelineAsAtRead.Shown(new TimelineAsAt(query.journeyId().toString(), query.asAt(), entries, reads,
                 wouldSee));
-    }
-
-    private List<RecordedRead> reads(FindTimelineAsAt query, @Nullable String viewer) {
-        return queries.query(new FindReadsOf(query.journeyId(), viewer, query.asAt()),
-                ResponseTypes.multipleInstancesOf(RecordedRead.class)).join();
     }
 
     /**
@@ -102,12 +108,11 @@ class TimelineAsAtQueryHandler {
      * agency and roles are those of their latest read: without a recorded read, there is nothing to say.
      */
     private TimelineAsAt.@Nullable WouldSee wouldSee(FindTimelineAsAt query, Purpose purpose, List<RecordedRead> reads,
-            JourneyFactsFold then) {
+            List<RecordedRead> all, JourneyFactsFold then) {
         if (reads.isEmpty()) {
             return null;
         }
         RecordedRead latestOfViewer = reads.get(reads.size() - 1);
-        List<RecordedRead> all = reads(query, null);
         String recorded = all.isEmpty() ? null : all.get(all.size() - 1).policyVersion();
         // A version not kept (a development version) is answered, and named, as the rules in force now.
         String version = recorded != null && AccessPolicies.named(recorded).isPresent() ? recorded

@@ -1,9 +1,6 @@
 package org.childjourney.query.timeline;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
@@ -13,114 +10,96 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.SharingDeclined;
+import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PagedItems;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One child's timeline in collection {@code timelines}, keyed by journey id: every entry with both clocks, and the
- * decisions not to share, for auditors. It shows entries; it decides nothing: access is decided on the journey's
- * facts folded from the event store ({@link JourneyFactsFromEvents}). Keeps the sequence number of the last event
- * applied, so that a redelivered event changes nothing. Entries that amend others (corrections, retractions) are
- * kept for the record but not shown as entries.
+ * The head of one child's timeline in collection {@code timelines}, keyed by journey id, with its full pages in
+ * {@code timeline_pages} ({@link PagedItems}): the timeline's records in the order the record learned of them, each
+ * written once and never changed. A record is an entry with both clocks (a correction or retraction is an entry
+ * that names its target), or a decision not to share. What an entry now shows, and its history, is folded from the
+ * records at the read ({@link TimelineHistory}), so nothing recorded is overwritten. It decides nothing: access is
+ * decided on the journey's facts folded from the event store ({@link JourneyFactsFromEvents}). The head keeps the
+ * sequence number of the last event applied, so that a redelivered event changes nothing.
  */
 final class TimelineDocument {
 
     static final String COLLECTION = "timelines";
+    static final String PAGES = "timeline_pages";
 
-    private final Document bson;
+    private final Document head;
 
-    private TimelineDocument(Document bson) {
-        this.bson = bson;
+    private TimelineDocument(Document head) {
+        this.head = head;
     }
 
-    static TimelineDocument of(Document bson) {
-        return new TimelineDocument(bson);
+    static TimelineDocument of(Document head) {
+        return new TimelineDocument(head);
     }
 
-    static TimelineDocument open(ChildJourneyId journeyId) {
-        return new TimelineDocument(new Document("_id", journeyId.toString())
-                .append("sequence", -1L)
-                .append("asOf", null)
-                .append("entries", new ArrayList<Document>())
-                .append("nonDisclosures", new ArrayList<Document>()));
+    static Document open(ChildJourneyId journeyId) {
+        return new Document("_id", journeyId.toString()).append("sequence", -1L).append("asOf", null);
     }
 
-    Document bson() {
-        return bson;
-    }
-
-    String journeyId() {
-        return bson.getString("_id");
+    Document head() {
+        return head;
     }
 
     /** Whether the event with this aggregate sequence number is already applied. */
     boolean hasApplied(long sequence) {
-        return sequence <= bson.get("sequence", Number.class).longValue();
+        return sequence <= head.get("sequence", Number.class).longValue();
     }
 
     /** The recorded time of the latest event applied. */
-    String asOf() {
-        return bson.getString("asOf");
+    @Nullable String asOf() {
+        return head.getString("asOf");
     }
 
-    void apply(JourneyEvent event, long sequence, Instant recordedAt) {
+    void apply(JourneyEvent event, long sequence, Instant recordedAt, PagedItems paging, DocumentBatch pages) {
+        Document record = record(event, recordedAt);
+        if (record != null) {
+            paging.append(head, pages, record);
+        }
+        head.put("sequence", sequence);
+        head.put("asOf", recordedAt.toString());
+    }
+
+    /** The timeline's record of an event, or {@code null} for an event that is not on the timeline. */
+    static @Nullable Document record(JourneyEvent event, Instant recordedAt) {
         if (event instanceof JourneyEntry entry) {
-            applyEntry(entry, recordedAt);
-        } else if (event instanceof SharingDeclined declined) {
-            list("nonDisclosures").add(new Document("toAgency", declined.toAgency().value())
-                    .append("entryIds", ids(declined.entryIds())).append("by", declined.decidedBy().username())
+            return entry(entry, recordedAt);
+        }
+        if (event instanceof SharingDeclined declined) {
+            return new Document("record", "non-disclosure").append("toAgency", declined.toAgency().value())
+                    .append("entryIds", declined.entryIds().stream().map(EntryId::toString).toList())
+                    .append("by", declined.decidedBy().username())
                     .append("agency", declined.decidedBy().agency() == null ? null
                             : declined.decidedBy().agency().value())
-                    .append("reason", declined.reason().value()).append("at", recordedAt.toString()));
+                    .append("reason", declined.reason().value()).append("at", recordedAt.toString());
         }
-        bson.put("sequence", sequence);
-        bson.put("asOf", recordedAt.toString());
+        return null;
     }
 
-    private void applyEntry(JourneyEntry event, Instant recordedAt) {
+    private static Document entry(JourneyEntry event, Instant recordedAt) {
         EntryType type = EntryType.of(event);
-        String agency = event.provenance().agency().code().value();
-        list("entries").add(new Document("entryId", event.entryId().toString())
+        Document entry = new Document("record", "entry")
+                .append("entryId", event.entryId().toString())
                 .append("type", type.wireName())
                 .append("occurredAt", event.provenance().occurredAt().toString())
                 .append("recordedAt", recordedAt.toString())
-                .append("agency", new Document("code", agency).append("kind", event.provenance().agency().kind().name()))
+                .append("agency", new Document("code", event.provenance().agency().code().value())
+                        .append("kind", event.provenance().agency().kind().name()))
                 .append("summary", EntryRendering.summary(event))
                 .append("details", EntryRendering.details(event))
                 .append("consent", new Document("status", EntryRendering.kebab(event.consent().status())))
-                .append("sensitivity", event.provenance().sensitivity().name())
-                .append("status", "current")
-                .append("amends", type.amends()));
+                .append("sensitivity", event.provenance().sensitivity().name());
         if (event instanceof EntryCorrected corrected) {
-            amend(corrected.targetEntryId(), "corrected")
-                    .ifPresent(target -> target.append("details", EntryRendering.correctedDetails(corrected)));
+            entry.append("amends", corrected.targetEntryId().toString()).append("amendment", "corrected")
+                    .append("correctedDetails", EntryRendering.correctedDetails(corrected));
         } else if (event instanceof EntryRetracted retracted) {
-            amend(retracted.targetEntryId(), "retracted");
+            entry.append("amends", retracted.targetEntryId().toString()).append("amendment", "retracted");
         }
-    }
-
-    /** Entries as they stand on the timeline: amendments applied, amendments themselves left out. */
-    List<Document> standingEntries() {
-        return list("entries").stream().filter(entry -> !entry.getBoolean("amends", false)).toList();
-    }
-
-    /** Decisions not to share, for auditors. */
-    List<Document> nonDisclosures() {
-        return List.copyOf(list("nonDisclosures"));
-    }
-
-    private Optional<Document> amend(EntryId target, String status) {
-        return list("entries").stream()
-                .filter(entry -> entry.getString("entryId").equals(target.toString()))
-                .findFirst()
-                .map(entry -> entry.append("status", status));
-    }
-
-    private static List<String> ids(List<EntryId> entryIds) {
-        return entryIds.stream().map(EntryId::toString).toList();
-    }
-
-    /** A list field, created on first use so that documents written before it existed still apply events. */
-    @SuppressWarnings("unchecked")
-    private List<Document> list(String field) {
-        return (List<Document>) bson.computeIfAbsent(field, absent -> new ArrayList<Document>());
+        return entry;
     }
 }

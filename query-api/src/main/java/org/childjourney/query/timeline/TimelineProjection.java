@@ -11,37 +11,51 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PagedItems;
 import org.childjourney.query.readmodel.PoisonedDocuments;
+import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.RebuildableProjection;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects every journey event (entries and decisions about sharing) into the child's timeline document
- * (collection {@code timelines}, processing group {@code timeline}). Replay-safe: an event whose sequence number the
- * document has already applied is skipped, so redelivery and rebuilds from the event store give the same document.
- * Each batch of events loads its documents in one query and writes each once ({@link DocumentBatch}).
+ * Projects every journey event (entries and decisions about sharing) onto the child's timeline (collections
+ * {@code timelines} and {@code timeline_pages}, processing group {@code timeline}). Replay-safe: an event whose
+ * sequence number the head has already applied is skipped, so redelivery and rebuilds from the event store give the
+ * same documents. Each batch of events loads its heads in one query and writes each once ({@link DocumentBatch});
+ * a page is written only when it fills, before the head that counts it.
  */
 @Component
 @ProcessingGroup("timeline")
-class TimelineProjection {
+class TimelineProjection implements RebuildableProjection {
 
+    /** A receipt stored before the journey decided them names no journey, and is in no journey's stream. */
     private static final Function<EventMessage<?>, Stream<String>> JOURNEYS = DocumentBatch.idsOf(JourneyEvent.class,
-            event -> Stream.of(event.journeyId().toString()));
+            event -> Stream.ofNullable(event.journeyId()).map(Object::toString));
 
     private final TimelineStore store;
     private final PoisonedDocuments poisoned;
+    private final PagedItems paging;
 
-    TimelineProjection(TimelineStore store, PoisonedDocuments poisoned) {
+    TimelineProjection(TimelineStore store, PoisonedDocuments poisoned, PagedItems paging) {
         this.store = store;
         this.poisoned = poisoned;
+        this.paging = paging;
+    }
+
+    @Override
+    public Object copyFor(ReadModels generation) {
+        return new TimelineProjection(new TimelineStore(generation), poisoned, paging);
     }
 
     @EventHandler
     void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             UnitOfWork<?> unitOfWork) {
-        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), poisoned, JOURNEYS)
-                .edit(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId()).bson()));
+        // The pages' batch first: batches are written in the order they were opened.
+        DocumentBatch pages = DocumentBatch.of(unitOfWork, store.pages(), poisoned);
+        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), poisoned,
+                JOURNEYS).edit(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId())));
         if (!timeline.hasApplied(sequence)) {
-            timeline.apply(event, sequence, recordedAt);
+            timeline.apply(event, sequence, recordedAt, paging, pages);
         }
     }
 }

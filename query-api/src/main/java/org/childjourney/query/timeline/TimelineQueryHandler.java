@@ -7,7 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
@@ -21,10 +24,12 @@ import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.RefusalReason;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.query.breakglass.BreakGlassGrants;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.inbox.Notices;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +46,12 @@ class TimelineQueryHandler {
     private final DisclosureLog disclosures;
     private final Notices notices;
     private final BreakGlassGrants grants;
+    private final QueryGateway queries;
     private final Clock clock;
 
     TimelineQueryHandler(TimelineStore store, JourneyFactsSource facts, DisclosureLog disclosures, Notices notices,
-            BreakGlassGrants grants, Clock clock) {
+            BreakGlassGrants grants, QueryGateway queries, Clock clock) {
+        this.queries = queries;
         this.store = store;
         this.facts = facts;
         this.disclosures = disclosures;
@@ -59,7 +66,7 @@ class TimelineQueryHandler {
         JourneyFacts journey = facts.factsOf(query.journeyId());
         AccessDecision decision = AccessPolicies.current().decide(request, journey);
         if (decision instanceof AccessDecision.Permitted permitted && permitted.breakGlass()
-                && !grants.grant(query.journeyId(), request, journey)) {
+                && !grants.grant(query.journeyId(), request)) {
             decision = new AccessDecision.Refused(RefusalReason.JOURNEY_SEALED);
         }
         if (decision instanceof AccessDecision.Refused refused) {
@@ -68,13 +75,15 @@ class TimelineQueryHandler {
         }
         AccessDecision.Permitted permitted = (AccessDecision.Permitted) decision;
         // The entries shown may lag the facts by a moment (the read model follows the store); what is withheld never.
-        TimelineDocument timeline = store.find(query.journeyId())
-                .orElseGet(() -> TimelineDocument.open(query.journeyId()));
+        TimelineStore.Stored timeline = store.read(query.journeyId());
+        List<RecordedRead> earlierReads = permitted.grounds().contains(Ground.REVIEW)
+                ? readsBeforeCorrections(queries, query.journeyId(), timeline.history().standingEntries())
+                : null;
         List<Timeline.Entry> shown = new ArrayList<>();
-        for (Document entry : timeline.standingEntries()) {
+        for (Document entry : timeline.history().standingEntries()) {
             EntryView view = permitted.view(EntryId.of(entry.getString("entryId")));
             if (view != null) {
-                shown.add(entry(entry, view));
+                shown.add(entry(entry, view, earlierReads));
             }
         }
         shown.sort(Timeline.CHRONOLOGICAL);
@@ -84,7 +93,7 @@ class TimelineQueryHandler {
             tellOfTriageCheck(query, journey);
         }
         AccessDecision.Flags flags = permitted.flags();
-        return new TimelineRead.Shown(new Timeline(timeline.journeyId(),
+        return new TimelineRead.Shown(new Timeline(query.journeyId().toString(),
                 timeline.asOf() == null ? null : Instant.parse(timeline.asOf()), request.purpose().header(),
                 permitted.grounds().stream().map(Ground::wireName).toList(), permitted.basis().citation(),
                 flags == null ? null : new Timeline.Flags(flags.childProtectionPlan(), flags.openToSocialCare(),
@@ -104,8 +113,11 @@ class TimelineQueryHandler {
                 "A practitioner checked this child's flags (" + query.reader().purpose().header() + ")."));
     }
 
-    /** An entry of a timeline document as a reader is shown it, as much as the view allows. */
-    static Timeline.Entry entry(Document entry, EntryView view) {
+    /**
+     * An entry as it stands on the timeline ({@link TimelineHistory}) as a reader is shown it, as much as the view
+     * allows; with the reads of the journey recorded so far, for a review, with its history.
+     */
+    static Timeline.Entry entry(Document entry, EntryView view, @Nullable List<RecordedRead> earlierReads) {
         Document agency = entry.get("agency", Document.class);
         Document details = entry.get("details", Document.class);
         Map<String, Object> visible = new LinkedHashMap<>();
@@ -130,6 +142,46 @@ class TimelineQueryHandler {
                 Instant.parse(entry.getString("occurredAt")), Instant.parse(entry.getString("recordedAt")),
                 new Timeline.Agency(agency.getString("code"), agency.getString("kind")),
                 view == EntryView.EXISTENCE_ONLY ? null : entry.getString("summary"), visible,
-                entry.get("consent", Document.class).getString("status"), entry.getString("status"), redacted);
+                entry.get("consent", Document.class).getString("status"), entry.getString("status"), redacted,
+                earlierReads == null ? null : history(entry, earlierReads));
+    }
+
+    /**
+     * The reads of the journey a review's history needs: those recorded before the last of the entries' first
+     * corrections, and none at all (no query) when no entry was corrected.
+     */
+    static List<RecordedRead> readsBeforeCorrections(QueryGateway queries, ChildJourneyId journeyId,
+            List<Document> entries) {
+        Instant until = entries.stream().map(TimelineQueryHandler::firstCorrected).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return until == null ? List.of() : queries.query(new FindReadsOf(journeyId, null, until),
+                ResponseTypes.multipleInstancesOf(RecordedRead.class)).join();
+    }
+
+    private static @Nullable Instant firstCorrected(Document entry) {
+        return entry.getList("amendments", Document.class).stream()
+                .filter(amended -> "corrected".equals(amended.getString("kind")))
+                .map(amended -> Instant.parse(amended.getString("recordedAt"))).findFirst().orElse(null);
+    }
+
+    private static Timeline.@Nullable History history(Document entry, List<RecordedRead> earlierReads) {
+        List<Document> amendments = entry.getList("amendments", Document.class);
+        if (amendments.isEmpty()) {
+            return null;
+        }
+        String entryId = entry.getString("entryId");
+        Instant firstCorrected = firstCorrected(entry);
+        List<Timeline.EarlierRead> readBefore = firstCorrected == null ? List.of() : earlierReads.stream()
+                .filter(read -> read.at().isBefore(firstCorrected) && read.entriesDisclosed().contains(entryId))
+                .map(read -> new Timeline.EarlierRead(read.viewer().username(),
+                        read.viewer().agency() == null ? null : read.viewer().agency().value(), read.at(),
+                        read.purpose()))
+                .toList();
+        return new Timeline.History(entry.get("original", Document.class),
+                amendments.stream().map(amended -> new Timeline.Amendment(amended.getString("entryId"),
+                        amended.getString("kind"), Instant.parse(amended.getString("recordedAt")),
+                        amended.getString("agency"), amended.get("reason"), amended.get("details", Document.class)))
+                        .toList(),
+                readBefore);
     }
 }

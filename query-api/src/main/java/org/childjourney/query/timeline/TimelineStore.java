@@ -3,39 +3,56 @@ package org.childjourney.query.timeline;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.query.readmodel.PagedItems;
+import org.childjourney.query.readmodel.ReadModels;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-/** Timeline documents, always fetched and written by journey id. */
+/** Timeline heads and their pages, always fetched and written by id, in the generation of its read models. */
 @Repository
 class TimelineStore implements NonDisclosures {
 
-    private final MongoCollection<Document> timelines;
+    private final ReadModels readModels;
 
-    TimelineStore(MongoDatabase readModels) {
-        this.timelines = readModels.getCollection(TimelineDocument.COLLECTION);
+    TimelineStore(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
-    Optional<TimelineDocument> find(ChildJourneyId journeyId) {
-        return Optional.ofNullable(timelines.find(eq("_id", journeyId.toString())).first())
-                .map(TimelineDocument::of);
+    /** A journey's timeline as the read model holds it; empty, as of nothing, for a journey it does not hold yet. */
+    Stored read(ChildJourneyId journeyId) {
+        Document head = timelines().find(eq("_id", journeyId.toString())).first();
+        if (head == null) {
+            return new Stored(null, TimelineHistory.of(List.of()));
+        }
+        return new Stored(TimelineDocument.of(head).asOf(), TimelineHistory.of(PagedItems.all(head, pages())));
     }
 
     MongoCollection<Document> timelines() {
-        return timelines;
+        return readModels.collection(TimelineDocument.COLLECTION);
+    }
+
+    MongoCollection<Document> pages() {
+        return readModels.collection(TimelineDocument.PAGES);
     }
 
     @Override
     public List<DecisionNotToShare> recordedOn(ChildJourneyId journeyId) {
-        return find(journeyId).map(TimelineDocument::nonDisclosures).orElseGet(List::of).stream()
+        return read(journeyId).history().nonDisclosures().stream()
                 .map(decision -> new DecisionNotToShare(Instant.parse(decision.getString("at")),
                         decision.getString("by"), decision.getString("agency"), decision.getString("toAgency"),
                         decision.getList("entryIds", String.class), decision.getString("reason")))
                 .toList();
+    }
+
+    /**
+     * A timeline as stored.
+     *
+     * @param asOf the recorded time of the latest event the read model holds, or {@code null} for none
+     */
+    record Stored(@Nullable String asOf, TimelineHistory history) {
     }
 }

@@ -22,6 +22,8 @@ import org.childjourney.query.QueryClient.Answer;
 import org.childjourney.query.QueryClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The access model through the HTTP API: purposes and their roles, own records and the decisions on an agency's
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class AccessModelIT extends QueryApiIT {
 
+
+    @Autowired
+    JdbcClient jdbc;
 
     QueryClient query;
     JourneyStories story;
@@ -83,9 +88,18 @@ class AccessModelIT extends QueryApiIT {
         Answer invalid = query.post(path("/releases"), mo, Map.of("X-Purpose", "mash-triage"),
                 "{\"toAgency\":\"Nowhere\",\"entryIds\":[],\"reason\":\"\"}");
 
+        Answer unknownJourney = query.post("/api/v1/journeys/" + UUID.randomUUID() + "/releases", mo,
+                Map.of("X-Purpose", "mash-triage"),
+                "{\"toAgency\":\"school-riverside\",\"entryIds\":[\"" + concern + "\"],\"reason\":\"r\"}");
+
         assertThat(release.status()).as(release.raw()).isEqualTo(201);
         assertThat(notHub.status()).isEqualTo(403);
         assertThat(notOnJourney.status()).isEqualTo(409);
+        assertThat(unknownJourney.status()).as("an unknown journey is refused like a forbidden one").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND payloadType LIKE '%.Sharing%'").param(story.journeyId().toString()).query(String.class).list())
+                .as("the journey recorded both refusals").hasSize(2)
+                .allMatch(type -> type.endsWith(".SharingRefused"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("errors").findValuesAsText("field"))
                 .contains("toAgency", "entryIds", "reason");

@@ -7,11 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.childjourney.core.access.Ground;
+import org.childjourney.core.access.LawfulBasis;
+import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.access.Role;
+import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.TeamRole;
+import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
@@ -25,7 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What was known, by whom and when: an auditor reads a timeline as it had been recorded at an instant T (a
  * correction and a retraction recorded after T are not applied), what a social worker's read before T disclosed
  * (exactly the entries her answer held), and what the rules in force would have shown her for her purpose on the
- * facts of T, though consent has been withdrawn since. Each review is itself recorded.
+ * facts of T, though since then consent has been withdrawn, the school has left the team and the service reads under
+ * a new policy version. The expected timeline and reads come from an independent reading of the raw stored events
+ * ({@link AsAtOracle}). Each review is itself recorded.
  */
 class TimelineAsAtIT extends QueryApiIT {
 
@@ -42,9 +55,10 @@ class TimelineAsAtIT extends QueryApiIT {
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-01T09:00:00Z");
         EntryId concern = story.schoolConcern("2026-11-02T09:00:00Z", ConsentStatus.GIVEN);
         EntryId attendance = story.aeAttendance("2026-11-03T10:00:00Z");
+        story.teamMemberAdded(JourneyStories.SCHOOL, TeamRole.CORE_GROUP, null);
         String path = "/api/v1/journeys/" + story.journeyId() + "/timeline";
         await().atMost(Duration.ofSeconds(15)).until(() -> query.get(path, ann, "case-review"),
-                answer -> answer.json().path("entries").size() == 3);
+                answer -> answer.json().path("entries").size() == 4);
         JsonNode herRead = query.get(path, sarah, "child-in-need").json();
         List<String> sheWasShown = herRead.path("entries").findValuesAsText("entryId");
         await().atMost(Duration.ofSeconds(15)).until(() -> query.get("/api/v1/journeys/" + story.journeyId()
@@ -57,16 +71,30 @@ class TimelineAsAtIT extends QueryApiIT {
                 "{\"category\":\"emotional-abuse\",\"description\":\"Corrected\",\"actionTaken\":\"Spoke to DSL\"}");
         story.retracted(JourneyStories.HOSPITAL, attendance);
         story.consentWithdrawn(AgencyKind.CHILDRENS_SOCIAL_CARE);
+        story.teamMemberRemoved(JourneyStories.SCHOOL, TeamRole.CORE_GROUP, null);
+        // A later release of the service reads under a new policy version.
+        eventStore.publish(GenericEventMessage.asEventMessage(new JourneyDisclosed(story.journeyId(),
+                new Viewer("auditor.ann", null, Set.of(Role.AUDITOR)), Purpose.CASE_REVIEW, null, ReadKind.TIMELINE,
+                LawfulBasis.CASE_REVIEW, List.of(Ground.REVIEW), List.of(), List.of(), "2099.01-1")));
         await().atMost(Duration.ofSeconds(15)).until(() -> query.get(path, ann, "case-review").json()
                 .path("entries").findValuesAsText("status").contains("retracted"));
         long recorded = disclosureRecords();
 
         JsonNode asAt = query.get(path + "?asAt=" + then + "&viewer=sw.sarah&viewerPurpose=child-in-need", ann,
                 "case-review").json();
+        AsAtOracle oracle = AsAtOracle.of(jdbc, story.journeyId().toString(), then, "sw.sarah");
 
-        assertThat(asAt.path("entries").findValuesAsText("entryId")).containsExactlyInAnyOrder(concern.toString(),
-                attendance.toString(), sheWasShown.stream().filter(id -> !id.equals(concern.toString())
-                        && !id.equals(attendance.toString())).findFirst().orElseThrow());
+        Map<String, String> statuses = new LinkedHashMap<>();
+        asAt.path("entries").forEach(entry -> statuses.put(entry.path("entryId").asText(),
+                entry.path("status").asText()));
+        assertThat(statuses).as("what the raw events recorded by then say").isEqualTo(oracle.statuses());
+        assertThat(entry(asAt, concern).path("details").path("description").asText())
+                .isEqualTo(oracle.description(concern.toString()));
+        List<List<String>> readsThen = new ArrayList<>();
+        asAt.path("reads").forEach(read -> readsThen.add(textsOf(read.path("entriesDisclosed"))));
+        assertThat(readsThen).as("exactly what each stored disclosure record names").isEqualTo(oracle.reads());
+
+        assertThat(statuses).hasSize(4).containsKeys(concern.toString(), attendance.toString());
         assertThat(asAt.path("entries").findValuesAsText("status")).containsOnly("current");
         assertThat(entry(asAt, concern).path("details").path("category").asText()).isEqualTo("neglect");
         assertThat(asAt.path("reads")).hasSize(1);

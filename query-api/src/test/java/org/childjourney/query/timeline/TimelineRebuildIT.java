@@ -1,10 +1,13 @@
 package org.childjourney.query.timeline;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +23,8 @@ import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
+import org.childjourney.query.readmodel.PagedItems;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +57,8 @@ class TimelineRebuildIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:rebuild-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> "http://localhost:1/unused");
+        // Four entries cross a page.
+        registry.add("childjourney.query.read-model-page-size", () -> "3");
     }
 
     @Test
@@ -61,8 +68,9 @@ class TimelineRebuildIT {
         story.schoolConcern("2026-11-19T15:00:00Z", ConsentStatus.REFUSED);
         story.domesticAbuse("2026-11-20T21:14:00Z");
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
-        Document projected = await().atMost(Duration.ofSeconds(15)).until(() -> timeline(story),
-                document -> document != null && document.getList("entries", Document.class).size() == 4);
+        List<Document> projected = await().atMost(Duration.ofSeconds(15)).until(() -> timeline(story),
+                records -> records != null && records.size() == 5);
+        assertThat(PagedItems.pagesOf(projected.get(0))).isEqualTo(1);
         assertThat(deliveries.of(story)).isEqualTo(4);
 
         replay();
@@ -70,14 +78,22 @@ class TimelineRebuildIT {
         assertThat(timeline(story)).isEqualTo(projected);
 
         readModels.getCollection(TimelineDocument.COLLECTION).drop();
+        readModels.getCollection(TimelineDocument.PAGES).drop();
         assertThat(timeline(story)).isNull();
         replay();
         await().atMost(Duration.ofSeconds(15)).until(() -> deliveries.of(story) == 12);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(story)).isEqualTo(projected));
     }
 
-    private Document timeline(JourneyStories story) {
-        return store.find(story.journeyId()).map(TimelineDocument::bson).orElse(null);
+    /** The timeline's head, then every record in order; {@code null} without a head. */
+    private @Nullable List<Document> timeline(JourneyStories story) {
+        Document head = store.timelines().find(eq("_id", story.journeyId().toString())).first();
+        if (head == null) {
+            return null;
+        }
+        List<Document> documents = new ArrayList<>(List.of(head));
+        documents.addAll(PagedItems.all(head, store.pages()));
+        return documents;
     }
 
     /** Counts each delivery of a journey's events to the timeline's processing group, redeliveries included. */

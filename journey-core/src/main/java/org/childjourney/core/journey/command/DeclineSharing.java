@@ -2,14 +2,18 @@ package org.childjourney.core.journey.command;
 
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.childjourney.core.access.Viewer;
+import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.person.Sensitive;
 
-/** Record a decision not to share entries on this journey with an agency, and why. */
+/**
+ * Record a decision not to share entries on this journey with an agency, and why.
+ *
+ * @param request who asks, for what purpose, when: the journey decides on its facts whether they may
+ */
 public record DeclineSharing(@TargetAggregateIdentifier ChildJourneyId journeyId,
-        Viewer decidedBy, AgencyCode toAgency, List<EntryId> entryIds,
+        AccessRequest request, AgencyCode toAgency, List<EntryId> entryIds,
         Sensitive<String> reason) {
 }

@@ -9,13 +9,14 @@ import org.childjourney.core.journey.EntryId;
 
 /**
  * A notice was raised for an agency's inbox: it names the journey and the entries it concerns and carries only a
- * summary the receiving agency may see. Emitted with the disclosure record of the read that caused it.
+ * summary the receiving agency may see. Raised by the journey (since policy 2026.12-1; earlier notices were
+ * published beside the journey's stream, without a sequence number).
  *
  * @param noticeId the inbox item's id, random
  */
 @Revision("1")
 public record AgencyNotified(String noticeId, AgencyCode agency, NoticeKind kind, ChildJourneyId journeyId,
-        List<EntryId> entryIds, String summary) implements InboxEvent {
+        List<EntryId> entryIds, String summary) implements JourneyEvent {
 
     public AgencyNotified {
         entryIds = List.copyOf(entryIds);

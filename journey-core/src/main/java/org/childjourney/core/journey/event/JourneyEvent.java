@@ -7,7 +7,7 @@ import org.childjourney.core.journey.ChildJourneyId;
  * submit, and the decisions people take about sharing them (hub releases, decisions not to share, sealing).
  */
 public sealed interface JourneyEvent permits JourneyEntry, EntriesReleased, SharingDeclined, JourneySealed,
-        JourneyUnsealed, BreakGlassGranted, BreakGlassReviewed {
+        JourneyUnsealed, BreakGlassGranted, BreakGlassReviewed, SharingRefused, AgencyNotified, NoticeAcknowledged {
 
     ChildJourneyId journeyId();
 }

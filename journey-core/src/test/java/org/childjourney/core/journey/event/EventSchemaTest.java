@@ -54,7 +54,8 @@ class EventSchemaTest {
      * revision kept: {@code JourneyDisclosed} 2 added the grounds (read from revision 1 by the query API's
      * {@code JourneyDisclosedUpcaster}).
      */
-    private static final Map<Class<?>, String> REVISIONS = Map.of(JourneyDisclosed.class, "2");
+    private static final Map<Class<?>, String> REVISIONS = Map.of(JourneyDisclosed.class, "2",
+            NoticeAcknowledged.class, "2");
 
     private static final Path RECEIVED = Path.of("target", "event-schemas-received");
 
@@ -76,11 +77,11 @@ class EventSchemaTest {
         Set<Class<?>> events = leafEvents(FAMILIES.toArray(Class<?>[]::new));
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(events).hasSize(30);
+        assertThat(events).hasSize(31);
         assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(17);
-        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(23);
+        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(26);
         assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(4);
-        assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(3);
+        assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(1);
     }
 
     @ParameterizedTest
@@ -123,6 +124,15 @@ class EventSchemaTest {
                 .filter(family -> Arrays.asList(family.getPermittedSubclasses()).contains(type)))
                 .as("%s is permitted by exactly one sealed event interface", type.getSimpleName())
                 .hasSize(1);
+    }
+
+    @Test
+    void readsAReceiptStoredBeforeTheJourneyDecidedThemAsNamingNoJourney() throws IOException {
+        NoticeAcknowledged read = PRODUCTION.treeToValue(resource("event-schemas/NoticeAcknowledged/rev-1.json"),
+                NoticeAcknowledged.class);
+
+        assertThat(read.journeyId()).isNull();
+        assertThat(read.noticeId()).isEqualTo(JourneyFixtures.noticeAcknowledged().noticeId());
     }
 
     @Test

@@ -1,0 +1,287 @@
+package org.childjourney.query.readmodel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds every read model without downtime. The next generation of the read models is built beside the live one
+ * ({@link ReadModels}): each processing group's projections run as copies bound to the new collections, in a
+ * tracking processor of their own ({@code <group>@g<n>}, with tokens of its own), from the start of the event
+ * store, while the live processors go on serving and updating the live generation. Once every new processor has
+ * caught up, the switch: the new processors stop, the live ones stop, each live processor takes the new one's
+ * token, the new generation is made live (recorded, so a restart keeps it), the live processors start again, now
+ * writing the new generation, and the old generation's collections are dropped. Reads answer throughout, from the
+ * old generation and then the new. A projection failing in a rebuild (no dead-letter queue there) fails the
+ * rebuild: its collections and tokens are dropped and the live generation is untouched. One rebuild at a time.
+ */
+@Component
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(2);
+    private static final long WATCH_MS = 200;
+
+    private final ReadModels live;
+    private final LiveGeneration generation;
+    private final List<RebuildableProjection> projections;
+    private final EventStore events;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final RebuildProperties properties;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private @Nullable Rebuild running;
+
+    Rebuilds(ReadModels live, LiveGeneration generation, List<RebuildableProjection> projections, EventStore events,
+            TokenStore tokens, TransactionManager transactions, ObjectProvider<EventProcessingConfiguration> processing,
+            RebuildProperties properties) {
+        this.live = live;
+        this.generation = generation;
+        this.projections = List.copyOf(projections);
+        this.events = events;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.processing = processing;
+        this.properties = properties;
+    }
+
+    /** Where a rebuild stands. {@code eventsDone} and {@code eventsTotal} are positions in the event store. */
+    public record Progress(String rebuildId, String state, long eventsDone, long eventsTotal) {
+    }
+
+    /** Starts a rebuild into the next generation, or answers the one running. */
+    public synchronized String start() {
+        if (running != null && running.state.equals("running")) {
+            return running.id;
+        }
+        Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), generation.get() + 1);
+        rebuilds.put(rebuild.id, rebuild);
+        running = rebuild;
+        runner.execute(() -> run(rebuild));
+        return rebuild.id;
+    }
+
+    public Optional<Progress> progress(String rebuildId) {
+        Rebuild rebuild = rebuilds.get(rebuildId);
+        if (rebuild == null) {
+            return Optional.empty();
+        }
+        TrackingToken head = events.createHeadToken();
+        long total = head == null ? 0 : head.position().orElse(0);
+        long done = rebuild.state.equals("switched") ? Math.max(rebuild.done.get(), total) : rebuild.done.get();
+        return Optional.of(new Progress(rebuild.id, rebuild.state, done, Math.max(total, done)));
+    }
+
+    private void run(Rebuild rebuild) {
+        ReadModels target = live.at(rebuild.generation);
+        List<TrackingEventProcessor> building = new ArrayList<>();
+        try {
+            target.drop(rebuild.generation);
+            Map<String, List<Object>> groups = groups(target);
+            for (Map.Entry<String, List<Object>> group : groups.entrySet()) {
+                building.add(processor(rebuild, group.getKey(), group.getValue()));
+            }
+            log.info("rebuilding the read models into generation {}", rebuild.generation);
+            building.forEach(TrackingEventProcessor::start);
+            while (!caughtUp(building, rebuild)) {
+                if (rebuild.failure != null) {
+                    throw new IllegalStateException("a projection failed in the rebuild", rebuild.failure);
+                }
+                Thread.sleep(WATCH_MS);
+            }
+            switchTo(rebuild, building, groups.keySet().stream().toList());
+            rebuild.state = "switched";
+            log.info("read models switched to generation {}", rebuild.generation);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            abandon(rebuild, building, target);
+        } catch (RuntimeException failed) {
+            log.error("rebuild into generation {} failed: {}", rebuild.generation, failed.getClass().getName());
+            abandon(rebuild, building, target);
+        }
+    }
+
+    /** Each processing group's projections, copied for the target generation. */
+    private Map<String, List<Object>> groups(ReadModels target) {
+        Map<String, List<Object>> groups = new LinkedHashMap<>();
+        for (RebuildableProjection projection : projections) {
+            ProcessingGroup group = AnnotationUtils.findAnnotation(projection.getClass(), ProcessingGroup.class);
+            groups.computeIfAbsent(group == null ? projection.getClass().getPackageName() : group.value(),
+                    name -> new ArrayList<>()).add(projection.copyFor(target));
+        }
+        return groups;
+    }
+
+    private TrackingEventProcessor processor(Rebuild rebuild, String group, List<Object> handlers) {
+        String name = name(group, rebuild.generation);
+        int segments = Math.max(1, transactions.fetchInTransaction(() -> tokens.fetchSegments(group)).length);
+        transactions.executeInTransaction(() -> {
+            for (int segment : tokens.fetchSegments(name)) {
+                tokens.fetchToken(name, segment);
+                tokens.deleteToken(name, segment);
+            }
+        });
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(handlers)
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                        .build())
+                .errorHandler(context -> {
+                    rebuild.failure = context.error();
+                    PropagatingErrorHandler.instance().handleError(context);
+                })
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(transactions)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andBatchSize(properties.batchSize())
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .build();
+        processor.registerHandlerInterceptor(pace());
+        return processor;
+    }
+
+    /** Holds each rebuild processor to the configured events a second, if any, leaving the stores room. */
+    private MessageHandlerInterceptor<EventMessage<?>> pace() {
+        double perSecond = properties.eventsPerSecond();
+        AtomicLong handled = new AtomicLong();
+        long started = System.nanoTime();
+        return (unitOfWork, chain) -> {
+            if (perSecond > 0) {
+                long due = started + (long) (handled.getAndIncrement() * 1e9 / perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            return chain.proceed();
+        };
+    }
+
+    /**
+     * Whether every rebuild processor has claimed its segments and reached the head of the event store. A processor
+     * that has handled no event yet (an inbox without notices) never says it has caught up: its position says so.
+     */
+    private boolean caughtUp(List<TrackingEventProcessor> building, Rebuild rebuild) {
+        TrackingToken headToken = events.createHeadToken();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        long done = Long.MAX_VALUE;
+        boolean caughtUp = true;
+        for (TrackingEventProcessor processor : building) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (status.isEmpty()) {
+                caughtUp = false;
+                done = 0;
+                continue;
+            }
+            for (EventTrackerStatus segment : status.values()) {
+                long position = segment.getCurrentPosition().orElse(0);
+                caughtUp &= (segment.isCaughtUp() || position >= head) && !segment.isErrorState();
+                done = Math.min(done, position);
+            }
+        }
+        rebuild.done.set(done == Long.MAX_VALUE ? 0 : done);
+        return caughtUp;
+    }
+
+    private void switchTo(Rebuild rebuild, List<TrackingEventProcessor> building, List<String> groups) {
+        building.forEach(TrackingEventProcessor::shutDown);
+        List<StreamingEventProcessor> liveProcessors = groups.stream().map(group -> processing.getObject()
+                .eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
+        liveProcessors.forEach(Rebuilds::awaitClaimed);
+        liveProcessors.forEach(StreamingEventProcessor::shutDown);
+        int old = generation.get();
+        transactions.executeInTransaction(() -> groups.forEach(group -> {
+            String name = name(group, rebuild.generation);
+            for (int segment : tokens.fetchSegments(name)) {
+                TrackingToken token = tokens.fetchToken(name, segment);
+                tokens.storeToken(token, group, segment);
+                tokens.releaseClaim(group, segment);
+                tokens.deleteToken(name, segment);
+            }
+        }));
+        generation.switchTo(rebuild.generation);
+        liveProcessors.forEach(StreamingEventProcessor::start);
+        live.drop(old);
+    }
+
+    private void abandon(Rebuild rebuild, List<TrackingEventProcessor> building, ReadModels target) {
+        rebuild.state = "failed";
+        building.forEach(TrackingEventProcessor::shutDown);
+        target.drop(rebuild.generation);
+    }
+
+    /** A processor stopped before it has claimed its segments can stop for good: wait for a claim first. */
+    private static void awaitClaimed(StreamingEventProcessor processor) {
+        Instant deadline = Instant.now().plus(CLAIM_PATIENCE);
+        while (processor.isRunning() && processor.processingStatus().isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("processor " + processor.getName() + " claimed no segment");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+    }
+
+    private static String name(String group, int generation) {
+        return group + "@g" + generation;
+    }
+
+    /** One rebuild: its id, the generation it builds, where it stands. */
+    private static final class Rebuild {
+
+        private final String id;
+        private final int generation;
+        private final AtomicLong done = new AtomicLong();
+        private volatile String state = "running";
+        private volatile @Nullable Throwable failure;
+
+        private Rebuild(String id, int generation) {
+            this.id = id;
+            this.generation = generation;
+        }
+    }
+}

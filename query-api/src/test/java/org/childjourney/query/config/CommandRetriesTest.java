@@ -1,0 +1,70 @@
+package org.childjourney.query.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.childjourney.core.journey.JourneyRuleViolation;
+import org.childjourney.core.journey.JourneyRuleViolation.Rule;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query API's commands meet the gateway's submissions on the same journey: an append refused because another
+ * process appended first is sent again, on the journey as it then stands; a refusal by the journey's rules is the
+ * answer at once.
+ */
+class CommandRetriesTest {
+
+    private final JourneyConfiguration configuration = new JourneyConfiguration();
+    private final ScheduledExecutorService retries = configuration.commandRetries();
+    private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
+    private final CommandGateway commands = configuration.commandGateway(bus, retries);
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        retries.shutdownNow();
+    }
+
+    @Test
+    void sendsACommandAgainWhenAnotherProcessAppendedToTheJourneyFirst() {
+        bus.subscribe(String.class.getName(), command -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new ConcurrencyException("another process appended to the journey first");
+            }
+            return "recorded";
+        });
+
+        String answer = commands.sendAndWait("a decision");
+
+        assertThat(answer).isEqualTo("recorded");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void answersARefusalByTheJourneysRulesAtOnce() {
+        bus.subscribe(String.class.getName(), command -> {
+            attempts.incrementAndGet();
+            throw new JourneyRuleViolation(Rule.NO_SUCH_NOTICE);
+        });
+
+        assertThatThrownBy(() -> commands.sendAndWait("a receipt")).isInstanceOf(JourneyRuleViolation.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void givesUpAfterItsRetries() {
+        bus.subscribe(String.class.getName(), command -> {
+            attempts.incrementAndGet();
+            throw new ConcurrencyException("always first elsewhere");
+        });
+
+        assertThatThrownBy(() -> commands.sendAndWait("a decision")).isInstanceOf(ConcurrencyException.class);
+        assertThat(attempts).hasValue(6);
+    }
+}
