@@ -83,14 +83,17 @@ import org.jspecify.annotations.Nullable;
  * record learned of them. A journey is opened by its first entry; its id is random and never derived from
  * personal data.
  *
- * <p>The journey knows itself through {@link JourneyFactsFold}, the same fold of its events that decides every
- * read: which entries exist, who recorded them, of what type, which are retracted, whether it is sealed. Agencies
- * push what they already record, so the journey accepts entries in any order (an ended plan without a recorded
- * start is still a fact worth keeping); it refuses only what would corrupt the record: a reused entry id, a
- * decision on something that is not a front-door item, amendments by anyone but the recording agency, the end of a
- * plan by an agency other than the one that started it, an outcome for no open s.47 enquiry, and releases or
- * decisions not to share that name entries the journey does not hold. Sealing and unsealing alternate. Who may
- * ask for each is the access policy's and the services' concern.
+ * <p>The journey is the one decider of every write (ADR 0009), and knows itself through {@link JourneyFactsFold},
+ * the same fold of its events that decides every read: which entries exist, who recorded them, of what type, which
+ * are retracted, whether it is sealed, who has a ground to read it. Agencies push what they already record, so the
+ * journey accepts entries in any order (an ended plan without a recorded start is still a fact worth keeping); it
+ * refuses only what would corrupt the record: a reused entry id, a decision on something that is not a front-door
+ * item, amendments by anyone but the recording agency, the end of a plan by an agency other than the one that
+ * started it, and an outcome for no open s.47 enquiry. A release or a decision not to share is decided on the
+ * caller's request under the access policy (a ground recorded on the journey is needed) and on the entries named;
+ * a refusal is recorded ({@code SharingRefused}). Sealing and unsealing alternate. A break-glass grant tells the lead
+ * agency, or the agencies with entries; a receipt is accepted only for a notice raised for that agency. Which
+ * service sends which command is the services' concern.
  */
 public class ChildJourney {
 

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.childjourney.query.timeline.DecisionNotToShare;
+import org.childjourney.query.timeline.RefusedSharing;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Who read a child's journey, when, for which purpose, on what grounds, with what decision; and, for auditors, the
- * decisions not to share ({@code nonDisclosures}). How much of each read a practitioner sees is in
+ * decisions not to share ({@code nonDisclosures}) and the sharing decisions the journey refused
+ * ({@code refusedSharing}). How much of each read a practitioner sees is in
  * {@link AccessLogQueryHandler}.
  */
 public record AccessLog(String journeyId, List<Access> accesses,
-        @Nullable List<DecisionNotToShare> nonDisclosures) {
+        @Nullable List<DecisionNotToShare> nonDisclosures, @Nullable List<RefusedSharing> refusedSharing) {
 
     /**
      * One read. A field a reader may not see of this read is left out: a read by another agency may show only its

@@ -4,15 +4,11 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,7 +52,6 @@ class AccessLogProjection implements RebuildableProjection {
     static final String PAGES = "access_log_pages";
     static final String READS = "access_reads";
 
-    private static final Duration LISTING_SKEW = Duration.ofMinutes(1);
     /** Reads fetched at once: a store holds each answer whole. */
     private static final int FETCH = 500;
 
@@ -142,46 +137,29 @@ class AccessLogProjection implements RebuildableProjection {
     }
 
     /**
-     * The reads of a journey recorded by {@code until} (all of them for {@code null}), oldest first, each once: a
-     * page of the index at a time, stopping at the first read recorded well after it. The index is in the order the
-     * records were handled, which may differ by a moment from the order of their times: a read recorded within
-     * {@link #LISTING_SKEW} after {@code until} does not stop the search.
+     * The reads of a journey recorded by {@code until} (all of them for {@code null}), in the order they were
+     * listed, each once. All are fetched: a record retried from the dead-letter queue is listed late, so the order
+     * of the list is not the order of the records' times.
      */
     List<Document> reads(ChildJourneyId journeyId, @Nullable Instant until) {
-        Document head = readModels.collection(COLLECTION).find(eq("_id", journeyId.toString())).first();
+        // One generation for the whole read, even if a rebuild switches meanwhile.
+        ReadModels now = readModels.at(readModels.generation());
+        Document head = now.collection(COLLECTION).find(eq("_id", journeyId.toString())).first();
         if (head == null) {
             return List.of();
         }
-        MongoCollection<Document> pages = readModels.collection(PAGES);
-        List<Document> found = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        for (int n = 0; n <= PagedItems.pagesOf(head); n++) {
-            List<Document> page = n < PagedItems.pagesOf(head) ? PagedItems.page(head, pages, n)
-                    : PagedItems.open(head);
-            List<String> readIds = page.stream().map(item -> item.getString("readId")).filter(listed::add).toList();
-            for (Document read : fetch(readIds)) {
-                Instant at = Instant.parse(read.getString("at"));
-                if (until != null && at.isAfter(until.plus(LISTING_SKEW))) {
-                    return found;
-                }
-                if (until == null || !at.isAfter(until)) {
-                    found.add(read);
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The reads with these ids, in this order. */
-    private List<Document> fetch(List<String> readIds) {
+        List<String> readIds = PagedItems.all(head, now.collection(PAGES)).stream()
+                .map(listed -> listed.getString("readId")).distinct().toList();
         Map<String, Document> byId = new HashMap<>();
-        MongoCollection<Document> reads = readModels.collection(READS);
+        MongoCollection<Document> reads = now.collection(READS);
         for (int from = 0; from < readIds.size(); from += FETCH) {
             reads.find(in("_id", readIds.subList(from, Math.min(readIds.size(), from + FETCH))))
                     .forEach(stored -> byId.put(stored.getString("_id"), stored.get("read", Document.class)));
         }
         return readIds.stream().map(readId -> Objects.requireNonNull(byId.get(readId),
-                "the access log's index names a read that is not stored")).toList();
+                        "the access log's index names a read that is not stored"))
+                .filter(read -> until == null || !Instant.parse(read.getString("at")).isAfter(until))
+                .toList();
     }
 
     private static List<String> ids(List<EntryId> entries) {

@@ -77,7 +77,8 @@ class AccessLogQueryHandler {
         if (request.viewer().holds(Role.AUDITOR)) {
             List<DecisionNotToShare> silences = nonDisclosures.recordedOn(query.journeyId());
             return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(),
-                    log.reads(query.journeyId(), null).stream().map(read -> inFull(read, true)).toList(), silences));
+                    log.reads(query.journeyId(), null).stream().map(read -> inFull(read, true)).toList(), silences,
+                    nonDisclosures.refusedOn(query.journeyId())));
         }
         AgencyCode own = Objects.requireNonNull(request.viewer().agency());
         boolean lead = journey.leadAgencies().contains(own);
@@ -85,7 +86,7 @@ class AccessLogQueryHandler {
                 .map(read -> asSeenBy(read, own, lead))
                 .filter(Objects::nonNull)
                 .toList();
-        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, null));
+        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, null, null));
     }
 
     /** The reads of the journey recorded by then, for an auditor's review of what was known and by whom. */

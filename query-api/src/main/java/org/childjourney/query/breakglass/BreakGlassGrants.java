@@ -3,14 +3,13 @@ package org.childjourney.query.breakglass;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.BreakGlassGrant;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.JourneyRuleViolation;
 import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.person.Sensitive;
+import org.childjourney.query.journey.JourneyCommands;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class BreakGlassGrants {
 
-    private final CommandGateway commands;
+    private final JourneyCommands commands;
     private final MeterRegistry meters;
 
-    BreakGlassGrants(CommandGateway commands, MeterRegistry meters) {
+    BreakGlassGrants(JourneyCommands commands, MeterRegistry meters) {
         this.commands = commands;
         this.meters = meters;
     }
@@ -38,15 +37,10 @@ public class BreakGlassGrants {
     public boolean grant(ChildJourneyId journeyId, AccessRequest request) {
         BreakGlassGrant grant;
         try {
-            grant = commands.sendAndWait(new OpenBreakGlass(journeyId, UUID.randomUUID().toString(), request.viewer(),
+            grant = commands.send(new OpenBreakGlass(journeyId, UUID.randomUUID().toString(), request.viewer(),
                     Sensitive.of(Objects.requireNonNull(request.justification())), request.at()));
         } catch (JourneyRuleViolation sealed) {
             return false;
-        } catch (CommandExecutionException failed) {
-            if (failed.getCause() instanceof JourneyRuleViolation) {
-                return false;
-            }
-            throw failed;
         }
         if (Objects.requireNonNull(grant).opened()) {
             meters.counter("childjourney.break.glass.grants").increment();

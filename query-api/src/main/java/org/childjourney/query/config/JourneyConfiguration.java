@@ -48,22 +48,32 @@ class JourneyConfiguration {
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(new ConcurrencyRetries(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetries)
                         .retryInterval(RETRY_INTERVAL_MS)
-                        .maxRetryCount(RETRIES)
-                        .nonTransientFailurePredicate(failure -> !concurrent(failure))
-                        .build())
+                        .maxRetryCount(RETRIES)))
                 .build();
     }
 
-    private static boolean concurrent(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
+    /**
+     * Retries only an append that another process beat to the journey, judged on the whole chain of causes (the
+     * event store's {@link ConcurrencyException} wraps the database's duplicate key); any other failure is the answer.
+     */
+    private static final class ConcurrencyRetries extends IntervalRetryScheduler {
+
+        ConcurrencyRetries(IntervalRetryScheduler.Builder builder) {
+            super(builder);
         }
-        return false;
+
+        @Override
+        protected boolean isExplicitlyNonTransient(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConcurrencyException) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @Bean

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code inbox_items} holds one document per item, keyed {@code <agency>/<item id>}, which its receipt updates;
  * {@code inbox} holds each agency's index of its item ids in order, in pages ({@link PagedItems}, full pages in
  * {@code inbox_pages}). An agency with a million items never rewrites, or outgrows, one document, and a receipt
- * changes one small one. A redelivered notice is stored again under the same id and not listed twice while its page
- * is open (after a failure between writing a full page and its head it may be; readers list each item once).
+ * changes one small one. A redelivered notice finds its item stored and is not listed twice while its page is open
+ * (after a failure between writing a full page and its head it may be, on the next page; a page lists it once).
  */
 @Component
 @ProcessingGroup("inbox")
@@ -72,17 +72,19 @@ class InboxProjection implements RebuildableProjection {
         // names an item or counts a page that is not stored yet.
         DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels.collection(ITEMS), poisoned, ITEM_IDS);
         DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels.collection(PAGES), poisoned);
-        DocumentBatch heads = DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned, DocumentBatch.idsOf(AgencyNotified.class,
-                notified -> Stream.of(notified.agency().value())));
+        DocumentBatch heads = DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned,
+                DocumentBatch.idsOf(AgencyNotified.class, notified -> Stream.of(notified.agency().value())));
         String id = itemId(notice.agency(), notice.noticeId());
-        // A receipt always follows its notice in the stream: a notice handled again is followed by its receipt.
-        itemBatch.put(id, new Document("_id", id).append("item", new Document("itemId", notice.noticeId())
-                .append("kind", notice.kind().wireName())
-                .append("journeyId", notice.journeyId().toString())
-                .append("entryIds", notice.entryIds().stream().map(EntryId::toString).toList())
-                .append("createdAt", at.toString())
-                .append("summary", notice.summary())
-                .append("acknowledgedAt", null)));
+        // A notice handled again leaves its item, and a receipt it may have, as they are.
+        if (itemBatch.get(id, absent -> null) == null) {
+            itemBatch.put(id, new Document("_id", id).append("item", new Document("itemId", notice.noticeId())
+                    .append("kind", notice.kind().wireName())
+                    .append("journeyId", notice.journeyId().toString())
+                    .append("entryIds", notice.entryIds().stream().map(EntryId::toString).toList())
+                    .append("createdAt", at.toString())
+                    .append("summary", notice.summary())
+                    .append("acknowledgedAt", null)));
+        }
         Document head = heads.edit(notice.agency().value(), agency -> new Document("_id", agency));
         if (PagedItems.open(head).stream().noneMatch(listed -> id.equals(listed.getString("id")))) {
             paging.append(head, pageBatch, new Document("id", id));
@@ -107,16 +109,19 @@ class InboxProjection implements RebuildableProjection {
      * still filling; empty past the end.
      */
     Page page(AgencyCode agency, int n) {
-        Document head = readModels.collection(COLLECTION).find(eq("_id", agency.value())).first();
+        // One generation for the whole read, even if a rebuild switches meanwhile.
+        ReadModels now = readModels.at(readModels.generation());
+        Document head = now.collection(COLLECTION).find(eq("_id", agency.value())).first();
         if (head == null) {
             return new Page(List.of(), 1);
         }
         int pagesInAll = PagedItems.pagesOf(head) + 1;
-        List<Document> listed = n < pagesInAll - 1 ? PagedItems.page(head, readModels.collection(PAGES), n)
+        List<Document> listed = n < pagesInAll - 1 ? PagedItems.page(head, now.collection(PAGES), n)
                 : n == pagesInAll - 1 ? PagedItems.open(head) : List.of();
         List<String> ids = listed.stream().map(entry -> entry.getString("id")).distinct().toList();
         Map<String, Document> byId = new HashMap<>();
-        readModels.collection(ITEMS).find(in("_id", ids)).forEach(found -> byId.put(found.getString("_id"), found.get("item", Document.class)));
+        now.collection(ITEMS).find(in("_id", ids))
+                .forEach(found -> byId.put(found.getString("_id"), found.get("item", Document.class)));
         return new Page(ids.stream().map(id -> Objects.requireNonNull(byId.get(id),
                 "an inbox index names an item that is not stored")).toList(), pagesInAll);
     }

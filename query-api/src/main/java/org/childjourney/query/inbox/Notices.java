@@ -2,30 +2,30 @@ package org.childjourney.query.inbox;
 
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.command.RaiseNotice;
+import org.childjourney.query.journey.JourneyCommands;
 import org.springframework.stereotype.Component;
 
 /**
- * Raises notices for agencies' inboxes, inside the read that causes them: the journey records each
+ * Raises notices for agencies' inboxes from the read that causes them: the journey records each
  * ({@code AgencyNotified}) in its own stream. A notice carries only a summary the receiving agency may see.
  */
 @Component
 public class Notices {
 
-    private final CommandGateway commands;
+    private final JourneyCommands commands;
 
-    Notices(CommandGateway commands) {
+    Notices(JourneyCommands commands) {
         this.commands = commands;
     }
 
     public void raise(AgencyCode agency, NoticeKind kind, ChildJourneyId journeyId, List<EntryId> entryIds,
             String summary) {
-        commands.sendAndWait(new RaiseNotice(journeyId, UUID.randomUUID().toString(), agency, kind, entryIds,
+        commands.send(new RaiseNotice(journeyId, UUID.randomUUID().toString(), agency, kind, entryIds,
                 summary));
     }
 }

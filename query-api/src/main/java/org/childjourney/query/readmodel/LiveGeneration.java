@@ -5,26 +5,29 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * Which generation of the read models is live: recorded in {@value ReadModels#SCHEMES} (generation 1 when nothing
- * is recorded), read once at start, and changed only by a rebuild's switch.
+ * is recorded) and changed only by a rebuild's switch. Read again from the store every {@link #REFRESH}, so that
+ * other instances of the query API follow a switch made by one of them.
  */
 @Component
 public class LiveGeneration {
 
     private static final String ID = "live-generation";
+    private static final Duration REFRESH = Duration.ofSeconds(2);
 
     private final MongoDatabase database;
-    private final AtomicInteger live;
+    private final AtomicInteger live = new AtomicInteger();
+    private volatile long readAt;
 
     LiveGeneration(MongoDatabase database) {
         this.database = database;
-        Document recorded = schemes().find(eq("_id", ID)).first();
-        this.live = new AtomicInteger(recorded == null ? 1 : recorded.getInteger("generation"));
+        refresh();
     }
 
     /** The live read models, resolving the generation at each use. */
@@ -33,7 +36,16 @@ public class LiveGeneration {
     }
 
     public int get() {
+        if (System.nanoTime() - readAt > REFRESH.toNanos()) {
+            refresh();
+        }
         return live.get();
+    }
+
+    private void refresh() {
+        Document recorded = schemes().find(eq("_id", ID)).first();
+        live.set(recorded == null ? 1 : recorded.getInteger("generation"));
+        readAt = System.nanoTime();
     }
 
     /** Makes generation {@code n} live, recorded first so that a restart keeps it. */
@@ -41,6 +53,7 @@ public class LiveGeneration {
         schemes().replaceOne(eq("_id", ID), new Document("_id", ID).append("generation", n),
                 new ReplaceOptions().upsert(true));
         live.set(n);
+        readAt = System.nanoTime();
     }
 
     private MongoCollection<Document> schemes() {

@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(2);
     private static final long WATCH_MS = 200;
+    /** How long the old generation stays after a switch, for reads that began on it. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final ReadModels live;
     private final LiveGeneration generation;
@@ -125,9 +128,12 @@ public class Rebuilds {
                 }
                 Thread.sleep(WATCH_MS);
             }
+            int old = generation.get();
             switchTo(rebuild, building, groups.keySet().stream().toList());
-            rebuild.state = "switched";
             log.info("read models switched to generation {}", rebuild.generation);
+            // Reads that began on the old generation finish on it.
+            Thread.sleep(GRACE.toMillis());
+            live.drop(old);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             abandon(rebuild, building, target);
@@ -223,31 +229,52 @@ public class Rebuilds {
         return caughtUp;
     }
 
+    /**
+     * Makes the new generation live. The generation is recorded first and the tokens moved after: if the service
+     * stops in between, the live processors go on from their own, older tokens over the new generation, whose
+     * projections skip or repeat harmlessly what it already holds; the other way round would leave events out. The
+     * live processors start again whatever happens; the dead letters they held are cleared, their journeys' events
+     * being in the new generation.
+     */
     private void switchTo(Rebuild rebuild, List<TrackingEventProcessor> building, List<String> groups) {
         building.forEach(TrackingEventProcessor::shutDown);
         List<StreamingEventProcessor> liveProcessors = groups.stream().map(group -> processing.getObject()
                 .eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
         liveProcessors.forEach(Rebuilds::awaitClaimed);
         liveProcessors.forEach(StreamingEventProcessor::shutDown);
-        int old = generation.get();
-        transactions.executeInTransaction(() -> groups.forEach(group -> {
-            String name = name(group, rebuild.generation);
-            for (int segment : tokens.fetchSegments(name)) {
-                TrackingToken token = tokens.fetchToken(name, segment);
-                tokens.storeToken(token, group, segment);
-                tokens.releaseClaim(group, segment);
-                tokens.deleteToken(name, segment);
-            }
-        }));
-        generation.switchTo(rebuild.generation);
-        liveProcessors.forEach(StreamingEventProcessor::start);
-        live.drop(old);
+        try {
+            generation.switchTo(rebuild.generation);
+            rebuild.state = "switched";
+            transactions.executeInTransaction(() -> groups.forEach(group -> {
+                String name = name(group, rebuild.generation);
+                for (int segment : tokens.fetchSegments(name)) {
+                    TrackingToken token = tokens.fetchToken(name, segment);
+                    tokens.storeToken(token, group, segment);
+                    tokens.releaseClaim(group, segment);
+                    tokens.deleteToken(name, segment);
+                }
+            }));
+            groups.forEach(group -> processing.getObject().deadLetterQueue(group)
+                    .ifPresent(SequencedDeadLetterQueue::clear));
+        } finally {
+            liveProcessors.forEach(StreamingEventProcessor::start);
+        }
     }
 
+    /** A rebuild that has not switched leaves nothing behind: its processors stop, its documents and tokens go. */
     private void abandon(Rebuild rebuild, List<TrackingEventProcessor> building, ReadModels target) {
+        if (rebuild.state.equals("switched")) {
+            return;
+        }
         rebuild.state = "failed";
         building.forEach(TrackingEventProcessor::shutDown);
         target.drop(rebuild.generation);
+        transactions.executeInTransaction(() -> building.forEach(processor -> {
+            for (int segment : tokens.fetchSegments(processor.getName())) {
+                tokens.fetchToken(processor.getName(), segment);
+                tokens.deleteToken(processor.getName(), segment);
+            }
+        }));
     }
 
     /** A processor stopped before it has claimed its segments can stop for good: wait for a claim first. */

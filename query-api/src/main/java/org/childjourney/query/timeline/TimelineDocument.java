@@ -1,6 +1,7 @@
 package org.childjourney.query.timeline;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
@@ -10,6 +11,7 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.SharingDeclined;
+import org.childjourney.core.journey.event.SharingRefused;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PagedItems;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * The head of one child's timeline in collection {@code timelines}, keyed by journey id, with its full pages in
  * {@code timeline_pages} ({@link PagedItems}): the timeline's records in the order the record learned of them, each
  * written once and never changed. A record is an entry with both clocks (a correction or retraction is an entry
- * that names its target), or a decision not to share. What an entry now shows, and its history, is folded from the
+ * that names its target), a decision not to share, or a sharing decision refused. What an entry now shows, and its history, is folded from the
  * records at the read ({@link TimelineHistory}), so nothing recorded is overwritten. It decides nothing: access is
  * decided on the journey's facts folded from the event store ({@link JourneyFactsFromEvents}). The head keeps the
  * sequence number of the last event applied, so that a redelivered event changes nothing.
@@ -69,6 +71,15 @@ final class TimelineDocument {
     static @Nullable Document record(JourneyEvent event, Instant recordedAt) {
         if (event instanceof JourneyEntry entry) {
             return entry(entry, recordedAt);
+        }
+        if (event instanceof SharingRefused refused) {
+            return new Document("record", "sharing-refused").append("askedBy", refused.askedBy().username())
+                    .append("agency", refused.askedBy().agency() == null ? null : refused.askedBy().agency().value())
+                    .append("decision", refused.released() ? "release" : "not-to-share")
+                    .append("toAgency", refused.toAgency().value())
+                    .append("entryIds", refused.entryIds().stream().map(EntryId::toString).toList())
+                    .append("refusal", refused.refusal().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .append("at", recordedAt.toString());
         }
         if (event instanceof SharingDeclined declined) {
             return new Document("record", "non-disclosure").append("toAgency", declined.toAgency().value())

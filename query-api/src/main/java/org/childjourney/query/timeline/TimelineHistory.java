@@ -17,6 +17,7 @@ final class TimelineHistory {
 
     private final Map<String, Document> standing = new LinkedHashMap<>();
     private final List<Document> nonDisclosures = new ArrayList<>();
+    private final List<Document> refusedSharing = new ArrayList<>();
 
     private TimelineHistory() {
     }
@@ -30,6 +31,10 @@ final class TimelineHistory {
     private void fold(Document record) {
         if ("non-disclosure".equals(record.getString("record"))) {
             nonDisclosures.add(record);
+            return;
+        }
+        if ("sharing-refused".equals(record.getString("record"))) {
+            refusedSharing.add(record);
             return;
         }
         String target = record.getString("amends");
@@ -66,5 +71,10 @@ final class TimelineHistory {
     /** Decisions not to share, for auditors, in the order recorded. */
     List<Document> nonDisclosures() {
         return List.copyOf(nonDisclosures);
+    }
+
+    /** Sharing decisions the journey refused, for auditors, in the order recorded. */
+    List<Document> refusedSharing() {
+        return List.copyOf(refusedSharing);
     }
 }

@@ -50,6 +50,9 @@ class TimelineProjection implements RebuildableProjection {
     @EventHandler
     void on(JourneyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             UnitOfWork<?> unitOfWork) {
+        if (event.journeyId() == null) {
+            return;
+        }
         // The pages' batch first: batches are written in the order they were opened.
         DocumentBatch pages = DocumentBatch.of(unitOfWork, store.pages(), poisoned);
         TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), poisoned,

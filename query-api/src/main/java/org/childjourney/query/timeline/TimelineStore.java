@@ -24,11 +24,14 @@ class TimelineStore implements NonDisclosures {
 
     /** A journey's timeline as the read model holds it; empty, as of nothing, for a journey it does not hold yet. */
     Stored read(ChildJourneyId journeyId) {
-        Document head = timelines().find(eq("_id", journeyId.toString())).first();
+        // One generation for the whole read, even if a rebuild switches meanwhile.
+        ReadModels now = readModels.at(readModels.generation());
+        Document head = now.collection(TimelineDocument.COLLECTION).find(eq("_id", journeyId.toString())).first();
         if (head == null) {
             return new Stored(null, TimelineHistory.of(List.of()));
         }
-        return new Stored(TimelineDocument.of(head).asOf(), TimelineHistory.of(PagedItems.all(head, pages())));
+        return new Stored(TimelineDocument.of(head).asOf(),
+                TimelineHistory.of(PagedItems.all(head, now.collection(TimelineDocument.PAGES))));
     }
 
     MongoCollection<Document> timelines() {
@@ -45,6 +48,15 @@ class TimelineStore implements NonDisclosures {
                 .map(decision -> new DecisionNotToShare(Instant.parse(decision.getString("at")),
                         decision.getString("by"), decision.getString("agency"), decision.getString("toAgency"),
                         decision.getList("entryIds", String.class), decision.getString("reason")))
+                .toList();
+    }
+
+    @Override
+    public List<RefusedSharing> refusedOn(ChildJourneyId journeyId) {
+        return read(journeyId).history().refusedSharing().stream()
+                .map(refused -> new RefusedSharing(Instant.parse(refused.getString("at")), refused.getString("askedBy"),
+                        refused.getString("agency"), refused.getString("decision"), refused.getString("toAgency"),
+                        refused.getList("entryIds", String.class), refused.getString("refusal")))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package org.childjourney.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -35,7 +36,9 @@ class CommandRetriesTest {
     void sendsACommandAgainWhenAnotherProcessAppendedToTheJourneyFirst() {
         bus.subscribe(String.class.getName(), command -> {
             if (attempts.incrementAndGet() < 3) {
-                throw new ConcurrencyException("another process appended to the journey first");
+                // As the event store throws it: around the database's refusal of a second event at the same place.
+                throw new ConcurrencyException("another process appended to the journey first",
+                        new SQLException("duplicate key", "23505"));
             }
             return "recorded";
         });

@@ -74,9 +74,11 @@ class PagedReadModelsIT extends QueryApiIT {
         story.corrected(JourneyStories.SCHOOL, corrected,
                 "{\"category\":\"emotional-abuse\",\"description\":\"Corrected\",\"actionTaken\":\"Spoke to DSL\"}");
         story.retracted(JourneyStories.SCHOOL, retracted);
+        // The reads before the correction come from the access log, which follows the store like the timeline.
         JsonNode review = await().atMost(Duration.ofSeconds(15)).until(() -> query.get(path, ann, "case-review")
                 .json(), read -> entry(read, retracted) != null
-                && "retracted".equals(entry(read, retracted).path("status").asText()));
+                && "retracted".equals(entry(read, retracted).path("status").asText())
+                && entry(read, corrected).path("history").path("readBeforeCorrection").size() > 0);
 
         JsonNode practitioners = query.get(path, sarah, "child-in-need").json();
 

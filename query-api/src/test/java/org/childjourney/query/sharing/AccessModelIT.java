@@ -100,6 +100,11 @@ class AccessModelIT extends QueryApiIT {
                 + "AND payloadType LIKE '%.Sharing%'").param(story.journeyId().toString()).query(String.class).list())
                 .as("the journey recorded both refusals").hasSize(2)
                 .allMatch(type -> type.endsWith(".SharingRefused"));
+        JsonNode refusals = await().atMost(Duration.ofSeconds(15)).until(() -> query.get(path("/accesses"), ann,
+                "case-review").json().path("refusedSharing"), shown -> shown.size() == 2);
+        assertThat(refusals.findValuesAsText("refusal")).containsExactly("no-ground", "not-on-journey");
+        assertThat(refusals.findValuesAsText("askedBy")).containsExactly("sw.sarah", "mash.mo");
+        assertThat(refusals.findValuesAsText("decision")).containsOnly("release");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("errors").findValuesAsText("field"))
                 .contains("toAgency", "entryIds", "reason");
