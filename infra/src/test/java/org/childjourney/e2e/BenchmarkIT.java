@@ -100,7 +100,8 @@ class BenchmarkIT {
             Workload workload = new Workload(size, BATCH, 20261124L, run);
 
             ingest(stack, workload);
-            try (Connection store = DriverManager.getConnection(jdbc, postgres.isBlank() ? "sa" : "postgres", "")) {
+            try (Connection store = DriverManager.getConnection(jdbc, postgres.isBlank() ? "sa" : "postgres",
+                    postgres.isBlank() ? stack.eventStorePassword() : "")) {
                 ingestBaseline(store, workload.events());
                 readTimeline(stack, workload, store, readModelPort, 2_000);
                 asAtOfALongJourney(stack, workload);
@@ -260,10 +261,10 @@ class BenchmarkIT {
             assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
         }
         String ann = http.userToken(tokenUrl(stack), "auditor.ann", "ann-pw");
+        String search = "{\"nhsNumber\":\"" + workload.longJourneyChild() + "\"}";
         String journeyId = await().atMost(Duration.ofMinutes(5)).until(() -> http.post(stack.queryApi()
-                        + "/api/v1/journeys:search", ann, "{\"nhsNumber\":\"" + workload.longJourneyChild() + "\"}",
-                        "case-review").json().path("journeys").findValuesAsText("journeyId"), found -> found.size() == 1)
-                .get(0);
+                + "/api/v1/journeys:search", ann, search, "case-review").json().path("journeys")
+                .findValuesAsText("journeyId"), found -> found.size() == 1).get(0);
         String url = stack.queryApi() + "/api/v1/journeys/" + journeyId + "/timeline";
         await().atMost(Duration.ofMinutes(5)).until(() -> http.get(url, ann, "case-review").json().path("entries")
                 .size() == LONG_JOURNEY);

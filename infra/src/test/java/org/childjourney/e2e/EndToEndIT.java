@@ -6,22 +6,37 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -47,6 +62,7 @@ class EndToEndIT {
 
     private static LocalStack stack;
     private static final Http HTTP = new Http();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NHS_NUMBER = FictionalNhsNumbers.next();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static String journeyId;
@@ -162,7 +178,7 @@ class EndToEndIT {
     private static long storedEvents() throws Exception {
         String url = "jdbc:h2:file:" + stack.dataDir().toAbsolutePath().resolve("events/journey")
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        try (Connection store = DriverManager.getConnection(url, "sa", "");
+        try (Connection store = DriverManager.getConnection(url, "sa", stack.eventStorePassword());
                 PreparedStatement count = store.prepareStatement(
                         "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?")) {
             count.setString(1, journeyId);
@@ -253,6 +269,25 @@ class EndToEndIT {
         assertThatThrownBy(() -> new Socket(outward.get(0), port).close()).isInstanceOf(ConnectException.class);
     }
 
+    /**
+     * The embedded event store takes the password {@code up} generated once, kept in a file only its user may read
+     * (in a directory only they may enter); without it, even on this machine, nobody can rewrite history.
+     */
+    @Test
+    @Order(8)
+    void theEmbeddedEventStoreAdmitsOnlyItsGeneratedPassword() throws Exception {
+        Path secrets = stack.dataDir().resolve("secrets");
+        assertThat(Files.getPosixFilePermissions(secrets.resolve("event-store-password")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        assertThat(stack.eventStorePassword()).hasSizeGreaterThanOrEqualTo(32);
+        String url = "jdbc:h2:file:" + stack.dataDir().toAbsolutePath().resolve("events/journey") + ";AUTO_SERVER=TRUE";
+
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
+                .isInstanceOf(SQLException.class);
+    }
+
     @Test
     @Order(9)
     void nothingOfTheChildReachedTheStacksLogs() throws Exception {
@@ -268,6 +303,86 @@ class EndToEndIT {
                     "Concerns from school and police", "Seeking consent would alert the adult",
                     "Sibling attends this school", "Another concern");
         }
+    }
+
+    /**
+     * The production realm template, imported into the real Keycloak beside the demo realm (under another name, and
+     * over plain HTTP on this machine only), with one test key in place of the agency's published JWKS: an agency
+     * system gets a token by a client assertion signed with its key, never with a secret, and nobody gets one by the
+     * password grant.
+     */
+    @Test
+    @Order(10)
+    void theProductionRealmAdmitsSignedAgencySystemsAndNoPasswords() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair key = generator.generateKeyPair();
+        ObjectNode realm = (ObjectNode) JSON.readTree(Files.readString(stack.root().resolve(
+                "infra/keycloak/production-realm.json")));
+        String name = "journey-production-check";
+        realm.put("realm", name).put("sslRequired", "external");
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("example-agency")) {
+                ((ObjectNode) client.path("attributes")).put("use.jwks.url", "false").put("use.jwks.string", "true")
+                        .put("jwks.string", jwks((RSAPublicKey) key.getPublic()));
+            }
+        }
+        String admin = HTTP.postForm(stack.keycloak() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .json().path("access_token").asText();
+        Answer imported = HTTP.post(stack.keycloak() + "/admin/realms", admin, JSON.writeValueAsString(realm));
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        String tokenUrl = stack.keycloak() + "/realms/" + name + "/protocol/openid-connect/token";
+
+        Answer signed = HTTP.postForm(tokenUrl, Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", assertion("example-agency", tokenUrl, key.getPrivate())));
+        Answer withSecret = HTTP.postForm(tokenUrl, Map.of("grant_type", "client_credentials",
+                "client_id", "example-agency", "client_secret", "example-agency-secret"));
+        Answer password = HTTP.postForm(tokenUrl, Map.of("grant_type", "password", "client_id", "journey-web",
+                "username", "anyone", "password", "anything-at-all"));
+
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(200);
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(
+                signed.json().path("access_token").asText().split("\\.")[1]));
+        assertThat(claims.path("agency").asText()).isEqualTo("example-agency");
+        assertThat(claims.path("aud").toString()).contains("journey-gateway", "journey-query");
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isLessThanOrEqualTo(300);
+        assertThat(withSecret.status()).as("no shared secret admits an agency").isIn(400, 401);
+        assertThat(withSecret.json().path("error").asText()).isIn("invalid_client", "unauthorized_client");
+        assertThat(withSecret.json().has("access_token")).isFalse();
+        assertThat(password.status()).as("no password grant").isIn(400, 401);
+        assertThat(password.json().has("access_token")).isFalse();
+        assertThat(password.json().path("error").asText()).isIn("unauthorized_client", "invalid_client");
+    }
+
+    /** The public key as a JSON Web Key Set of one RS256 signing key. */
+    private static String jwks(RSAPublicKey key) throws Exception {
+        return JSON.writeValueAsString(Map.of("keys", List.of(Map.of("kty", "RSA", "kid", "check", "use", "sig",
+                "alg", "RS256", "n", base64Url(key.getModulus()), "e", base64Url(key.getPublicExponent())))));
+    }
+
+    /** A client assertion (RFC 7523): the client says who it is, for this token endpoint, signed RS256. */
+    private static String assertion(String clientId, String audience, PrivateKey key) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String header = encode(Map.of("alg", "RS256", "kid", "check", "typ", "JWT"));
+        String payload = encode(Map.of("iss", clientId, "sub", clientId, "aud", audience,
+                "jti", UUID.randomUUID().toString(), "iat", now, "exp", now + 60));
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initSign(key);
+        rs256.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
+    }
+
+    private static String encode(Map<String, Object> json) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(json));
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Arrays.copyOfRange(bytes, skip, bytes.length));
     }
 
     private static String entryIdOf(JsonNode timeline, String type) {

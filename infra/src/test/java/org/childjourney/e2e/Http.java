@@ -61,13 +61,18 @@ final class Http {
                 .build());
     }
 
-    private String token(String tokenUrl, Map<String, String> form) throws IOException, InterruptedException {
+    /** A form post without a token: what a client sends to Keycloak's token endpoint. */
+    Answer postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        Answer answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+        return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String token(String tokenUrl, Map<String, String> form) throws IOException, InterruptedException {
+        Answer answer = postForm(tokenUrl, form);
         if (answer.status() != 200) {
             throw new IllegalStateException("Keycloak refused a token: " + answer.status());
         }

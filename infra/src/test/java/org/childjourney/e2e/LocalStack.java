@@ -123,6 +123,16 @@ final class LocalStack implements AutoCloseable {
         return Path.of(environment.get("JOURNEY_DATA_DIR"));
     }
 
+    /** The embedded event store's password, which {@code up} generated into the data directory. */
+    String eventStorePassword() throws IOException {
+        return Files.readString(dataDir().resolve("secrets/event-store-password"));
+    }
+
+    /** The repository the stack runs from. */
+    Path root() {
+        return root;
+    }
+
     String keycloak() {
         return "http://localhost:" + keycloakPort;
     }
