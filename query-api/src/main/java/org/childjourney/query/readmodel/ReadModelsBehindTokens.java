@@ -106,10 +106,13 @@ public class ReadModelsBehindTokens implements SmartInitializingSingleton {
         });
     }
 
-    /** A processor reset before it has claimed its segments can stop for good: wait for a claim first. */
-    private static void awaitClaimed(StreamingEventProcessor processor) {
+    /**
+     * A processor stopped or reset before it has claimed its segments can stop for good: wait for a claim first (as
+     * long as it runs).
+     */
+    static void awaitClaimed(StreamingEventProcessor processor) {
         Instant deadline = Instant.now().plus(CLAIM_PATIENCE);
-        while (processor.processingStatus().isEmpty()) {
+        while (processor.isRunning() && processor.processingStatus().isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("processor " + processor.getName() + " claimed no segment");
             }

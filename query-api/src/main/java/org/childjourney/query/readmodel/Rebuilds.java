@@ -1,7 +1,6 @@
 package org.childjourney.query.readmodel;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +49,6 @@ import org.springframework.stereotype.Component;
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(2);
     private static final long WATCH_MS = 200;
     /** How long the old generation stays after a switch, for reads that began on it. */
     private static final Duration GRACE = Duration.ofSeconds(5);
@@ -240,7 +238,7 @@ public class Rebuilds {
         building.forEach(TrackingEventProcessor::shutDown);
         List<StreamingEventProcessor> liveProcessors = groups.stream().map(group -> processing.getObject()
                 .eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
-        liveProcessors.forEach(Rebuilds::awaitClaimed);
+        liveProcessors.forEach(ReadModelsBehindTokens::awaitClaimed);
         liveProcessors.forEach(StreamingEventProcessor::shutDown);
         try {
             generation.switchTo(rebuild.generation);
@@ -275,22 +273,6 @@ public class Rebuilds {
                 tokens.deleteToken(processor.getName(), segment);
             }
         }));
-    }
-
-    /** A processor stopped before it has claimed its segments can stop for good: wait for a claim first. */
-    private static void awaitClaimed(StreamingEventProcessor processor) {
-        Instant deadline = Instant.now().plus(CLAIM_PATIENCE);
-        while (processor.isRunning() && processor.processingStatus().isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("processor " + processor.getName() + " claimed no segment");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-        }
     }
 
     private static String name(String group, int generation) {
