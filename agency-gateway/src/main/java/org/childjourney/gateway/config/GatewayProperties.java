@@ -2,17 +2,10 @@ package org.childjourney.gateway.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
-import org.childjourney.core.agency.Agency;
-import org.childjourney.core.agency.AgencyCode;
-import org.childjourney.core.agency.AgencyKind;
-import org.childjourney.core.person.LocalIdSystems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -21,22 +14,17 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param digestKey the secret behind keyed digests of identifiers and submissions; at least 32 characters, from
  *                  the environment in production
- * @param agencies  the registered agencies: code to kind. A token's {@code agency} claim must name one of these;
- *                  the kind is never taken from the token
  * @param retries   how many times a submission is retried when concurrent submissions about the same child
  *                  collide in the database
  * @param cachedJourneys how many journey aggregates the gateway keeps in memory between submissions
  * @param limits   how much of a request the gateway reads and holds
- * @param localIdSystems       local identifier systems, each to the registered agency it belongs to
- * @param sharedLocalIdSystems national identifier systems, each to the kind of agency that shares it
+ * @see org.childjourney.core.agency.AgencyRegister the agencies, configured once for both services
  */
 @Validated
 @ConfigurationProperties("childjourney.gateway")
 public record GatewayProperties(
         @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
-        @NotEmpty Map<String, AgencyKind> agencies, int retries, @Positive int cachedJourneys,
-        @Valid @NotNull Limits limits, @NotNull Map<String, String> localIdSystems,
-        @NotNull Map<String, AgencyKind> sharedLocalIdSystems) {
+        int retries, @Positive int cachedJourneys, @Valid @NotNull Limits limits) {
 
     /**
      * What one request may be: a larger one is refused ({@code 413}) before anything of it is recorded, so that the
@@ -69,15 +57,5 @@ public record GatewayProperties(
 
     public byte[] digestKeyBytes() {
         return digestKey.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The register of local identifier systems. */
-    public LocalIdSystems localIds() {
-        return LocalIdSystems.configured(localIdSystems, sharedLocalIdSystems, agencies.keySet());
-    }
-
-    /** The registered agency with this code, if there is one. */
-    public Optional<Agency> agency(AgencyCode code) {
-        return Optional.ofNullable(agencies.get(code.value())).map(kind -> new Agency(code, kind));
     }
 }

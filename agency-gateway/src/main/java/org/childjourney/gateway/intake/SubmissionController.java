@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.agency.Agency;
+import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.gateway.config.GatewayProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,13 +41,15 @@ class SubmissionController {
 
     private final Intake intake;
     private final GatewayProperties properties;
+    private final AgencyRegister register;
     private final ObjectMapper json;
     /** Places for batches in memory: with the limits, they bound what batches hold at once. */
     private final Semaphore batches;
 
-    SubmissionController(Intake intake, GatewayProperties properties, ObjectMapper json) {
+    SubmissionController(Intake intake, GatewayProperties properties, AgencyRegister register, ObjectMapper json) {
         this.intake = intake;
         this.properties = properties;
+        this.register = register;
         this.json = json;
         this.batches = new Semaphore(properties.limits().concurrentBatches());
     }
@@ -143,7 +146,7 @@ class SubmissionController {
     }
 
     private Agency agency(Jwt token) {
-        return KeycloakClaims.agency(token.getClaims()).flatMap(properties::agency)
+        return KeycloakClaims.agency(token.getClaims()).flatMap(register::agency)
                 .orElseThrow(UnregisteredAgency::new);
     }
 

@@ -9,9 +9,12 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.journey.ChildJourney;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The query API sends the commands of the people who read the record (hub releases, decisions not to share, seals,
@@ -74,6 +77,13 @@ class JourneyConfiguration {
             }
             return true;
         }
+    }
+
+    /** The register of agencies, as both services read it ({@code childjourney.register}). */
+    @Bean
+    AgencyRegister agencyRegister(Environment environment) {
+        return Binder.get(environment).bind("childjourney.register", AgencyRegister.class)
+                .orElseThrow(() -> new IllegalStateException("no agency register (childjourney.register)"));
     }
 
     @Bean

@@ -1,15 +1,9 @@
 package org.childjourney.query.config;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.childjourney.core.agency.AgencyCode;
-import org.childjourney.core.agency.AgencyKind;
-import org.childjourney.core.person.LocalIdSystems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -31,13 +25,10 @@ import org.springframework.validation.annotation.Validated;
  *                      own: entries of a timeline, reads of a journey, items of an inbox
  * @param foldedJourneys how many journeys' folded facts the query API keeps between reads; a read folds only the
  *                      events recorded since (about a hundred bytes an entry)
- * @param agencies      the registered agencies: code to kind, as the gateway has them. A reader's agency kind is
- *                      taken from here, never from the token
- * @param localIdSystems       local identifier systems to the agency each belongs to, as the gateway has them
- * @param sharedLocalIdSystems national identifier systems to the kind of agency that shares each
  * @param requestsPerSecond    the requests one caller (a practitioner, an auditor, an agency system) may make a
  *                             second, on average; over it, {@code 429} with {@code Retry-After}
  * @param requestBurst         the requests one caller may make at once, above the average
+ * @see org.childjourney.core.agency.AgencyRegister the agencies, configured once for both services
  */
 @Validated
 @ConfigurationProperties("childjourney.query")
@@ -46,19 +37,7 @@ public record QueryProperties(
         @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
         @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int foldedJourneys,
-        @NotEmpty Map<String, AgencyKind> agencies, @NotNull Map<String, String> localIdSystems,
-        @NotNull Map<String, AgencyKind> sharedLocalIdSystems, @Positive double requestsPerSecond,
-        @Positive int requestBurst) {
-
-    /** The register of local identifier systems. */
-    public LocalIdSystems localIds() {
-        return LocalIdSystems.configured(localIdSystems, sharedLocalIdSystems, agencies.keySet());
-    }
-
-    /** The kind of a registered agency, or {@code null} for none or an unregistered one. */
-    public @Nullable AgencyKind kindOf(@Nullable AgencyCode agency) {
-        return agency == null ? null : agencies.get(agency.value());
-    }
+        @Positive double requestsPerSecond, @Positive int requestBurst) {
 
     /** Why the query API will not start without a key of its own: the demo key exists only in the local profile. */
     static final String MISSING_KEY = "must be supplied outside the local profile (CHILDJOURNEY_QUERY_DIGEST_KEY, "

@@ -18,6 +18,7 @@ import java.util.Objects;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.UuidRepresentation;
+import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.query.readmodel.LiveGeneration;
@@ -113,7 +114,7 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    IdentifierDigests identifierDigests(QueryProperties properties) {
-        return new IdentifierDigests(new KeyedDigest(properties.digestKeyBytes()), properties.localIds());
+    IdentifierDigests identifierDigests(QueryProperties properties, AgencyRegister register) {
+        return new IdentifierDigests(new KeyedDigest(properties.digestKeyBytes()), register.localIds());
     }
 }

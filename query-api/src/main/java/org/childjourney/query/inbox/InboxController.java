@@ -9,10 +9,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.JourneyRuleViolation;
 import org.childjourney.core.journey.command.AcknowledgeNotice;
-import org.childjourney.query.config.QueryProperties;
 import org.childjourney.query.security.ReadRefused;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,9 +33,9 @@ class InboxController {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
-    private final QueryProperties register;
+    private final AgencyRegister register;
 
-    InboxController(QueryGateway queries, CommandGateway commands, QueryProperties register) {
+    InboxController(QueryGateway queries, CommandGateway commands, AgencyRegister register) {
         this.queries = queries;
         this.commands = commands;
         this.register = register;

@@ -10,7 +10,7 @@ import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyKind;
-import org.childjourney.query.config.QueryProperties;
+import org.childjourney.core.agency.AgencyRegister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -31,7 +31,7 @@ public record Reader(Viewer viewer, @Nullable AgencyKind agencyKind, Purpose pur
      * @throws InvalidReadRequest when the purpose is missing or unknown, or an emergency read has no justification
      */
     public static Reader of(Jwt token, @Nullable String purposeHeader, @Nullable String justification,
-            QueryProperties register) {
+            AgencyRegister register) {
         Purpose purpose = purposeHeader == null ? null : Purpose.fromHeader(purposeHeader.trim()).orElse(null);
         if (purpose == null) {
             throw new InvalidReadRequest(PURPOSE_HEADER, "every read states its purpose: one of " + PURPOSES);

@@ -3,7 +3,7 @@ package org.childjourney.query.security;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
-import org.childjourney.query.config.QueryProperties;
+import org.childjourney.core.agency.AgencyRegister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Readers {
 
-    private final QueryProperties register;
+    private final AgencyRegister register;
 
-    Readers(QueryProperties register) {
+    Readers(AgencyRegister register) {
         this.register = register;
     }
 

@@ -12,6 +12,7 @@ import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.SharingRefusal;
@@ -20,7 +21,6 @@ import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.person.Sensitive;
-import org.childjourney.query.config.QueryProperties;
 import org.childjourney.query.security.DecisionRefused;
 import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.JourneyIds;
@@ -50,10 +50,10 @@ class SharingController {
 
     private final CommandGateway commands;
     private final Readers readers;
-    private final QueryProperties register;
+    private final AgencyRegister register;
     private final Clock clock;
 
-    SharingController(CommandGateway commands, Readers readers, QueryProperties register, Clock clock) {
+    SharingController(CommandGateway commands, Readers readers, AgencyRegister register, Clock clock) {
         this.clock = clock;
         this.commands = commands;
         this.readers = readers;

@@ -22,9 +22,9 @@ import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.JourneyEvent;
-import org.childjourney.query.config.QueryProperties;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -44,11 +44,11 @@ class TimelineAsAtQueryHandler {
     private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
     private final QueryGateway queries;
-    private final QueryProperties register;
+    private final AgencyRegister register;
     private final Clock clock;
 
     TimelineAsAtQueryHandler(EventStore events, JourneyFactsSource facts, DisclosureLog disclosures,
-            QueryGateway queries, QueryProperties register, Clock clock) {
+            QueryGateway queries, AgencyRegister register, Clock clock) {
         this.events = events;
         this.facts = facts;
         this.disclosures = disclosures;
