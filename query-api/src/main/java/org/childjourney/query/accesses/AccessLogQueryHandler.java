@@ -21,7 +21,6 @@ import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.query.disclosure.DisclosureLog;
-import org.childjourney.query.timeline.DecisionNotToShare;
 import org.childjourney.query.timeline.FindReadsOf;
 import org.childjourney.query.timeline.JourneyFactsSource;
 import org.childjourney.query.timeline.NonDisclosures;
@@ -75,10 +74,10 @@ class AccessLogQueryHandler {
         }
         disclosures.disclosed(query.journeyId(), request, (AccessDecision.Permitted) decision, List.of());
         if (request.viewer().holds(Role.AUDITOR)) {
-            List<DecisionNotToShare> silences = nonDisclosures.recordedOn(query.journeyId());
+            NonDisclosures.Recorded sharing = nonDisclosures.recordedOn(query.journeyId());
             return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(),
-                    log.reads(query.journeyId(), null).stream().map(read -> inFull(read, true)).toList(), silences,
-                    nonDisclosures.refusedOn(query.journeyId())));
+                    log.reads(query.journeyId(), null).stream().map(read -> inFull(read, true)).toList(),
+                    sharing.notToShare(), sharing.refused()));
         }
         AgencyCode own = Objects.requireNonNull(request.viewer().agency());
         boolean lead = journey.leadAgencies().contains(own);

@@ -9,9 +9,10 @@ import org.childjourney.core.journey.ChildJourneyId;
  */
 public interface NonDisclosures {
 
-    /** The decisions recorded on the journey, oldest first; none for an unknown journey. */
-    List<DecisionNotToShare> recordedOn(ChildJourneyId journeyId);
+    /** Both lists of the journey, oldest first, from one read of its timeline; empty for an unknown journey. */
+    Recorded recordedOn(ChildJourneyId journeyId);
 
-    /** The sharing decisions the journey refused, oldest first. */
-    List<RefusedSharing> refusedOn(ChildJourneyId journeyId);
+    /** The decisions not to share, and the sharing decisions the journey refused. */
+    record Recorded(List<DecisionNotToShare> notToShare, List<RefusedSharing> refused) {
+    }
 }

@@ -43,21 +43,19 @@ class TimelineStore implements NonDisclosures {
     }
 
     @Override
-    public List<DecisionNotToShare> recordedOn(ChildJourneyId journeyId) {
-        return read(journeyId).history().nonDisclosures().stream()
+    public Recorded recordedOn(ChildJourneyId journeyId) {
+        TimelineHistory history = read(journeyId).history();
+        return new Recorded(history.nonDisclosures().stream()
                 .map(decision -> new DecisionNotToShare(Instant.parse(decision.getString("at")),
                         decision.getString("by"), decision.getString("agency"), decision.getString("toAgency"),
                         decision.getList("entryIds", String.class), decision.getString("reason")))
-                .toList();
-    }
-
-    @Override
-    public List<RefusedSharing> refusedOn(ChildJourneyId journeyId) {
-        return read(journeyId).history().refusedSharing().stream()
-                .map(refused -> new RefusedSharing(Instant.parse(refused.getString("at")), refused.getString("askedBy"),
-                        refused.getString("agency"), refused.getString("decision"), refused.getString("toAgency"),
-                        refused.getList("entryIds", String.class), refused.getString("refusal")))
-                .toList();
+                .toList(),
+                history.refusedSharing().stream()
+                        .map(refused -> new RefusedSharing(Instant.parse(refused.getString("at")),
+                                refused.getString("askedBy"), refused.getString("agency"),
+                                refused.getString("decision"), refused.getString("toAgency"),
+                                refused.getList("entryIds", String.class), refused.getString("refusal")))
+                        .toList());
     }
 
     /**
