@@ -30,12 +30,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..access..", "..consent..", "..person..", "..agency..", "..provenance..")
             .should().dependOnClassesThat().resideInAPackage("org.axonframework..");
 
-    /** Events are schema: the JDK, core values, Jackson annotations, Axon's revision and JSpecify, nothing else. */
+    /**
+     * Events are schema: the JDK, core values, Jackson annotations, Axon's revision, JSpecify and the constraints
+     * declared on entries' details (Jakarta Bean Validation's annotations), nothing else.
+     */
     @ArchTest
     static final ArchRule eventsDependOnlyOnSchemaTypes = classes()
             .that().resideInAPackage("..journey.event..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.childjourney.core..",
-                    "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..", "org.jspecify..");
+                    "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..", "org.jspecify..",
+                    "jakarta.validation.constraints..");
 
     /** Concepts have homes: no grab-bag packages. */
     @ArchTest

@@ -1,20 +1,18 @@
 package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
-import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.journey.EntryField;
+import org.childjourney.core.journey.details.IdentifierValidator;
+import org.childjourney.core.journey.details.InTheWorld;
+import org.childjourney.core.journey.details.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,15 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class FieldReader {
 
-    static final int MAX_TEXT = 20_000;
-    /** How far ahead of the gateway's clock a time in the world may be: agencies' clocks drift a little. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** No child's record reaches back further. */
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final int MAX_TEXT = Text.DEFAULT_MAX;
+    private static final Duration CLOCK_SKEW = InTheWorld.CLOCK_SKEW;
+    private static final LocalDate EARLIEST = InTheWorld.EARLIEST;
 
     private final Instant now;
     private final List<FieldProblem> problems = new ArrayList<>();
-    private final Set<String> fieldsRead = new HashSet<>();
 
     /** @param now the gateway's time, against which times in the world are bounded */
     FieldReader(Instant now) {
@@ -40,11 +35,6 @@ final class FieldReader {
 
     List<FieldProblem> problems() {
         return problems;
-    }
-
-    /** The names of the fields this reader has read, at any depth: the fields a type defines. */
-    Set<String> fieldsRead() {
-        return Set.copyOf(fieldsRead);
     }
 
     void reject(String path, String message) {
@@ -78,19 +68,7 @@ final class FieldReader {
         return node.asText();
     }
 
-    @Nullable Boolean bool(JsonNode parent, String path, boolean required) {
-        JsonNode node = field(parent, path);
-        if (absent(node)) {
-            return missing(path, required);
-        }
-        if (!node.isBoolean()) {
-            reject(path, "must be true or false");
-            return null;
-        }
-        return node.booleanValue();
-    }
-
-    /** A time in the world: not before 1900, and not in the future beyond {@link #CLOCK_SKEW}. */
+    /** A time in the world: not before 1900, and not in the future beyond {@link InTheWorld#CLOCK_SKEW}. */
     @Nullable Instant instant(JsonNode parent, String path, boolean required) {
         Instant instant = parsed(parent, path, required, Instant::parse,
                 "must be an ISO-8601 instant, e.g. 2026-11-20T21:14:00Z");
@@ -129,51 +107,24 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        String normalised = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        if (normalised.codePoints().anyMatch(FieldReader::invisible)) {
+        String normalised = IdentifierValidator.normalised(text);
+        if (IdentifierValidator.holdsInvisible(normalised)) {
             reject(path, "must not contain control or invisible characters");
             return null;
         }
         return normalised;
     }
 
-    private static boolean invisible(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
-    }
-
-    /** A required list of agency codes, e.g. {@code ["police-east"]}; it may be empty. */
-    List<AgencyCode> agencyCodes(JsonNode parent, String path) {
-        JsonNode node = field(parent, path);
-        if (absent(node) || !node.isArray()) {
-            reject(path, "is required: a list of agency codes, e.g. [\"police-east\"]");
-            return List.of();
-        }
-        List<AgencyCode> codes = new ArrayList<>();
-        for (JsonNode code : node) {
-            try {
-                codes.add(AgencyCode.of(code.isTextual() ? code.textValue() : ""));
-            } catch (IllegalArgumentException notACode) {
-                reject(path, "must list agency codes, e.g. [\"police-east\"]");
-                return List.of();
-            }
-        }
-        return List.copyOf(codes);
-    }
-
     /** An enum written in kebab-case on the wire, e.g. {@code physical-abuse} for {@code PHYSICAL_ABUSE}. */
     <E extends Enum<E>> @Nullable E choice(JsonNode parent, String path, Class<E> type, boolean required) {
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(FieldReader::kebab).toList());
-        return parsed(parent, path, required, text -> Arrays.stream(type.getEnumConstants())
-                .filter(constant -> kebab(constant).equals(text))
-                .findFirst()
-                .orElseThrow(IllegalArgumentException::new), "must be one of: " + allowed);
-    }
-
-    static String kebab(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        List<String> names = EntryField.choices(type);
+        return parsed(parent, path, required, text -> {
+            int chosen = names.indexOf(text);
+            if (chosen < 0) {
+                throw new IllegalArgumentException("not a choice");
+            }
+            return type.getEnumConstants()[chosen];
+        }, "must be one of: " + String.join(", ", names));
     }
 
     <T> @Nullable T parsed(JsonNode parent, String path, boolean required, Function<String, T> parser,
@@ -203,8 +154,6 @@ final class FieldReader {
 
     /** The node at the last segment of a dotted path, within its parent. */
     private @Nullable JsonNode field(JsonNode parent, String path) {
-        String name = path.substring(path.lastIndexOf('.') + 1);
-        fieldsRead.add(name);
-        return parent.get(name);
+        return parent.get(path.substring(path.lastIndexOf('.') + 1));
     }
 }

@@ -22,6 +22,7 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
+import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Subject;
@@ -121,15 +122,17 @@ class Intake {
             return new Receipt(earlier.journeyId(), earlier.entryId(), earlier.recordedAt(), false);
         }
         Taken referenced = referenced(agency, submission);
+        String correctedDetails = referenced == null || submission.correctedDetails() == null ? null
+                : translator.correctedDetails(referenced.type(), submission.correctedDetails());
         ChildJourneyId journeyId = placeOnJourney(submission.subject(), referenced);
         ledger.lockJourney(journeyId);
         evictIfRolledBack(journeyId);
         EntryId entryId = new EntryId(UUID.randomUUID());
         Provenance provenance = new Provenance(agency, submission.sourceRecordId(), recordedBy,
                 submission.occurredAt(), submission.sensitivity());
-        RecordingTime.Recorded recorded = commands.sendAndWait(submission.command().create(
+        RecordingTime.Recorded recorded = commands.sendAndWait(new RecordEntry(submission.entry(
                 new EntryHeader(journeyId, entryId, provenance, submission.subject(), submission.consent()),
-                referenced == null ? null : referenced.entryId()));
+                referenced == null ? null : referenced.entryId(), correctedDetails)));
         Instant recordedAt = recorded.at();
         ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId,
                 recordedAt);
@@ -184,9 +187,6 @@ class Intake {
         }
         if (submission.type() == EntryType.S47_OUTCOME && targetType != EntryType.STRATEGY_DISCUSSION) {
             throw invalid(reference.field(), "must name a strategy discussion");
-        }
-        if (submission.type() == EntryType.ENTRY_CORRECTED && submission.correctedDetails() != null) {
-            translator.checkCorrectedDetails(target.get().type(), submission.correctedDetails());
         }
         return target.get();
     }

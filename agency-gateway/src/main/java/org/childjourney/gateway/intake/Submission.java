@@ -2,11 +2,14 @@ package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Map;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ConsentScope;
+import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
-import org.childjourney.core.journey.command.JourneyCommand;
+import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Sensitivity;
 import org.jspecify.annotations.Nullable;
@@ -18,22 +21,34 @@ import org.jspecify.annotations.Nullable;
  * @param reference        the earlier entry it decides on, corrects or retracts, if any
  * @param correctedDetails for a correction: the corrected details, checked against the target's type once the
  *                         target is known
- * @param consentScope     for a consent record or withdrawal: the kind of agency it is about, or all
- * @param command          builds the journey command once the journey, entry id and referenced entry are known
+ * @param details          the type's details, each field's checked value by the field's name ({@link EntryField})
  */
 record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Sensitivity sensitivity,
         Subject subject, Consent consent, @Nullable EntryReference reference, @Nullable ObjectNode correctedDetails,
-        @Nullable ConsentScope consentScope, EntryCommand command) {
+        Map<String, Object> details) {
+
+    /** For a consent record or withdrawal: the kind of agency it is about, or all. */
+    @Nullable ConsentScope consentScope() {
+        return details.get("scope") instanceof ConsentScope scope ? scope : null;
+    }
+
+    /**
+     * The entry, once its journey, its id and the entry it refers to are settled.
+     *
+     * @param correctedDetails for a correction: its details as checked against the corrected entry's type
+     */
+    JourneyEntry entry(EntryHeader header, @Nullable EntryId referenced, @Nullable String correctedDetails) {
+        return EntryField.entry(type.entryRecord(), header.journeyId(), header.entryId(), header.provenance(),
+                header.subject(), header.consent(), field -> switch (field.role()) {
+                    case VALUE -> details.get(field.name());
+                    case REFERENCE -> referenced;
+                    case IN_TARGETS_SHAPE -> Sensitive.ofNullable(correctedDetails);
+                });
+    }
 
     /** Names the type only: a submission holds the child's identifiers and the agency's free text. */
     @Override
     public String toString() {
         return "Submission[type=" + type.wireName() + "]";
-    }
-
-    /** Builds the command for one kind of entry. */
-    @FunctionalInterface
-    interface EntryCommand {
-        JourneyCommand create(EntryHeader header, @Nullable EntryId referenced);
     }
 }

@@ -3,8 +3,11 @@ package org.childjourney.gateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,8 +18,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
+import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.JourneyFixtures;
@@ -35,10 +40,10 @@ import org.childjourney.gateway.MockKeycloak;
 import org.childjourney.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +63,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 abstract class SubmissionScenarios {
 
     static final MockKeycloak KEYCLOAK = new MockKeycloak();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -383,7 +389,54 @@ abstract class SubmissionScenarios {
             Answer answer = gateway.submit(senderOf(body), body);
             assertThat(answer.status()).as(body + " -> " + answer.raw()).isEqualTo(201);
         }
-        assertThat(bodies.stream().map(Submissions::typeOf).distinct()).hasSize(EntryType.values().length);
+        assertThat(bodies.stream().map(Submissions::typeOf).distinct())
+                .as("every type that names an earlier entry; the others also by recordsEveryTypesDetailsAsSent")
+                .containsAll(Arrays.stream(EntryType.values()).filter(type -> !namesNoEarlierEntry(type))
+                        .map(EntryType::wireName).toList());
+    }
+
+    static Stream<Named<JourneyEntry>> examplesNamingNoEarlierEntry() {
+        return JourneyFixtures.everyEvent().stream().filter(JourneyEntry.class::isInstance)
+                .map(JourneyEntry.class::cast).filter(entry -> namesNoEarlierEntry(EntryType.of(entry)))
+                .map(entry -> Named.of(EntryType.of(entry).wireName(), entry));
+    }
+
+    private static boolean namesNoEarlierEntry(EntryType type) {
+        return EntryField.of(type.entryRecord()).stream().allMatch(field -> field.role() == EntryField.Role.VALUE);
+    }
+
+    /**
+     * Every entry type is read by the fields its record declares: an example of each, its details written as the
+     * contract writes them, is recorded with the same details (a type added since needs no scenario of its own).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examplesNamingNoEarlierEntry")
+    void recordsEveryTypesDetailsAsSent(JourneyEntry example) {
+        EntryType type = EntryType.of(example);
+        ObjectNode details = JSON.createObjectNode();
+        for (EntryField field : EntryField.of(type.entryRecord())) {
+            Object value = field.valueIn(example);
+            if (value != null) {
+                details.set(field.wireName(), JSON.valueToTree(field.toWire(value)));
+            }
+        }
+        String body = Submissions.submission("EX-" + uuid(), type.wireName(), "2026-11-21T10:00:00Z",
+                Submissions.subject(nhsNumber), type.requiresConsent() ? "{\"status\":\"given\"}" : null,
+                details.toString().substring(1, details.toString().length() - 1));
+
+        Answer answer = gateway.submit(senderFor(type), body);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        JourneyEntry recorded = eventsOf(answer.json().path("journeyId").asText()).get(0);
+        assertThat(recorded).isInstanceOf(type.entryRecord());
+        assertThat(EntryField.of(type.entryRecord())).allSatisfy(field -> assertThat(field.valueIn(recorded))
+                .as(field.name()).isEqualTo(field.valueIn(example)));
+    }
+
+    private String senderFor(EntryType type) {
+        return type.maySendBy(AgencyKind.CHILDRENS_SOCIAL_CARE) ? socialCare
+                : type.maySendBy(AgencyKind.POLICE) ? police
+                : type.maySendBy(AgencyKind.HEALTH) ? hospital : school;
     }
 
     @ParameterizedTest(name = "{0} may not send a {1}")

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** An agency's code in the realm, for example {@code police-east}: lower-case words joined by hyphens. */
 public record AgencyCode(String value) {
 
+    /** What an agency code looks like. */
+    public static final String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
     public AgencyCode {
-        if (!value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!value.matches(PATTERN)) {
             throw new IllegalArgumentException("an agency code is lower-case words joined by hyphens");
         }
     }

@@ -24,58 +24,30 @@ import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.AcknowledgeNotice;
-import org.childjourney.core.journey.command.AddTeamMember;
-import org.childjourney.core.journey.command.ConcludeEnquiry;
-import org.childjourney.core.journey.command.CorrectEntry;
-import org.childjourney.core.journey.command.DecideContact;
 import org.childjourney.core.journey.command.DeclineSharing;
-import org.childjourney.core.journey.command.EndChildProtectionPlan;
-import org.childjourney.core.journey.command.EndInvolvement;
-import org.childjourney.core.journey.command.HoldStrategyDiscussion;
-import org.childjourney.core.journey.command.JourneyCommand;
-import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.RaiseNotice;
-import org.childjourney.core.journey.command.RaiseSchoolConcern;
-import org.childjourney.core.journey.command.RecordAeAttendance;
-import org.childjourney.core.journey.command.RecordConsent;
-import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.journey.command.ReleaseEntries;
-import org.childjourney.core.journey.command.RemoveTeamMember;
-import org.childjourney.core.journey.command.RetractEntry;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.journey.command.SealJourney;
-import org.childjourney.core.journey.command.StartChildProtectionPlan;
-import org.childjourney.core.journey.command.StartInvolvement;
 import org.childjourney.core.journey.command.UnsealJourney;
-import org.childjourney.core.journey.command.WithdrawConsent;
-import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
-import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
-import org.childjourney.core.journey.event.ConsentRecorded;
-import org.childjourney.core.journey.event.ConsentWithdrawn;
 import org.childjourney.core.journey.event.ContactDecided;
-import org.childjourney.core.journey.event.ContactReceived;
-import org.childjourney.core.journey.event.DomesticAbuseNotified;
 import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.journey.event.EntriesReleased;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
-import org.childjourney.core.journey.event.InvolvementEnded;
-import org.childjourney.core.journey.event.InvolvementStarted;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
-import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.SharingRefused;
-import org.childjourney.core.journey.event.StrategyDiscussionHeld;
-import org.childjourney.core.journey.event.TeamMemberAdded;
-import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,152 +78,19 @@ public class ChildJourney {
     ChildJourney() {
     }
 
+    /**
+     * Records an entry as the agency submitted it, unless it would corrupt the record: its id is taken, or it
+     * breaks its type's rule on this journey ({@link #requireAllowed}).
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordContact c) {
-        requireNew(c);
-        apply(new ContactReceived(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.reason(),
-                c.category(), c.referrerAgency()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(DecideContact c) {
-        requireNew(c);
-        EntryFacts item = facts.entry(c.contactEntryId());
-        if (item == null
-                || (item.type() != EntryType.CONTACT && item.type() != EntryType.DOMESTIC_ABUSE_NOTIFICATION)) {
-            throw new JourneyRuleViolation(Rule.NOT_A_CONTACT);
+    void handle(RecordEntry c) {
+        JourneyEntry entry = c.entry();
+        if (facts.entry(entry.entryId()) != null) {
+            throw new JourneyRuleViolation(Rule.ENTRY_ALREADY_RECORDED);
         }
-        apply(new ContactDecided(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.contactEntryId(), c.decision(), c.rationale()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordAeAttendance c) {
-        requireNew(c);
-        apply(new AeAttendanceRecorded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.site(),
-                c.presentingComplaint(), c.injury(), c.dischargedAt(), c.safeguardingConcern()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyDomesticAbuse c) {
-        requireNew(c);
-        apply(new DomesticAbuseNotified(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.incidentReference(), c.childPresent(), c.riskLevel(), c.notifySchool()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RaiseSchoolConcern c) {
-        requireNew(c);
-        apply(new SchoolConcernRaised(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.category(), c.description(), c.actionTaken()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(StartChildProtectionPlan c) {
-        requireNew(c);
-        apply(new ChildProtectionPlanStarted(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.category()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(EndChildProtectionPlan c) {
-        requireNew(c);
-        EntryFacts plan = facts.childProtectionPlan();
-        if (plan != null && !plan.agency().equals(c.provenance().agency().code())) {
-            throw new JourneyRuleViolation(Rule.PLAN_STARTED_BY_ANOTHER_AGENCY);
-        }
-        apply(new ChildProtectionPlanEnded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.category()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(StartInvolvement c) {
-        requireNew(c);
-        apply(new InvolvementStarted(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.role()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(EndInvolvement c) {
-        requireNew(c);
-        apply(new InvolvementEnded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.role()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CorrectEntry c) {
-        requireNew(c);
-        requireAmendable(c.targetEntryId(), c.provenance().agency().code());
-        apply(new EntryCorrected(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.targetEntryId(), c.reason(), c.correctedDetails()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RetractEntry c) {
-        requireNew(c);
-        requireAmendable(c.targetEntryId(), c.provenance().agency().code());
-        apply(new EntryRetracted(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.targetEntryId(), c.reason()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordConsent c) {
-        requireNew(c);
-        apply(new ConsentRecorded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.scope(),
-                c.reason()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(WithdrawConsent c) {
-        requireNew(c);
-        apply(new ConsentWithdrawn(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.scope(),
-                c.reason()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(HoldStrategyDiscussion c) {
-        requireNew(c);
-        apply(new StrategyDiscussionHeld(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.decision(), c.participants(), c.rationale()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ConcludeEnquiry c) {
-        requireNew(c);
-        if (!facts.enquiryOpen(c.strategyDiscussionEntryId())) {
-            throw new JourneyRuleViolation(Rule.NOT_AN_OPEN_ENQUIRY);
-        }
-        apply(new EnquiryConcluded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(),
-                c.strategyDiscussionEntryId(), c.outcome(), c.rationale()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AddTeamMember c) {
-        requireNew(c);
-        apply(new TeamMemberAdded(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.member(),
-                c.role(), c.practitioner()));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RemoveTeamMember c) {
-        requireNew(c);
-        apply(new TeamMemberRemoved(c.journeyId(), c.entryId(), c.provenance(), c.subject(), c.consent(), c.member(),
-                c.role(), c.practitioner()));
+        requireAllowed(entry);
+        apply(entry);
     }
 
     /** @return {@code null} if the release is recorded, else why it was refused (the refusal is recorded) */
@@ -346,9 +185,32 @@ public class ChildJourney {
         facts.when(event, recordedAt);
     }
 
-    private void requireNew(JourneyCommand command) {
-        if (facts.entry(command.entryId()) != null) {
-            throw new JourneyRuleViolation(Rule.ENTRY_ALREADY_RECORDED);
+    /**
+     * The rules of the types that act on earlier entries: the front door decides on a front-door item, a plan ends
+     * by the agency that started it, an outcome closes an open s.47 enquiry, and only the recording agency amends
+     * its entry, once retracted never again. Every other type may always be recorded.
+     */
+    private void requireAllowed(JourneyEntry entry) {
+        AgencyCode agency = entry.provenance().agency().code();
+        if (entry instanceof ContactDecided decided) {
+            EntryFacts item = facts.entry(decided.contactEntryId());
+            if (item == null
+                    || (item.type() != EntryType.CONTACT && item.type() != EntryType.DOMESTIC_ABUSE_NOTIFICATION)) {
+                throw new JourneyRuleViolation(Rule.NOT_A_CONTACT);
+            }
+        } else if (entry instanceof ChildProtectionPlanEnded) {
+            EntryFacts plan = facts.childProtectionPlan();
+            if (plan != null && !plan.agency().equals(agency)) {
+                throw new JourneyRuleViolation(Rule.PLAN_STARTED_BY_ANOTHER_AGENCY);
+            }
+        } else if (entry instanceof EnquiryConcluded concluded) {
+            if (!facts.enquiryOpen(concluded.strategyDiscussionEntryId())) {
+                throw new JourneyRuleViolation(Rule.NOT_AN_OPEN_ENQUIRY);
+            }
+        } else if (entry instanceof EntryCorrected correction) {
+            requireAmendable(correction.targetEntryId(), agency);
+        } else if (entry instanceof EntryRetracted retraction) {
+            requireAmendable(retraction.targetEntryId(), agency);
         }
     }
 

@@ -70,6 +70,11 @@ public enum EntryType {
         return senders.contains(kind);
     }
 
+    /** The record of this type's entries: its fields beyond the header are the type's details ({@link EntryField}). */
+    public Class<? extends JourneyEntry> entryRecord() {
+        return event;
+    }
+
     /** The type's name in the public contract. */
     public String wireName() {
         return wireName;

@@ -79,11 +79,12 @@ import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
-import org.childjourney.core.journey.command.ConcludeEnquiry;
 import org.childjourney.core.journey.command.DeclineSharing;
+import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
+import org.childjourney.core.journey.event.EnquiryConcluded;
 import org.childjourney.core.person.Sensitive;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -712,19 +713,20 @@ class ChildJourneyTest {
         @Test
         void refusesAnOutcomeForAnEnquiryAlreadyConcluded() {
             refusedFor(fixture.given(JourneyFixtures.strategyDiscussionHeld(), JourneyFixtures.enquiryConcluded())
-                    .when(new ConcludeEnquiry(JourneyFixtures.JOURNEY, entry(20),
+                    .when(new RecordEntry(new EnquiryConcluded(JourneyFixtures.JOURNEY, entry(20),
                             JourneyFixtures.provenance(JourneyFixtures.CSC_COUNTY), JourneyFixtures.amy(),
                             JourneyFixtures.CONSENT_NOT_REQUIRED, JourneyFixtures.STRATEGY_DISCUSSION,
-                            EnquiryOutcome.NO_FURTHER_ACTION, Sensitive.of("Fictional: a second outcome"))),
+                            EnquiryOutcome.NO_FURTHER_ACTION, Sensitive.of("Fictional: a second outcome")))),
                     Rule.NOT_AN_OPEN_ENQUIRY);
         }
 
         @Test
         void refusesAnOutcomeNamingAnEntryThatIsNotADiscussion() {
-            refusedFor(fixture.given(contactReceived()).when(new ConcludeEnquiry(JourneyFixtures.JOURNEY,
-                    JourneyFixtures.ENQUIRY_OUTCOME, JourneyFixtures.provenance(JourneyFixtures.CSC_COUNTY),
-                    JourneyFixtures.amy(), JourneyFixtures.CONSENT_NOT_REQUIRED, CONTACT,
-                    EnquiryOutcome.NO_FURTHER_ACTION, Sensitive.of("Fictional: no enquiry"))),
+            refusedFor(fixture.given(contactReceived()).when(new RecordEntry(new EnquiryConcluded(
+                    JourneyFixtures.JOURNEY, JourneyFixtures.ENQUIRY_OUTCOME,
+                    JourneyFixtures.provenance(JourneyFixtures.CSC_COUNTY), JourneyFixtures.amy(),
+                    JourneyFixtures.CONSENT_NOT_REQUIRED, CONTACT, EnquiryOutcome.NO_FURTHER_ACTION,
+                    Sensitive.of("Fictional: no enquiry")))),
                     Rule.NOT_AN_OPEN_ENQUIRY);
         }
     }

@@ -1,9 +1,17 @@
 package org.childjourney.core.journey;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.serialization.Revision;
 import org.childjourney.core.access.AccessRequest;
 import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.LawfulBasis;
@@ -19,36 +27,20 @@ import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.command.AcknowledgeNotice;
-import org.childjourney.core.journey.command.AddTeamMember;
-import org.childjourney.core.journey.command.ConcludeEnquiry;
-import org.childjourney.core.journey.command.CorrectEntry;
-import org.childjourney.core.journey.command.DecideContact;
 import org.childjourney.core.journey.command.DeclineSharing;
-import org.childjourney.core.journey.command.EndChildProtectionPlan;
-import org.childjourney.core.journey.command.EndInvolvement;
-import org.childjourney.core.journey.command.HoldStrategyDiscussion;
-import org.childjourney.core.journey.command.NotifyDomesticAbuse;
 import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.RaiseNotice;
-import org.childjourney.core.journey.command.RaiseSchoolConcern;
-import org.childjourney.core.journey.command.RecordAeAttendance;
-import org.childjourney.core.journey.command.RecordConsent;
-import org.childjourney.core.journey.command.RecordContact;
+import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.journey.command.ReleaseEntries;
-import org.childjourney.core.journey.command.RemoveTeamMember;
-import org.childjourney.core.journey.command.RetractEntry;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.journey.command.SealJourney;
-import org.childjourney.core.journey.command.StartChildProtectionPlan;
-import org.childjourney.core.journey.command.StartInvolvement;
 import org.childjourney.core.journey.command.UnsealJourney;
-import org.childjourney.core.journey.command.WithdrawConsent;
 import org.childjourney.core.journey.event.AccessRefused;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.AuditTrailRead;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
-import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.ConsentRecorded;
@@ -64,6 +56,7 @@ import org.childjourney.core.journey.event.InboxRead;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyDisclosed;
+import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.JourneysSearched;
@@ -195,6 +188,10 @@ public final class JourneyFixtures {
     public static final Viewer SOCIAL_WORKER = new Viewer("fictional.social.worker", CSC_COUNTY.code(),
             Set.of(Role.PRACTITIONER));
 
+    /** Reads approved JSON as the services' event serializer does. */
+    private static final ObjectMapper APPROVED = JsonMapper.builder().findAndAddModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
     private JourneyFixtures() {
     }
 
@@ -234,13 +231,13 @@ public final class JourneyFixtures {
 
     // --- Contact: children's social care's front door takes a call from Police East.
 
-    public static RecordContact recordContact() {
+    public static RecordEntry recordContact() {
         return recordContact(CONTACT);
     }
 
-    public static RecordContact recordContact(EntryId entryId) {
-        return new RecordContact(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN,
-                Sensitive.of(CONTACT_REASON), ConcernCategory.DOMESTIC_ABUSE, POLICE_EAST.code());
+    public static RecordEntry recordContact(EntryId entryId) {
+        return new RecordEntry(new ContactReceived(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN,
+                Sensitive.of(CONTACT_REASON), ConcernCategory.DOMESTIC_ABUSE, POLICE_EAST.code()));
     }
 
     public static ContactReceived contactReceived() {
@@ -254,13 +251,13 @@ public final class JourneyFixtures {
 
     // --- Contact decision: the front door decides on that contact.
 
-    public static DecideContact decideContact() {
+    public static RecordEntry decideContact() {
         return decideContact(CONTACT_DECISION, CONTACT);
     }
 
-    public static DecideContact decideContact(EntryId entryId, EntryId contactEntryId) {
-        return new DecideContact(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
-                contactEntryId, FrontDoorDecision.EARLY_HELP, Sensitive.of(DECISION_RATIONALE));
+    public static RecordEntry decideContact(EntryId entryId, EntryId contactEntryId) {
+        return new RecordEntry(new ContactDecided(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                contactEntryId, FrontDoorDecision.EARLY_HELP, Sensitive.of(DECISION_RATIONALE)));
     }
 
     public static ContactDecided contactDecided() {
@@ -274,14 +271,14 @@ public final class JourneyFixtures {
 
     // --- A&E attendance at Hospital North.
 
-    public static RecordAeAttendance recordAeAttendance() {
+    public static RecordEntry recordAeAttendance() {
         return recordAeAttendance(AE_ATTENDANCE);
     }
 
-    public static RecordAeAttendance recordAeAttendance(EntryId entryId) {
-        return new RecordAeAttendance(JOURNEY, entryId, provenance(HOSPITAL_NORTH), amy(), CONSENT_GIVEN,
+    public static RecordEntry recordAeAttendance(EntryId entryId) {
+        return new RecordEntry(new AeAttendanceRecorded(JOURNEY, entryId, provenance(HOSPITAL_NORTH), amy(), CONSENT_GIVEN,
                 "North General (fictional) emergency department", Sensitive.of(PRESENTING_COMPLAINT), true,
-                DISCHARGED_AT, Sensitive.of(AE_SAFEGUARDING_CONCERN));
+                DISCHARGED_AT, Sensitive.of(AE_SAFEGUARDING_CONCERN)));
     }
 
     public static AeAttendanceRecorded aeAttendanceRecorded() {
@@ -296,13 +293,13 @@ public final class JourneyFixtures {
 
     // --- Domestic abuse notification from Police East, shared without consent because asking would alert.
 
-    public static NotifyDomesticAbuse notifyDomesticAbuse() {
+    public static RecordEntry notifyDomesticAbuse() {
         return notifyDomesticAbuse(DOMESTIC_ABUSE_NOTIFICATION);
     }
 
-    public static NotifyDomesticAbuse notifyDomesticAbuse(EntryId entryId) {
-        return new NotifyDomesticAbuse(JOURNEY, entryId, provenance(POLICE_EAST), amy(), CONSENT_NOT_SOUGHT,
-                "PE-FICTIONAL-INC-0042", true, RiskLevel.MEDIUM, true);
+    public static RecordEntry notifyDomesticAbuse(EntryId entryId) {
+        return new RecordEntry(new DomesticAbuseNotified(JOURNEY, entryId, provenance(POLICE_EAST), amy(), CONSENT_NOT_SOUGHT,
+                "PE-FICTIONAL-INC-0042", true, RiskLevel.MEDIUM, true));
     }
 
     public static DomesticAbuseNotified domesticAbuseNotified() {
@@ -316,13 +313,13 @@ public final class JourneyFixtures {
 
     // --- School concern from Parkside, shared although the father refused consent.
 
-    public static RaiseSchoolConcern raiseSchoolConcern() {
+    public static RecordEntry raiseSchoolConcern() {
         return raiseSchoolConcern(SCHOOL_CONCERN);
     }
 
-    public static RaiseSchoolConcern raiseSchoolConcern(EntryId entryId) {
-        return new RaiseSchoolConcern(JOURNEY, entryId, provenance(SCHOOL_PARKSIDE), amy(), CONSENT_REFUSED,
-                ConcernCategory.NEGLECT, Sensitive.of(SCHOOL_CONCERN_DESCRIPTION), Sensitive.of(SCHOOL_ACTION_TAKEN));
+    public static RecordEntry raiseSchoolConcern(EntryId entryId) {
+        return new RecordEntry(new SchoolConcernRaised(JOURNEY, entryId, provenance(SCHOOL_PARKSIDE), amy(), CONSENT_REFUSED,
+                ConcernCategory.NEGLECT, Sensitive.of(SCHOOL_CONCERN_DESCRIPTION), Sensitive.of(SCHOOL_ACTION_TAKEN)));
     }
 
     public static SchoolConcernRaised schoolConcernRaised() {
@@ -336,13 +333,13 @@ public final class JourneyFixtures {
 
     // --- Child protection plan, recorded by children's social care.
 
-    public static StartChildProtectionPlan startChildProtectionPlan() {
+    public static RecordEntry startChildProtectionPlan() {
         return startChildProtectionPlan(PLAN_STARTED);
     }
 
-    public static StartChildProtectionPlan startChildProtectionPlan(EntryId entryId) {
-        return new StartChildProtectionPlan(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
-                PlanCategory.NEGLECT);
+    public static RecordEntry startChildProtectionPlan(EntryId entryId) {
+        return new RecordEntry(new ChildProtectionPlanStarted(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                PlanCategory.NEGLECT));
     }
 
     public static ChildProtectionPlanStarted childProtectionPlanStarted() {
@@ -354,13 +351,13 @@ public final class JourneyFixtures {
                 PlanCategory.NEGLECT);
     }
 
-    public static EndChildProtectionPlan endChildProtectionPlan() {
+    public static RecordEntry endChildProtectionPlan() {
         return endChildProtectionPlan(PLAN_ENDED);
     }
 
-    public static EndChildProtectionPlan endChildProtectionPlan(EntryId entryId) {
-        return new EndChildProtectionPlan(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
-                PlanCategory.NEGLECT);
+    public static RecordEntry endChildProtectionPlan(EntryId entryId) {
+        return new RecordEntry(new ChildProtectionPlanEnded(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                PlanCategory.NEGLECT));
     }
 
     public static ChildProtectionPlanEnded childProtectionPlanEnded() {
@@ -374,13 +371,13 @@ public final class JourneyFixtures {
 
     // --- Involvement: children's social care allocates a social worker.
 
-    public static StartInvolvement startInvolvement() {
+    public static RecordEntry startInvolvement() {
         return startInvolvement(INVOLVEMENT_STARTED);
     }
 
-    public static StartInvolvement startInvolvement(EntryId entryId) {
-        return new StartInvolvement(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
-                "allocated social worker");
+    public static RecordEntry startInvolvement(EntryId entryId) {
+        return new RecordEntry(new InvolvementStarted(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                "allocated social worker"));
     }
 
     public static InvolvementStarted involvementStarted() {
@@ -392,13 +389,13 @@ public final class JourneyFixtures {
                 "allocated social worker");
     }
 
-    public static EndInvolvement endInvolvement() {
+    public static RecordEntry endInvolvement() {
         return endInvolvement(INVOLVEMENT_ENDED);
     }
 
-    public static EndInvolvement endInvolvement(EntryId entryId) {
-        return new EndInvolvement(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
-                "allocated social worker");
+    public static RecordEntry endInvolvement(EntryId entryId) {
+        return new RecordEntry(new InvolvementEnded(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                "allocated social worker"));
     }
 
     public static InvolvementEnded involvementEnded() {
@@ -412,13 +409,13 @@ public final class JourneyFixtures {
 
     // --- Corrections and retractions: by default, Parkside amending its own school concern.
 
-    public static CorrectEntry correctEntry() {
+    public static RecordEntry correctEntry() {
         return correctEntry(CORRECTION, SCHOOL_PARKSIDE, SCHOOL_CONCERN);
     }
 
-    public static CorrectEntry correctEntry(EntryId entryId, Agency by, EntryId target) {
-        return new CorrectEntry(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
-                Sensitive.of(CORRECTION_REASON), Sensitive.of(CORRECTED_DETAILS));
+    public static RecordEntry correctEntry(EntryId entryId, Agency by, EntryId target) {
+        return new RecordEntry(new EntryCorrected(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
+                Sensitive.of(CORRECTION_REASON), Sensitive.of(CORRECTED_DETAILS)));
     }
 
     public static EntryCorrected entryCorrected() {
@@ -430,13 +427,13 @@ public final class JourneyFixtures {
                 Sensitive.of(CORRECTION_REASON), Sensitive.of(CORRECTED_DETAILS));
     }
 
-    public static RetractEntry retractEntry() {
+    public static RecordEntry retractEntry() {
         return retractEntry(RETRACTION, SCHOOL_PARKSIDE, SCHOOL_CONCERN);
     }
 
-    public static RetractEntry retractEntry(EntryId entryId, Agency by, EntryId target) {
-        return new RetractEntry(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
-                Sensitive.of(RETRACTION_REASON));
+    public static RecordEntry retractEntry(EntryId entryId, Agency by, EntryId target) {
+        return new RecordEntry(new EntryRetracted(JOURNEY, entryId, provenance(by), amy(), CONSENT_NOT_STATED, target,
+                Sensitive.of(RETRACTION_REASON)));
     }
 
     public static EntryRetracted entryRetracted() {
@@ -450,13 +447,13 @@ public final class JourneyFixtures {
 
     // --- Journey-level consent, recorded by children's social care.
 
-    public static RecordConsent recordConsent() {
+    public static RecordEntry recordConsent() {
         return recordConsent(CONSENT_RECORD);
     }
 
-    public static RecordConsent recordConsent(EntryId entryId) {
-        return new RecordConsent(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN, SCOPE_EDUCATION,
-                Sensitive.of(CONSENT_REASON));
+    public static RecordEntry recordConsent(EntryId entryId) {
+        return new RecordEntry(new ConsentRecorded(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_GIVEN, SCOPE_EDUCATION,
+                Sensitive.of(CONSENT_REASON)));
     }
 
     public static ConsentRecorded consentRecorded() {
@@ -468,13 +465,13 @@ public final class JourneyFixtures {
                 Sensitive.of(CONSENT_REASON));
     }
 
-    public static WithdrawConsent withdrawConsent() {
+    public static RecordEntry withdrawConsent() {
         return withdrawConsent(CONSENT_WITHDRAWAL);
     }
 
-    public static WithdrawConsent withdrawConsent(EntryId entryId) {
-        return new WithdrawConsent(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_WITHDRAWN,
-                ConsentScope.all(), Sensitive.of(WITHDRAWAL_REASON));
+    public static RecordEntry withdrawConsent(EntryId entryId) {
+        return new RecordEntry(new ConsentWithdrawn(JOURNEY, entryId, provenance(CSC_COUNTY), amy(), CONSENT_WITHDRAWN,
+                ConsentScope.all(), Sensitive.of(WITHDRAWAL_REASON)));
     }
 
     public static ConsentWithdrawn consentWithdrawn() {
@@ -488,10 +485,10 @@ public final class JourneyFixtures {
 
     // --- A strategy discussion with the police opens a s.47 enquiry, which concludes in a conference.
 
-    public static HoldStrategyDiscussion holdStrategyDiscussion() {
-        return new HoldStrategyDiscussion(JOURNEY, STRATEGY_DISCUSSION, provenance(CSC_COUNTY), amy(),
+    public static RecordEntry holdStrategyDiscussion() {
+        return new RecordEntry(new StrategyDiscussionHeld(JOURNEY, STRATEGY_DISCUSSION, provenance(CSC_COUNTY), amy(),
                 CONSENT_NOT_REQUIRED, StrategyDecision.S47_ENQUIRY, List.of(POLICE_EAST.code()),
-                Sensitive.of(STRATEGY_RATIONALE));
+                Sensitive.of(STRATEGY_RATIONALE)));
     }
 
     public static StrategyDiscussionHeld strategyDiscussionHeld() {
@@ -503,9 +500,9 @@ public final class JourneyFixtures {
                 CONSENT_NOT_REQUIRED, decision, List.of(POLICE_EAST.code()), Sensitive.of(STRATEGY_RATIONALE));
     }
 
-    public static ConcludeEnquiry concludeEnquiry() {
-        return new ConcludeEnquiry(JOURNEY, ENQUIRY_OUTCOME, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
-                STRATEGY_DISCUSSION, EnquiryOutcome.CHILD_PROTECTION_CONFERENCE, Sensitive.of(ENQUIRY_RATIONALE));
+    public static RecordEntry concludeEnquiry() {
+        return new RecordEntry(new EnquiryConcluded(JOURNEY, ENQUIRY_OUTCOME, provenance(CSC_COUNTY), amy(), CONSENT_NOT_REQUIRED,
+                STRATEGY_DISCUSSION, EnquiryOutcome.CHILD_PROTECTION_CONFERENCE, Sensitive.of(ENQUIRY_RATIONALE)));
     }
 
     public static EnquiryConcluded enquiryConcluded() {
@@ -515,9 +512,9 @@ public final class JourneyFixtures {
 
     // --- The team around the child: social care adds Parkside's safeguarding lead, later removes her.
 
-    public static AddTeamMember addTeamMember() {
-        return new AddTeamMember(JOURNEY, TEAM_MEMBER_ADDED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
-                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
+    public static RecordEntry addTeamMember() {
+        return new RecordEntry(new TeamMemberAdded(JOURNEY, TEAM_MEMBER_ADDED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER));
     }
 
     public static TeamMemberAdded teamMemberAdded() {
@@ -525,9 +522,9 @@ public final class JourneyFixtures {
                 SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
     }
 
-    public static RemoveTeamMember removeTeamMember() {
-        return new RemoveTeamMember(JOURNEY, TEAM_MEMBER_REMOVED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
-                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER);
+    public static RecordEntry removeTeamMember() {
+        return new RecordEntry(new TeamMemberRemoved(JOURNEY, TEAM_MEMBER_REMOVED, provenance(CSC_COUNTY), amy(), CONSENT_NOT_STATED,
+                SCHOOL_PARKSIDE.code(), TeamRole.CORE_GROUP, TEAM_PRACTITIONER));
     }
 
     public static TeamMemberRemoved teamMemberRemoved() {
@@ -689,9 +686,33 @@ public final class JourneyFixtures {
     /**
      * One fixture of every event the record stores, each with an approved JSON in
      * {@code event-schemas/<Event>/rev-<revision>.json}: what the schema tests, here and in the services, check the
-     * serializers against.
+     * serializers against. An entry type with no fixture here (one added since) is exemplified by its approved JSON,
+     * read as its record.
      */
     public static List<Object> everyEvent() {
+        List<Object> events = new ArrayList<>(withFixtures());
+        for (EntryType type : EntryType.values()) {
+            if (events.stream().noneMatch(type.entryRecord()::isInstance)) {
+                events.add(approvedExample(type.entryRecord()));
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    private static JourneyEntry approvedExample(Class<? extends JourneyEntry> type) {
+        Revision revision = type.getAnnotation(Revision.class);
+        String approved = "/event-schemas/" + type.getSimpleName() + "/rev-" + revision.value() + ".json";
+        try (InputStream stored = JourneyFixtures.class.getResourceAsStream(approved)) {
+            if (stored == null) {
+                throw new IllegalStateException("no approved JSON " + approved + " for the entry type's record");
+            }
+            return APPROVED.readValue(stored, type);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static List<Object> withFixtures() {
         return List.of(
                 JourneyFixtures.contactReceived(),
                 JourneyFixtures.contactDecided(),

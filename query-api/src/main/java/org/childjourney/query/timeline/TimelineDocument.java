@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.event.EntryCorrected;
@@ -101,9 +102,9 @@ final class TimelineDocument {
                 .append("recordedAt", recordedAt.toString())
                 .append("agency", new Document("code", event.provenance().agency().code().value())
                         .append("kind", event.provenance().agency().kind().name()))
-                .append("summary", EntryRendering.summary(event))
+                .append("summary", event.summary())
                 .append("details", EntryRendering.details(event))
-                .append("consent", new Document("status", EntryRendering.kebab(event.consent().status())))
+                .append("consent", new Document("status", EntryField.kebab(event.consent().status())))
                 .append("sensitivity", event.provenance().sensitivity().name());
         if (event instanceof EntryCorrected corrected) {
             entry.append("amends", corrected.targetEntryId().toString()).append("amendment", "corrected")

@@ -1,5 +1,6 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -13,5 +14,10 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record ChildProtectionPlanStarted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        PlanCategory category) implements JourneyEntry {
+        @NotNull PlanCategory category) implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return "Child protection plan started: " + JourneyEntry.words(category);
+    }
 }

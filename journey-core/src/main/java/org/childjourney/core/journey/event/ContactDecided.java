@@ -1,10 +1,13 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.FrontDoorDecision;
+import org.childjourney.core.journey.details.ByEntryId;
+import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
@@ -14,5 +17,10 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record ContactDecided(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        EntryId contactEntryId, FrontDoorDecision decision, Sensitive<String> rationale) implements JourneyEntry {
+        @ByEntryId EntryId contactEntryId, @NotNull FrontDoorDecision decision, @NotNull @Text Sensitive<String> rationale) implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return "Front door decision: " + JourneyEntry.words(decision);
+    }
 }

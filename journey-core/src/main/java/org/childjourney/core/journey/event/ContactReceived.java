@@ -1,11 +1,13 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
@@ -16,5 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Revision("1")
 public record ContactReceived(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        Sensitive<String> reason, ConcernCategory category, @Nullable AgencyCode referrerAgency) implements JourneyEntry {
+        @NotNull @Text Sensitive<String> reason, @NotNull ConcernCategory category,
+        @Nullable AgencyCode referrerAgency) implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return "Contact about " + JourneyEntry.words(category) + " from " + agencyCode();
+    }
 }

@@ -1,10 +1,12 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EnquiryOutcome;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
@@ -15,6 +17,12 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record EnquiryConcluded(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject,
-        Consent consent, EntryId strategyDiscussionEntryId, EnquiryOutcome outcome, Sensitive<String> rationale)
+        Consent consent, EntryId strategyDiscussionEntryId, @NotNull EnquiryOutcome outcome,
+        @NotNull @Text Sensitive<String> rationale)
         implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return "Section 47 enquiry concluded: " + JourneyEntry.words(outcome);
+    }
 }

@@ -1,9 +1,11 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
@@ -13,5 +15,10 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record EntryRetracted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        EntryId targetEntryId, Sensitive<String> reason) implements JourneyEntry {
+        EntryId targetEntryId, @NotNull @Text Sensitive<String> reason) implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return "Entry retracted by " + agencyCode();
+    }
 }

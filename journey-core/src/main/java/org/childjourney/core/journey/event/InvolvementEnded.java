@@ -1,9 +1,11 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
 
@@ -12,5 +14,10 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record InvolvementEnded(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        String role) implements JourneyEntry {
+        @NotNull @Text(max = 200) String role) implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return agencyCode() + " stopped working with the child as " + role;
+    }
 }

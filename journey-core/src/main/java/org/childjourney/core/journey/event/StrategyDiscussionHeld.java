@@ -1,5 +1,6 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.agency.AgencyCode;
@@ -7,6 +8,7 @@ import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.StrategyDecision;
+import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
@@ -18,10 +20,15 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record StrategyDiscussionHeld(ChildJourneyId journeyId, EntryId entryId, Provenance provenance,
-        Subject subject, Consent consent, StrategyDecision decision, List<AgencyCode> participants,
-        Sensitive<String> rationale) implements JourneyEntry {
+        Subject subject, Consent consent, @NotNull StrategyDecision decision, @NotNull List<AgencyCode> participants,
+        @NotNull @Text Sensitive<String> rationale) implements JourneyEntry {
 
     public StrategyDiscussionHeld {
         participants = participants == null ? List.of() : List.copyOf(participants);
+    }
+
+    @Override
+    public String summary() {
+        return "Strategy discussion: " + JourneyEntry.words(decision);
     }
 }

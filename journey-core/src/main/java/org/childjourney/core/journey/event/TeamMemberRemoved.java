@@ -1,11 +1,14 @@
 package org.childjourney.core.journey.event;
 
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.serialization.Revision;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.TeamRole;
+import org.childjourney.core.journey.details.Identifier;
+import org.childjourney.core.journey.details.WireName;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
 import org.jspecify.annotations.Nullable;
@@ -16,5 +19,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Revision("1")
 public record TeamMemberRemoved(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject,
-        Consent consent, AgencyCode member, TeamRole role, @Nullable String practitioner) implements JourneyEntry {
+        Consent consent, @NotNull @WireName("agency") AgencyCode member, @NotNull TeamRole role,
+        @Nullable @Identifier String practitioner) implements JourneyEntry {
+
+    @Override
+    public String summary() {
+        return member + " left the team around the child as " + JourneyEntry.words(role);
+    }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
+import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.JourneyFixtures;
 import org.childjourney.core.provenance.Sensitivity;
 import org.junit.jupiter.api.Named;
@@ -77,9 +78,10 @@ class EventSchemaTest {
         Set<Class<?>> events = leafEvents(FAMILIES.toArray(Class<?>[]::new));
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(events).hasSize(31);
-        assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(17);
-        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(26);
+        int entryTypes = EntryType.values().length;
+        assertThat(events).hasSize(14 + entryTypes);
+        assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(entryTypes);
+        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(9 + entryTypes);
         assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(4);
         assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(1);
     }
@@ -120,10 +122,12 @@ class EventSchemaTest {
         assertThat(FAMILIES.stream().filter(family -> family.isAssignableFrom(type)))
                 .as("%s belongs to exactly one of JourneyEvent, DisclosureEvent and InboxEvent", type.getSimpleName())
                 .hasSize(1);
-        assertThat(Stream.of(JourneyEvent.class, JourneyEntry.class, DisclosureEvent.class, InboxEvent.class)
-                .filter(family -> Arrays.asList(family.getPermittedSubclasses()).contains(type)))
-                .as("%s is permitted by exactly one sealed event interface", type.getSimpleName())
-                .hasSize(1);
+        assertThat(Stream.of(JourneyEvent.class, DisclosureEvent.class, InboxEvent.class)
+                .filter(family -> Arrays.asList(family.getPermittedSubclasses()).contains(type))
+                .count() + Arrays.stream(EntryType.values()).filter(entry -> entry.entryRecord() == type).count())
+                .as("%s is permitted by exactly one sealed event interface, or is exactly one entry type's record",
+                        type.getSimpleName())
+                .isEqualTo(1);
     }
 
     @Test
@@ -201,9 +205,14 @@ class EventSchemaTest {
     }
 
     /** The records a family permits, looking through the sealed interfaces nested in it (JourneyEntry). */
+    /** The records of the families: the sealed interfaces' permitted records, and every entry type's record. */
     private static Set<Class<?>> leafEvents(Class<?>... families) {
         Set<Class<?>> leaves = new LinkedHashSet<>();
         for (Class<?> family : families) {
+            if (family == JourneyEntry.class) {
+                Arrays.stream(EntryType.values()).map(EntryType::entryRecord).forEach(leaves::add);
+                continue;
+            }
             for (Class<?> permitted : family.getPermittedSubclasses()) {
                 if (permitted.isInterface()) {
                     leaves.addAll(leafEvents(permitted));
