@@ -20,6 +20,7 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.MissingEpisodeReported;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
@@ -47,7 +48,8 @@ public enum EntryType {
     STRATEGY_DISCUSSION("strategy-discussion", StrategyDiscussionHeld.class, Senders.SOCIAL_CARE),
     S47_OUTCOME("s47-outcome", EnquiryConcluded.class, Senders.SOCIAL_CARE),
     TEAM_MEMBER_ADDED("team-member-added", TeamMemberAdded.class, Senders.SOCIAL_CARE),
-    TEAM_MEMBER_REMOVED("team-member-removed", TeamMemberRemoved.class, Senders.SOCIAL_CARE);
+    TEAM_MEMBER_REMOVED("team-member-removed", TeamMemberRemoved.class, Senders.SOCIAL_CARE),
+    MISSING_EPISODE("missing-episode", MissingEpisodeReported.class, Set.of(AgencyKind.POLICE));
 
     private final String wireName;
     private final Class<? extends JourneyEntry> event;
