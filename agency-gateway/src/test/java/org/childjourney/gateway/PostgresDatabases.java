@@ -19,6 +19,7 @@ public final class PostgresDatabases implements ExecutionCondition {
     private static final String SERVER = System.getenv().getOrDefault("CHILDJOURNEY_TEST_POSTGRES",
             "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = "postgres";
+    private static final String SERVICE_ROLE = "journey_service";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -44,7 +45,23 @@ public final class PostgresDatabases implements ExecutionCondition {
         return SERVER + name;
     }
 
+    /** The schema's owner, who runs the migrations: the server's superuser here. */
     public static String user() {
         return USER;
+    }
+
+    /**
+     * The role the services connect as (the migrations' {@code service_role}), with a login on this test server,
+     * whose local connections need no password: what it may do is only what the migrations grant it.
+     */
+    public static String serviceRole() {
+        try (Connection admin = DriverManager.getConnection(SERVER + "test", USER, "")) {
+            admin.createStatement().execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                    + SERVICE_ROLE + "') THEN CREATE ROLE " + SERVICE_ROLE + " LOGIN; END IF; END $$");
+            admin.createStatement().execute("ALTER ROLE " + SERVICE_ROLE + " LOGIN");
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("the PostgreSQL tests need a server on " + SERVER, unreachable);
+        }
+        return SERVICE_ROLE;
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The intake tables ({@code intake.sql}): submissions by idempotency key, and journeys by identifier digest. Every
+ * The intake tables (journey-core's migration {@code V2__intake_ledger.sql}): submissions by idempotency key, and journeys by identifier digest. Every
  * method joins the caller's transaction, which is also the transaction the journey's events are appended in.
  */
 @Repository

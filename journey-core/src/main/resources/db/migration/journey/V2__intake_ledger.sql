@@ -1,5 +1,5 @@
 -- The gateway's intake ledger, in the event store's database so that it is written in the same transaction as
--- the events it accounts for. Portable between H2 2.x and PostgreSQL; idempotent.
+-- the events it accounts for. Portable between H2 2.x and PostgreSQL; "IF NOT EXISTS" adopts an older store.
 
 -- One row per agency submission: the idempotency key (agency, source record id), a keyed digest of its content,
 -- the entry it became and when the event store recorded it. A resend finds its row and answers the same; a changed

@@ -1,6 +1,6 @@
 -- The read models' dead-letter queues: Axon's JDBC dead-letter table (default DeadLetterSchema names), in the event
 -- store's database so that a letter and its processor's token commit together. Portable between H2 2.x and
--- PostgreSQL; idempotent, so the query API runs it at every start.
+-- PostgreSQL; "IF NOT EXISTS" adopts a store made before the migrations.
 
 CREATE TABLE IF NOT EXISTS DeadLetterEntry (
     deadLetterIdentifier VARCHAR(255) NOT NULL,

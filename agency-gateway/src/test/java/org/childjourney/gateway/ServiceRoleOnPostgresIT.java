@@ -1,0 +1,105 @@
+package org.childjourney.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Least privilege on PostgreSQL: the services' role, after the migrations ran as the schema's owner, appends events
+ * (and so disclosure records, which are events) and reads them, and can neither change nor remove one, nor the
+ * ledger's account of a submission, nor the schema; what the services keep as working state (tokens, dead letters,
+ * a journey's lock row) it may change.
+ */
+@ExtendWith(PostgresDatabases.class)
+class ServiceRoleOnPostgresIT {
+
+    /** PostgreSQL's insufficient_privilege. */
+    private static final String REFUSED = "42501";
+
+    private String url;
+    private Connection service;
+
+    @BeforeEach
+    void migrateAsTheOwnerAndConnectAsTheService() throws SQLException {
+        url = PostgresDatabases.fresh("grants");
+        Flyway.configure().dataSource(url, PostgresDatabases.user(), "")
+                .locations("classpath:db/migration/journey", "classpath:db/migration/journey-postgresql")
+                .placeholders(Map.of("service_role", "journey_service"))
+                .load().migrate();
+        service = DriverManager.getConnection(url, PostgresDatabases.serviceRole(), "");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        service.close();
+    }
+
+    @Test
+    void appendsAndReadsEventsButNeverChangesOrRemovesOne() throws SQLException {
+        String eventId = UUID.randomUUID().toString();
+        execute("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                + " payloadType, payload) VALUES ('" + eventId + "', 'journey', 0, 'ChildJourney',"
+                + " '2026-11-30T00:00:00Z', 'JourneyDisclosed', 'x'::bytea)");
+        assertThat(count("DomainEventEntry")).isEqualTo(1);
+
+        assertRefused("UPDATE DomainEventEntry SET payload = 'y'::bytea");
+        assertRefused("DELETE FROM DomainEventEntry");
+        assertRefused("TRUNCATE DomainEventEntry");
+        assertRefused("DROP TABLE DomainEventEntry");
+        assertRefused("ALTER TABLE DomainEventEntry ADD COLUMN rewritten BOOLEAN");
+        assertThat(count("DomainEventEntry")).isEqualTo(1);
+    }
+
+    @Test
+    void notesSubmissionsInTheLedgerButNeverRewritesOne() throws SQLException {
+        execute("INSERT INTO intake_submission (agency, source_record_id, content_digest, submission_type,"
+                + " journey_id, entry_id) VALUES ('police-east', 'INC-1', '" + "0".repeat(64) + "', 'CONTACT', '"
+                + UUID.randomUUID() + "', '" + UUID.randomUUID() + "')");
+
+        assertRefused("UPDATE intake_submission SET content_digest = '" + "1".repeat(64) + "'");
+        assertRefused("DELETE FROM intake_submission");
+    }
+
+    @Test
+    void keepsItsWorkingStateTokensDeadLettersAndJourneyLocks() throws SQLException {
+        execute("INSERT INTO TokenEntry (processorName, segment) VALUES ('timeline', 0)");
+        execute("UPDATE TokenEntry SET owner = 'query-api-1' WHERE processorName = 'timeline'");
+        execute("DELETE FROM TokenEntry");
+        execute("DELETE FROM DeadLetterEntry");
+        UUID journey = UUID.randomUUID();
+        execute("INSERT INTO journey_ledger (journey_id) VALUES ('" + journey + "')");
+        service.setAutoCommit(false);
+        execute("SELECT journey_id FROM journey_ledger WHERE journey_id = '" + journey + "' FOR UPDATE");
+        service.rollback();
+    }
+
+    private void assertRefused(String sql) {
+        assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                .extracting(failure -> ((SQLException) failure).getSQLState()).isEqualTo(REFUSED);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = service.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement statement = service.createStatement();
+                var rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
