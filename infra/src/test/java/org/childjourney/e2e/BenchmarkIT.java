@@ -11,7 +11,10 @@ import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,16 +24,24 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -71,6 +82,15 @@ class BenchmarkIT {
     private static final int LONG_JOURNEY = 1_000;
     private static final int LONG_JOURNEY_READS = 100;
     private static final int LONG_JOURNEY_WARM_UP = 30;
+    /** Single posts: one for every fifty events of the workload, within these bounds. */
+    private static final int FEWEST_SINGLE_POSTS = 2_000;
+    private static final int MOST_SINGLE_POSTS = 20_000;
+    private static final int FRESHNESS_SAMPLES = 1_000;
+    private static final int READERS = 8;
+    private static final int FRESHNESS_RATE = 200;
+    /** Where the source record ids of the single posts and of the freshness samples start: after everything else. */
+    private static final int SINGLES_FROM = 20_000_000;
+    private static final int FRESHNESS_FROM = 30_000_000;
     /** Reads before the timed ones, so that the figures are the JIT-compiled read path's, not the interpreter's. */
     private static final int WARM_UP_READS = 500;
 
@@ -78,6 +98,7 @@ class BenchmarkIT {
     private final Map<String, String[]> tokens = new ConcurrentHashMap<>();
     private int reported;
     private double ingestRate;
+    private double readableRate;
 
     @Test
     void measuresIngestReadsReplayAndMemoryAgainstTheirBaselines() throws Exception {
@@ -99,10 +120,13 @@ class BenchmarkIT {
             long idleRss = Math.max(stack.peakResidentMb("agency-gateway"), stack.peakResidentMb("query-api"));
             Workload workload = new Workload(size, BATCH, 20261124L, run);
 
-            ingest(stack, workload);
             try (Connection store = DriverManager.getConnection(jdbc, postgres.isBlank() ? "sa" : "postgres",
                     postgres.isBlank() ? stack.eventStorePassword() : "")) {
+                ingest(stack, workload, store);
                 ingestBaseline(store, workload.events());
+                singlePosts(stack, workload);
+                freshness(stack, workload, readModelPort);
+                readsUnderIngest(stack, workload, run);
                 readTimeline(stack, workload, store, readModelPort, 2_000);
                 asAtOfALongJourney(stack, workload);
                 searchKnownAndUnknown(stack, workload, 500);
@@ -117,14 +141,38 @@ class BenchmarkIT {
         assertThat(reported).isPositive();
     }
 
-    /** Authenticated HTTP submissions through the gateway, batches of one agency, several concurrent clients. */
-    private void ingest(LocalStack stack, Workload workload) throws Exception {
-        int clients = Integer.getInteger("bench.clients", 8);
+    /**
+     * Authenticated HTTP submissions through the gateway, batches of one agency, several concurrent clients; timed to
+     * the last answer, and again to when every read-model processor has reached the store's head: only then is all
+     * of it readable.
+     */
+    private void ingest(LocalStack stack, Workload workload, Connection store) throws Exception {
         ProcessorTime gatewayCpu = stack.processorTime("agency-gateway");
         ProcessorTime queryCpu = stack.processorTime("query-api");
+        long start = System.nanoTime();
+        long recorded = ingestBatches(stack, workload);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report("# ingest: " + recorded + " submissions in " + "%.1f".formatted(seconds) + " s by "
+                + Integer.getInteger("bench.clients", 8) + " clients");
+        report("# ingest processor time per submission: agency-gateway "
+                + stack.processorTime("agency-gateway").since(gatewayCpu).per(recorded) + ", query-api "
+                + stack.processorTime("query-api").since(queryCpu).per(recorded)
+                + " (its read models following), on " + Runtime.getRuntime().availableProcessors() + " cores");
+        ingestRate = recorded / seconds;
+        long head = head(store)[0];
+        await().atMost(patience(workload.events())).pollInterval(Duration.ofMillis(100))
+                .until(() -> allAt(tokenPositions(store), head));
+        double readableSeconds = (System.nanoTime() - start) / 1e9;
+        report("# ingest readable: the read models reached the store's head " + "%.1f".formatted(readableSeconds
+                - seconds) + " s after the last answer");
+        readableRate = recorded / readableSeconds;
+    }
+
+    /** Every batch of the workload, sent by {@code bench.clients} concurrent agency clients; the entries recorded. */
+    private long ingestBatches(LocalStack stack, Workload workload) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 8);
         AtomicLong recorded = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             running.add(pool.submit(() -> {
@@ -144,20 +192,119 @@ class BenchmarkIT {
             client.get();
         }
         pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        report("# ingest: " + recorded.get() + " submissions in " + "%.1f".formatted(seconds) + " s by "
-                + clients + " clients");
-        report("# ingest processor time per submission: agency-gateway "
-                + stack.processorTime("agency-gateway").since(gatewayCpu).per(recorded.get()) + ", query-api "
-                + stack.processorTime("query-api").since(queryCpu).per(recorded.get())
-                + " (its read models following), on " + Runtime.getRuntime().availableProcessors() + " cores");
-        ingestRate = recorded.get() / seconds;
+        return recorded.get();
     }
 
-    /** Raw JDBC inserts of the same serialised events into a copy of the event table in the same store. */
+    /**
+     * Submissions posted one at a time (no batch), by as many clients as the ingest, each about a child of its own:
+     * the gateway's rate for agencies that send as they record.
+     */
+    private void singlePosts(LocalStack stack, Workload workload) throws Exception {
+        List<String> lines = workload.singles(SINGLES_FROM, 0, Math.min(MOST_SINGLE_POSTS, Math.max(
+                FEWEST_SINGLE_POSTS, workload.events() / 50)));
+        int clients = Integer.getInteger("bench.clients", 8);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            running.add(pool.submit(() -> {
+                for (int line = next.getAndIncrement(); line < lines.size(); line = next.getAndIncrement()) {
+                    Answer answer = http.post(stack.gateway() + "/api/v1/submissions", token(stack, "police-east"),
+                            lines.get(line));
+                    assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        double rate = lines.size() / ((System.nanoTime() - start) / 1e9);
+        report("# single posts: " + lines.size() + " by " + clients + " clients");
+        figure("ingest-single-posts-per-s", rate, "events/s", ingestRate);
+    }
+
+    /**
+     * How long a submission answered {@code 201} takes to reach the read models: {@link #FRESHNESS_SAMPLES} police
+     * notifications, each about a child of its own, posted at a steady {@link #FRESHNESS_RATE} a second; the
+     * read-model store is asked every 10 ms which of their timelines exist (a new child's timeline appears with its
+     * first entry). The baseline is the time the {@code 201} itself took, p99.
+     */
+    private void freshness(LocalStack stack, Workload workload, int readModelPort) throws Exception {
+        List<String> lines = workload.singles(FRESHNESS_FROM, MOST_SINGLE_POSTS, FRESHNESS_SAMPLES);
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        List<Long> answerTimes = Collections.synchronizedList(new ArrayList<>());
+        List<Long> freshness = new ArrayList<>();
+        ExecutorService posters = Executors.newFixedThreadPool(16);
+        String police = token(stack, "police-east");
+        long start = System.nanoTime();
+        List<Future<?>> posted = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            long due = start + (long) (i * 1e9 / FRESHNESS_RATE);
+            String line = lines.get(i);
+            posted.add(posters.submit(() -> {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                long sent = System.nanoTime();
+                Answer answer = http.post(stack.gateway() + "/api/v1/submissions", police, line);
+                long answered = System.nanoTime();
+                assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+                answerTimes.add(answered - sent);
+                answeredAt.put(answer.json().path("journeyId").asText(), answered);
+                return null;
+            }));
+        }
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + readModelPort)) {
+            var timelines = mongo.getDatabase("journey").getCollection("timelines");
+            long patience = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (freshness.size() < lines.size() && System.nanoTime() < patience) {
+                Thread.sleep(10);
+                List<String> waiting = List.copyOf(answeredAt.keySet());
+                if (waiting.isEmpty()) {
+                    continue;
+                }
+                long seen = System.nanoTime();
+                for (Document found : timelines.find(Filters.in("_id", waiting)).projection(new Document("_id", 1))) {
+                    Long answered = answeredAt.remove(found.getString("_id"));
+                    if (answered != null) {
+                        freshness.add(seen - answered);
+                    }
+                }
+            }
+        }
+        for (Future<?> post : posted) {
+            post.get();
+        }
+        posters.shutdown();
+        assertThat(freshness).as("every sample reached the read models").hasSize(lines.size());
+        report("# freshness: " + freshness.size() + " samples at " + FRESHNESS_RATE + " submissions/s, p50 "
+                + "%.0f".formatted(percentile(freshness, 50)) + " ms, polled every 10 ms");
+        figure("freshness-p99-ms", percentile(freshness, 99), "ms", percentile(answerTimes, 99));
+    }
+
+    /**
+     * What the store itself takes: raw JDBC inserts of the same serialised events into a table of the event table's
+     * definition (its identity key and unique constraints), with the ledger rows the gateway writes beside each (the
+     * submission's note, and the child's identifier claim the first time the child is met) into tables of the
+     * ledger's definitions, committed 500 events at a time, in the same store.
+     */
     private void ingestBaseline(Connection store, int events) throws SQLException {
         try (Statement ddl = store.createStatement()) {
-            ddl.execute("CREATE TABLE BenchEventEntry AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+            ddl.execute("CREATE TABLE BenchEventEntry (globalIndex BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY"
+                    + " KEY, eventIdentifier VARCHAR(255) NOT NULL UNIQUE, aggregateIdentifier VARCHAR(255) NOT NULL,"
+                    + " sequenceNumber BIGINT NOT NULL, type VARCHAR(255), timeStamp VARCHAR(255) NOT NULL,"
+                    + " payloadType VARCHAR(255) NOT NULL, payloadRevision VARCHAR(255), payload BYTEA NOT NULL,"
+                    + " metaData BYTEA, CONSTRAINT bench_aggregate_sequence UNIQUE (aggregateIdentifier,"
+                    + " sequenceNumber))");
+            ddl.execute("CREATE TABLE bench_submission (agency VARCHAR(100) NOT NULL, source_record_id VARCHAR(200)"
+                    + " NOT NULL, content_digest CHAR(64) NOT NULL, submission_type VARCHAR(64) NOT NULL, journey_id"
+                    + " UUID NOT NULL, entry_id UUID NOT NULL UNIQUE, recorded_at VARCHAR(40), PRIMARY KEY (agency,"
+                    + " source_record_id))");
+            ddl.execute("CREATE TABLE bench_identifier (digest CHAR(64) PRIMARY KEY, journey_id UUID NOT NULL)");
         }
         List<Object[]> rows = new ArrayList<>();
         try (Statement query = store.createStatement();
@@ -171,32 +318,137 @@ class BenchmarkIT {
         }
         boolean autoCommit = store.getAutoCommit();
         store.setAutoCommit(false);
+        Set<String> children = new HashSet<>();
         long start = System.nanoTime();
-        long index = 1;
-        try (PreparedStatement insert = store.prepareStatement("INSERT INTO BenchEventEntry (globalIndex,"
-                + " eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType,"
-                + " payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int inBatch = 0;
+        try (PreparedStatement insert = store.prepareStatement("INSERT INTO BenchEventEntry (eventIdentifier,"
+                + " aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload,"
+                + " metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement note = store.prepareStatement("INSERT INTO bench_submission (agency,"
+                        + " source_record_id, content_digest, submission_type, journey_id, entry_id, recorded_at)"
+                        + " VALUES ('police-east', ?, ?, 'DOMESTIC_ABUSE_NOTIFICATION', ?, ?, ?)");
+                PreparedStatement claim = store.prepareStatement("INSERT INTO bench_identifier (digest,"
+                        + " journey_id) VALUES (?, ?)")) {
             for (Object[] row : rows) {
-                insert.setLong(1, index++);
-                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(1, UUID.randomUUID().toString());
                 for (int column = 0; column < row.length; column++) {
-                    insert.setObject(column + 3, row[column]);
+                    insert.setObject(column + 2, row[column]);
                 }
                 insert.addBatch();
-                if (index % 500 == 0) {
+                UUID journey = UUID.nameUUIDFromBytes(((String) row[0]).getBytes(StandardCharsets.UTF_8));
+                String entry = UUID.randomUUID().toString();
+                note.setString(1, entry);
+                note.setString(2, digest(entry));
+                note.setObject(3, journey);
+                note.setObject(4, UUID.fromString(entry));
+                note.setString(5, (String) row[3]);
+                note.addBatch();
+                if (children.add((String) row[0])) {
+                    claim.setString(1, digest((String) row[0]));
+                    claim.setObject(2, journey);
+                    claim.addBatch();
+                }
+                if (++inBatch == 500) {
                     insert.executeBatch();
+                    note.executeBatch();
+                    claim.executeBatch();
                     store.commit();
+                    inBatch = 0;
                 }
             }
             insert.executeBatch();
+            note.executeBatch();
+            claim.executeBatch();
             store.commit();
         }
         double baseline = rows.size() / ((System.nanoTime() - start) / 1e9);
         store.setAutoCommit(autoCommit);
         try (Statement ddl = store.createStatement()) {
             ddl.execute("DROP TABLE BenchEventEntry");
+            ddl.execute("DROP TABLE bench_submission");
+            ddl.execute("DROP TABLE bench_identifier");
         }
         figure("ingest-http-events-per-s", ingestRate, "events/s", baseline);
+        figure("ingest-readable-events-per-s", readableRate, "events/s", baseline);
+    }
+
+    /** A 64-character hex digest, as the ledger keeps its keys. */
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Timeline reads while agencies push: {@link #READERS} readers, hub members, read the timelines of many children
+     * (the hot child one read in five, the others drawn from all the workload's children, most of them read rarely
+     * and so cold), while a further batched ingest about the same children runs (a tenth of the workload, at least
+     * 2,000 submissions). Each reader finds a child's journey once by a search, then times only timeline reads. The
+     * baseline is the same readers' same number of reads once the ingest is over.
+     */
+    private void readsUnderIngest(LocalStack stack, Workload workload, String run) throws Exception {
+        Workload more = new Workload(Workload.Size.parse(String.valueOf(Math.max(2_000, workload.events() / 10))),
+                BATCH, 20261130L, run + "m", false);
+        AtomicBoolean ingesting = new AtomicBoolean(true);
+        Map<String, String> journeys = new ConcurrentHashMap<>();
+        List<Long> underIngest = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        List<Future<?>> reading = new ArrayList<>();
+        for (int r = 0; r < READERS; r++) {
+            long seed = r;
+            reading.add(readers.submit(() -> readTimelines(stack, workload, journeys, new SplittableRandom(seed),
+                    underIngest, ingesting::get, Integer.MAX_VALUE)));
+        }
+        ingestBatches(stack, more);
+        ingesting.set(false);
+        for (Future<?> reader : reading) {
+            reader.get();
+        }
+        List<Long> idle = Collections.synchronizedList(new ArrayList<>());
+        int each = Math.max(1, underIngest.size() / READERS);
+        reading.clear();
+        for (int r = 0; r < READERS; r++) {
+            long seed = r;
+            reading.add(readers.submit(() -> readTimelines(stack, workload, journeys, new SplittableRandom(seed),
+                    idle, () -> true, each)));
+        }
+        for (Future<?> reader : reading) {
+            reader.get();
+        }
+        readers.shutdown();
+        report("# reads under ingest: " + underIngest.size() + " timeline reads of " + journeys.size()
+                + " children by " + READERS + " readers during " + more.events() + " more submissions");
+        figure("timeline-read-under-ingest-p50-ms", percentile(underIngest, 50), "ms", percentile(idle, 50));
+        figure("timeline-read-under-ingest-p99-ms", percentile(underIngest, 99), "ms", percentile(idle, 99));
+    }
+
+    /** One reader: timeline reads of drawn children, timed, while {@code going} holds and up to {@code most}. */
+    private Void readTimelines(LocalStack stack, Workload workload, Map<String, String> journeys,
+            SplittableRandom draw, List<Long> latencies, BooleanSupplier going, int most) throws Exception {
+        for (int reads = 0; reads < most && going.getAsBoolean(); ) {
+            String hub = hubToken(stack);
+            String child = draw.nextInt(5) == 0 ? workload.hotChild()
+                    : Workload.nhsNumber(draw.nextInt(workload.children()));
+            String journey = journeys.get(child);
+            if (journey == null) {
+                List<String> found = http.get(stack.queryApi() + "/api/v1/journeys?nhsNumber=" + child, hub,
+                        "mash-triage").json().path("journeys").findValuesAsText("journeyId");
+                if (found.size() != 1) {
+                    continue;
+                }
+                journey = found.get(0);
+                journeys.put(child, journey);
+            }
+            long start = System.nanoTime();
+            assertThat(http.getStatus(stack.queryApi() + "/api/v1/journeys/" + journey + "/timeline", hub,
+                    "mash-triage")).isEqualTo(200);
+            latencies.add(System.nanoTime() - start);
+            reads++;
+        }
+        return null;
     }
 
     /** Timeline reads of the hot child (policy decision and disclosure record included) against a raw lookup. */
@@ -443,14 +695,33 @@ class BenchmarkIT {
         return positions;
     }
 
+    /**
+     * One hub member's token for every reader, renewed after four minutes: Keycloak's brute-force detection counts
+     * logins of one user less than a second apart as failures.
+     */
+    private synchronized String hubToken(LocalStack stack) throws IOException, InterruptedException {
+        return token("mash.mo", () -> http.userToken(tokenUrl(stack), "mash.mo", "mo-pw"));
+    }
+
     private String token(LocalStack stack, String agency) throws IOException, InterruptedException {
-        String[] cached = tokens.get(agency);
+        return token(agency, () -> http.clientToken(tokenUrl(stack), agency));
+    }
+
+    /** A token for {@code holder}, taken anew when the cached one is four minutes old (tokens live five). */
+    private String token(String holder, TokenSource source) throws IOException, InterruptedException {
+        String[] cached = tokens.get(holder);
         long now = System.currentTimeMillis();
         if (cached == null || now - Long.parseLong(cached[1]) > 240_000) {
-            cached = new String[] {http.clientToken(tokenUrl(stack), agency), String.valueOf(now)};
-            tokens.put(agency, cached);
+            cached = new String[] {source.take(), String.valueOf(now)};
+            tokens.put(holder, cached);
         }
         return cached[0];
+    }
+
+    /** Takes a token from Keycloak. */
+    @FunctionalInterface
+    private interface TokenSource {
+        String take() throws IOException, InterruptedException;
     }
 
     /** Prints a line of the report at once, so that a failure later in the run keeps what was measured. */

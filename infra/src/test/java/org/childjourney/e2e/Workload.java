@@ -63,9 +63,16 @@ final class Workload {
     private final SplittableRandom random;
     private final Map<Source, List<String>> pending = new EnumMap<>(Source.class);
     private final String run;
+    private final boolean feedsHotChild;
     private int next;
 
     Workload(Size size, int batchSize, long seed, String run) {
+        this(size, batchSize, seed, run, true);
+    }
+
+    /** @param feedsHotChild whether the hot child gets its {@link #HOT_ENTRIES}: not in a workload added later */
+    Workload(Size size, int batchSize, long seed, String run, boolean feedsHotChild) {
+        this.feedsHotChild = feedsHotChild;
         this.size = size;
         this.batchSize = batchSize;
         this.random = new SplittableRandom(seed);
@@ -87,6 +94,10 @@ final class Workload {
 
     int events() {
         return size.events();
+    }
+
+    int children() {
+        return size.children();
     }
 
     /** The hot child's NHS number. */
@@ -115,11 +126,24 @@ final class Workload {
         return batches;
     }
 
+    /**
+     * {@code count} police notifications to post one at a time, each about a child of its own, apart from the
+     * workload's and the long journey's (from child {@code firstChild} on): a new child's timeline appears in the
+     * read models only when its entry does. Source record ids from {@code firstIndex} on.
+     */
+    List<String> singles(int firstIndex, int firstChild, int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add(submission(firstIndex + i, cumulative.length + 2 + firstChild + i, Source.POLICE));
+        }
+        return lines;
+    }
+
     /** The next batch, or empty when every submission has been handed out. Thread-safe. */
     synchronized Optional<Batch> nextBatch() {
         while (next < size.events()) {
             int index = next++;
-            int child = index % (size.events() / HOT_ENTRIES) == 0 ? 0 : 1 + zipfRank();
+            int child = feedsHotChild && index % (size.events() / HOT_ENTRIES) == 0 ? 0 : 1 + zipfRank();
             Source source = source();
             List<String> lines = pending.get(source);
             lines.add(submission(index, child, source));

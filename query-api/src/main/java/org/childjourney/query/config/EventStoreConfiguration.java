@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.childjourney.query.disclosure.JourneyDisclosedUpcaster;
+import org.childjourney.query.readmodel.PromptEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,5 +67,14 @@ class EventStoreConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .optimizeEventConsumption(false)
                 .build();
+    }
+
+    /**
+     * The store as the read-model processors read it ({@code source: promptEvents} in {@code application.yml}):
+     * polled every {@code childjourney.query.event-poll-interval} while they are idle.
+     */
+    @Bean
+    PromptEvents promptEvents(EmbeddedEventStore eventStore, QueryProperties properties) {
+        return new PromptEvents(eventStore, properties.eventPollInterval());
     }
 }

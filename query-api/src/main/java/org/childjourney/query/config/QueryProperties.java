@@ -1,9 +1,11 @@
 package org.childjourney.query.config;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requestsPerSecond    the requests one caller (a practitioner, an auditor, an agency system) may make a
  *                             second, on average; over it, {@code 429} with {@code Retry-After}
  * @param requestBurst         the requests one caller may make at once, above the average
+ * @param eventPollInterval    how often an idle read-model processor asks the event store for new events
  * @see org.childjourney.core.agency.AgencyRegister the agencies, configured once for both services
  */
 @Validated
@@ -37,7 +40,7 @@ public record QueryProperties(
         @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
         @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int foldedJourneys,
-        @Positive double requestsPerSecond, @Positive int requestBurst) {
+        @Positive double requestsPerSecond, @Positive int requestBurst, @NotNull Duration eventPollInterval) {
 
     /** Why the query API will not start without a key of its own: the demo key exists only in the local profile. */
     static final String MISSING_KEY = "must be supplied outside the local profile (CHILDJOURNEY_QUERY_DIGEST_KEY, "
