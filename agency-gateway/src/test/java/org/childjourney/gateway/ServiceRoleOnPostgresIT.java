@@ -7,16 +7,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.childjourney.migrations.Migrations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Least privilege on PostgreSQL: the services' role, after the migrations ran as the schema's owner, appends events
+ * Least privilege on PostgreSQL: the services' role, after the migrations ran as the schema's owner (by the
+ * deployments' one-shot step, {@link Migrations}), appends events
  * (and so disclosure records, which are events) and reads them, and can neither change nor remove one, nor the
  * ledger's account of a submission, nor the schema; what the services keep as working state (tokens, dead letters,
  * a journey's lock row) it may change.
@@ -33,10 +33,8 @@ class ServiceRoleOnPostgresIT {
     @BeforeEach
     void migrateAsTheOwnerAndConnectAsTheService() throws SQLException {
         url = PostgresDatabases.fresh("grants");
-        Flyway.configure().dataSource(url, PostgresDatabases.user(), "")
-                .locations("classpath:db/migration/journey", "classpath:db/migration/journey-postgresql")
-                .placeholders(Map.of("service_role", "journey_service"))
-                .load().migrate();
+        Migrations.main(new String[] {"--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + PostgresDatabases.user(), "--spring.datasource.password="});
         service = DriverManager.getConnection(url, PostgresDatabases.serviceRole(), "");
     }
 

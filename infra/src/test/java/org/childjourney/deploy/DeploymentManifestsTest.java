@@ -78,6 +78,16 @@ class DeploymentManifestsTest {
             assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
             assertThat(container.at("/image").asText()).startsWith("registry.example.gov.uk/").doesNotEndWith(":latest");
         });
+        assertThat(deployments).allSatisfy(deployment -> assertThat(deployment.at("/spec/template/spec/containers/0")
+                .toString()).as("a service never holds the schema owner's password")
+                .doesNotContain("journey-migrations-secrets"));
+        JsonNode migrations = objects.stream().filter(object -> object.path("kind").asText().equals("Job"))
+                .findFirst().orElseThrow();
+        assertThat(migrations.at("/spec/template/spec/containers/0").toString())
+                .contains("org.childjourney.migrations.Migrations", "journey-migrations-secrets", "SCHEMA_OWNER");
+        assertThat(objects.stream().filter(object -> object.at("/metadata/name").asText().startsWith(
+                "journey-settings")).findFirst().orElseThrow().at("/data/SPRING_FLYWAY_ENABLED").asText())
+                .isEqualTo("false");
         JsonNode defaultDeny = objects.stream()
                 .filter(object -> object.at("/metadata/name").asText().equals("default-deny")).findFirst().orElseThrow();
         assertThat(defaultDeny.at("/spec/podSelector").isEmpty()).isTrue();
@@ -90,9 +100,16 @@ class DeploymentManifestsTest {
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         JsonNode services = YAML.readTree(check.output()).path("services");
-        assertThat(services.fieldNames()).toIterable().contains("events-db", "read-models-1", "read-models-2",
-                "read-models-3", "keycloak", "identity-db", "agency-gateway", "query-api-1", "query-api-2",
-                "tls-proxy");
+        assertThat(services.fieldNames()).toIterable().contains("migrate", "events-db", "read-models-1",
+                "read-models-2", "read-models-3", "keycloak", "identity-db", "agency-gateway", "query-api-1",
+                "query-api-2", "tls-proxy");
+        // The schema owner's password for the migrations only; the services connect as the service role.
+        assertThat(services.at("/migrate/secrets").toString()).contains("events_owner_password");
+        for (String service : List.of("agency-gateway", "query-api-1", "query-api-2")) {
+            assertThat(services.path(service).path("secrets").toString()).as(service)
+                    .doesNotContain("events_owner_password").contains("events_service_password");
+            assertThat(services.path(service).at("/environment/SPRING_FLYWAY_ENABLED").asText()).isEqualTo("false");
+        }
         // Keycloak in production mode, and only the TLS proxy published on the host.
         assertThat(services.at("/keycloak/command").toString()).contains("start").doesNotContain("start-dev");
         services.fields().forEachRemaining(service -> assertThat(service.getValue().has("ports"))

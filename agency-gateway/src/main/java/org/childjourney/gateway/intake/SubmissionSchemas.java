@@ -120,7 +120,9 @@ class SubmissionSchemas implements OpenApiCustomizer {
         } else if (type == Instant.class) {
             return new StringSchema().format("date-time");
         } else if (type == AgencyCode.class) {
-            return new StringSchema().pattern("^" + AgencyCode.PATTERN + "$").example("school-parkside");
+            StringSchema code = new StringSchema();
+            code.pattern("^" + AgencyCode.PATTERN + "$").maxLength(AgencyCode.MAX_LENGTH);
+            return code.example("school-parkside");
         } else if (type == ConsentScope.class) {
             return new StringSchema()._enum(Stream.concat(Stream.of("all"),
                     Arrays.stream(AgencyKind.values()).map(Enum::name)).toList());

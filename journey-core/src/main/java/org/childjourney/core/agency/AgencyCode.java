@@ -9,8 +9,11 @@ public record AgencyCode(String value) {
     /** What an agency code looks like. */
     public static final String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
+    /** The longest agency code the ledger keeps. */
+    public static final int MAX_LENGTH = 100;
+
     public AgencyCode {
-        if (!value.matches(PATTERN)) {
+        if (value.length() > MAX_LENGTH || !value.matches(PATTERN)) {
             throw new IllegalArgumentException("an agency code is lower-case words joined by hyphens");
         }
     }

@@ -235,7 +235,7 @@ public record EntryField(String name, String wireName, RecordComponent component
 
     private static String describe(Class<?> type, Class<?> parameter) {
         if (type == List.class) {
-            return "must be a list: each " + describe(parameter, Object.class).replaceFirst("^must be ", "");
+            return "must be a list, each item " + describe(parameter, Object.class).replaceFirst("^must be ", "");
         } else if (type == Sensitive.class) {
             return describe(parameter, Object.class);
         } else if (type == boolean.class || type == Boolean.class) {

@@ -64,7 +64,7 @@ public enum EntryType {
     /**
      * Whether an agency of this kind may send entries of this type (the contract's "who may send what"): every
      * agency its contacts, its own involvements, consent records and amendments of its own entries; the police
-     * domestic abuse notifications, health A&amp;E attendances, schools their concerns; children's social care the
+     * domestic abuse notifications (and, beyond the contract, missing episodes), health A&amp;E attendances, schools their concerns; children's social care the
      * front door's decisions, strategy discussions, s.47 outcomes, child protection plans and the team around the
      * child. Anything else is refused and nothing of it stored.
      */

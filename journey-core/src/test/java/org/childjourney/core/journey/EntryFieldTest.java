@@ -109,7 +109,7 @@ class EntryFieldTest {
         assertThatThrownBy(() -> field(AeAttendanceRecorded.class, "dischargedAt").fromWire("yesterday"))
                 .hasMessage("must be an ISO-8601 instant, e.g. 2026-11-20T21:14:00Z");
         assertThatThrownBy(() -> field(StrategyDiscussionHeld.class, "participants").fromWire(List.of("no way")))
-                .hasMessage("must be a list: each an agency code, e.g. school-parkside");
+                .hasMessage("must be a list, each item an agency code, e.g. school-parkside");
         assertThatThrownBy(() -> field(TeamMemberAdded.class, "member").fromWire(42))
                 .hasMessage("must be an agency code, e.g. school-parkside");
     }

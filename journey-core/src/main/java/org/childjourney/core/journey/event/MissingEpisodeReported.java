@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public record MissingEpisodeReported(ChildJourneyId journeyId, EntryId entryId, Provenance provenance,
         Subject subject, Consent consent, @NotNull @Identifier String reportReference,
         @NotNull @InTheWorld Instant missingFrom, @Nullable @InTheWorld Instant returnedAt,
-        @NotNull RiskLevel riskLevel, boolean returnInterviewOffered) implements JourneyEntry {
+        @NotNull RiskLevel riskLevel, @NotNull boolean returnInterviewOffered) implements JourneyEntry {
 
     @Override
     public String summary() {

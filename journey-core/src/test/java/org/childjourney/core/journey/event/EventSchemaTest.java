@@ -204,7 +204,6 @@ class EventSchemaTest {
         }
     }
 
-    /** The records a family permits, looking through the sealed interfaces nested in it (JourneyEntry). */
     /** The records of the families: the sealed interfaces' permitted records, and every entry type's record. */
     private static Set<Class<?>> leafEvents(Class<?>... families) {
         Set<Class<?>> leaves = new LinkedHashSet<>();
