@@ -49,12 +49,20 @@ public record EntryField(String name, String wireName, RecordComponent component
     public static final Set<String> HEADER = Set.of("journeyId", "entryId", "provenance", "subject", "consent");
 
     private static final ClassValue<List<EntryField>> FIELDS = new ClassValue<>() {
+        /** @throws IllegalStateException for a type the reading of details does not serve, at its first use */
         @Override
         protected List<EntryField> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents())
+            if (!type.isRecord()) {
+                throw new IllegalStateException(type.getSimpleName() + ": an entry type is a record");
+            }
+            List<EntryField> fields = Arrays.stream(type.getRecordComponents())
                     .filter(component -> !HEADER.contains(component.getName()))
                     .map(EntryField::of)
                     .toList();
+            if (fields.stream().filter(field -> field.role() == Role.REFERENCE).count() > 1) {
+                throw new IllegalStateException(type.getSimpleName() + ": an entry names at most one earlier entry");
+            }
+            return fields;
         }
     };
 

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.EntryField.Role;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ContactDecided;
@@ -26,6 +27,8 @@ import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.person.Sensitive;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -130,6 +133,22 @@ class EntryFieldTest {
         assertThat(violations(invisible)).containsOnlyKeys("incidentReference");
         assertThat(VALIDATOR.validateValue(TeamMemberAdded.class, "member", AgencyCode.of("school-parkside")))
                 .isEmpty();
+    }
+
+    @Test
+    void refusesAnEntryTypeItCannotReadAtItsFirstUse() {
+        assertThatThrownBy(() -> EntryField.of(TwoReferences.class)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at most one earlier entry");
+    }
+
+    /** Not a type the record could have: details naming two earlier entries. */
+    private record TwoReferences(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject,
+            Consent consent, EntryId first, EntryId second) implements JourneyEntry {
+
+        @Override
+        public String summary() {
+            return "two references";
+        }
     }
 
     private static Map<String, String> violations(JourneyEntry entry) {
