@@ -36,11 +36,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds every read model without downtime. The next generation of the read models is built beside the live one
- * ({@link ReadModels}): each processing group's projections run as copies bound to the new collections, in a
- * tracking processor of their own ({@code <group>@g<n>}, with tokens of its own), from the start of the event
- * store, while the live processors go on serving and updating the live generation. Once every new processor has
- * caught up, the switch: the new processors stop, the live ones stop, each live processor takes the new one's
- * token, the new generation is made live (recorded, so a restart keeps it), the live processors start again, now
+ * ({@link ReadModels}): every processing group's projections run as copies bound to the new collections, all in one
+ * tracking processor ({@code read-models@g<n>}, with a token of its own), which streams the event store once from
+ * its start, while the live processors go on serving and updating the live generation. Once it has caught up, the
+ * switch: the rebuild's processor stops, the live ones stop, each live processor takes the rebuild's token, the new generation is made live (recorded, so a restart keeps it), the live processors start again, now
  * writing the new generation, and the old generation's collections are dropped. Reads answer throughout, from the
  * old generation and then the new. A projection failing in a rebuild (no dead-letter queue there) fails the
  * rebuild: its collections and tokens are dropped and the live generation is untouched. One rebuild at a time.
@@ -49,6 +48,8 @@ import org.springframework.stereotype.Component;
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    /** The rebuild's processor, which runs every processing group's projections. */
+    private static final String READ_MODELS = "read-models";
     private static final long WATCH_MS = 200;
     /** How long the old generation stays after a switch, for reads that began on it. */
     private static final Duration GRACE = Duration.ofSeconds(5);
@@ -115,9 +116,7 @@ public class Rebuilds {
         try {
             target.drop(rebuild.generation);
             Map<String, List<Object>> groups = groups(target);
-            for (Map.Entry<String, List<Object>> group : groups.entrySet()) {
-                building.add(processor(rebuild, group.getKey(), group.getValue()));
-            }
+            building.add(processor(rebuild, groups.values().stream().flatMap(List::stream).toList()));
             log.info("rebuilding the read models into generation {}", rebuild.generation);
             building.forEach(TrackingEventProcessor::start);
             while (!caughtUp(building, rebuild)) {
@@ -152,9 +151,9 @@ public class Rebuilds {
         return groups;
     }
 
-    private TrackingEventProcessor processor(Rebuild rebuild, String group, List<Object> handlers) {
-        String name = name(group, rebuild.generation);
-        int segments = Math.max(1, transactions.fetchInTransaction(() -> tokens.fetchSegments(group)).length);
+    /** The one processor of a rebuild: every projection's copy, one stream of the store, one segment. */
+    private TrackingEventProcessor processor(Rebuild rebuild, List<Object> handlers) {
+        String name = name(READ_MODELS, rebuild.generation);
         transactions.executeInTransaction(() -> {
             for (int segment : tokens.fetchSegments(name)) {
                 tokens.fetchToken(name, segment);
@@ -175,8 +174,7 @@ public class Rebuilds {
                 .tokenStore(tokens)
                 .transactionManager(transactions)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
-                        .forParallelProcessing(segments)
-                        .andInitialSegmentsCount(segments)
+                        .forSingleThreadedProcessing()
                         .andBatchSize(properties.batchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
@@ -184,7 +182,7 @@ public class Rebuilds {
         return processor;
     }
 
-    /** Holds each rebuild processor to the configured events a second, if any, leaving the stores room. */
+    /** Holds the rebuild to the configured events a second, if any, leaving the stores room. */
     private MessageHandlerInterceptor<EventMessage<?>> pace() {
         double perSecond = properties.eventsPerSecond();
         AtomicLong handled = new AtomicLong();
@@ -228,7 +226,7 @@ public class Rebuilds {
     }
 
     /**
-     * Makes the new generation live. The generation is recorded first and the tokens moved after: if the service
+     * Makes the new generation live. The generation is recorded first and the token handed on after: if the service
      * stops in between, the live processors go on from their own, older tokens over the new generation, whose
      * projections skip or repeat harmlessly what it already holds; the other way round would leave events out. The
      * live processors start again whatever happens; the dead letters they held are cleared, their journeys' events
@@ -243,15 +241,18 @@ public class Rebuilds {
         try {
             generation.switchTo(rebuild.generation);
             rebuild.state = "switched";
-            transactions.executeInTransaction(() -> groups.forEach(group -> {
-                String name = name(group, rebuild.generation);
-                for (int segment : tokens.fetchSegments(name)) {
-                    TrackingToken token = tokens.fetchToken(name, segment);
-                    tokens.storeToken(token, group, segment);
-                    tokens.releaseClaim(group, segment);
-                    tokens.deleteToken(name, segment);
+            String name = name(READ_MODELS, rebuild.generation);
+            transactions.executeInTransaction(() -> {
+                // Every event up to the rebuild's position is in the new generation, whichever segment it falls in.
+                TrackingToken rebuilt = tokens.fetchToken(name, 0);
+                for (String group : groups) {
+                    for (int segment : tokens.fetchSegments(group)) {
+                        tokens.storeToken(rebuilt, group, segment);
+                        tokens.releaseClaim(group, segment);
+                    }
                 }
-            }));
+                tokens.deleteToken(name, 0);
+            });
             groups.forEach(group -> processing.getObject().deadLetterQueue(group)
                     .ifPresent(SequencedDeadLetterQueue::clear));
         } finally {
