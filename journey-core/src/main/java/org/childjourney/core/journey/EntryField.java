@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +43,10 @@ import org.jspecify.annotations.Nullable;
  *                 details in another type's shape
  *                 ({@link InTargetsShape})
  * @param required whether the agency must send it ({@code @NotNull} on the record's component)
+ * @param identifier whether it is an identifier, read from the wire trimmed and in NFC ({@link Identifier})
  */
-public record EntryField(String name, String wireName, RecordComponent component, Role role, boolean required) {
+public record EntryField(String name, String wireName, RecordComponent component, Role role, boolean required,
+        boolean identifier) {
 
     /** What every entry carries, besides its details. */
     public static final Set<String> HEADER = Set.of("journeyId", "entryId", "provenance", "subject", "consent");
@@ -66,6 +69,19 @@ public record EntryField(String name, String wireName, RecordComponent component
         }
     };
 
+    /** Each entry type's canonical constructor, looked up once. */
+    private static final ClassValue<Constructor<?>> CANONICAL = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            try {
+                return type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getType).toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException impossible) {
+                throw new IllegalStateException("an entry record without its canonical constructor", impossible);
+            }
+        }
+    };
+
     /** How a field's value reaches the entry. */
     public enum Role {
         VALUE, REFERENCE, IN_TARGETS_SHAPE
@@ -81,7 +97,8 @@ public record EntryField(String name, String wireName, RecordComponent component
         Role role = component.getType() == EntryId.class ? Role.REFERENCE
                 : component.isAnnotationPresent(InTargetsShape.class) ? Role.IN_TARGETS_SHAPE : Role.VALUE;
         return new EntryField(component.getName(), wireName == null ? component.getName() : wireName.value(),
-                component, role, fieldAnnotated(component, NotNull.class));
+                component, role, fieldAnnotated(component, NotNull.class),
+                component.getType() == String.class && fieldAnnotated(component, Identifier.class));
     }
 
     /** Constraints on a record component are placed on its field (and accessor) by the compiler. */
@@ -106,25 +123,25 @@ public record EntryField(String name, String wireName, RecordComponent component
             Provenance provenance, Subject subject, Consent consent, Function<EntryField, @Nullable Object> values) {
         Map<String, Object> header = Map.of("journeyId", journeyId, "entryId", entryId, "provenance", provenance,
                 "subject", subject, "consent", consent);
+        Constructor<?> canonical = CANONICAL.get(type);
+        Object[] arguments = new Object[canonical.getParameterCount()];
+        // The details' fields are the record's components beyond the header, in the record's order.
+        Iterator<EntryField> fields = of(type).iterator();
+        Class<?>[] types = canonical.getParameterTypes();
         RecordComponent[] components = type.getRecordComponents();
-        Object[] arguments = new Object[components.length];
-        List<EntryField> fields = of(type);
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < arguments.length; i++) {
             String name = components[i].getName();
-            arguments[i] = HEADER.contains(name) ? header.get(name) : values.apply(fields.stream()
-                    .filter(field -> field.name().equals(name)).findFirst().orElseThrow());
-            if (arguments[i] == null && components[i].getType() == boolean.class) {
+            arguments[i] = HEADER.contains(name) ? header.get(name) : values.apply(fields.next());
+            if (arguments[i] == null && types[i] == boolean.class) {
                 arguments[i] = false;
             }
         }
         try {
-            Constructor<E> canonical = type.getDeclaredConstructor(Arrays.stream(components)
-                    .map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(arguments);
+            return type.cast(canonical.newInstance(arguments));
         } catch (InvocationTargetException refused) {
             throw new IllegalArgumentException("the entry's record refused its values", refused.getCause());
         } catch (ReflectiveOperationException impossible) {
-            throw new IllegalStateException("an entry record without its canonical constructor", impossible);
+            throw new IllegalStateException("an entry record's canonical constructor refused a call", impossible);
         }
     }
 
@@ -181,8 +198,7 @@ public record EntryField(String name, String wireName, RecordComponent component
      * @throws IllegalArgumentException saying what the field must be, if it is not that
      */
     public Object fromWire(Object wire) {
-        if (component.getType() == String.class && wire instanceof String text
-                && fieldAnnotated(component, Identifier.class)) {
+        if (identifier && wire instanceof String text) {
             return IdentifierValidator.normalised(text);
         }
         return fromWire(component.getType(), typeArgument(), wire);
