@@ -1,12 +1,17 @@
 package org.childjourney.query.readmodel;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +24,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The documents a projection touches while an event processor handles one batch of events: each is loaded once,
@@ -34,16 +40,30 @@ import org.bson.Document;
  * change a poisoned document fails in its handler, so that the processing group's dead-letter queue takes it (with
  * its journey's later events) and every other document is written. A dead letter retried writes the document again,
  * and a document written is no longer poisoned.
+ *
+ * <p>Several processors' segments, in one service or several, may change the same document (an agency's inbox, an
+ * identifier's journeys): each document loaded is written back only if it is still the revision loaded (field
+ * {@value #REVISION}), and one not stored when asked only if nobody has stored it since. Otherwise the batch fails
+ * with {@link DocumentChangedMeanwhile} and is handled again from the documents as they now are, so that no change
+ * overwrites another. A document {@link #put} is written whatever the store holds under its id.
  */
 public final class DocumentBatch {
 
+    /** The field counting a document's writes, which a conditional write compares. */
+    static final String REVISION = "_rev";
     private static final int CHUNK = 100;
+    /** In {@link #loaded}: the document was not stored when asked. */
+    private static final long NOT_STORED = -1;
+    /** In {@link #loaded}: the document was stored before documents counted their revisions. */
+    private static final long UNCOUNTED = 0;
 
     private final MongoCollection<Document> collection;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
     private final Set<Object> changed = new HashSet<>();
     /** Ids already asked of the collection: a document not loaded under one of them does not exist. */
     private final Set<Object> lookedUp = new HashSet<>();
+    /** The revision each document read from the collection (or found missing there) had when it was read. */
+    private final Map<Object, Long> loaded = new HashMap<>();
     private final PoisonedDocuments poisoned;
     /** Whether this is a processor's batch, which isolates poisoned documents, or a dead letter being retried. */
     private final boolean processorBatch;
@@ -93,7 +113,10 @@ public final class DocumentBatch {
 
     private void prefetch(List<String> ids) {
         for (List<String> chunk : chunks(ids)) {
-            collection.find(in("_id", chunk)).forEach(found -> documents.put(found.get("_id"), found));
+            collection.find(in("_id", chunk)).forEach(found -> {
+                documents.put(found.get("_id"), found);
+                loaded.put(found.get("_id"), revisionOf(found));
+            });
             lookedUp.addAll(chunk);
         }
     }
@@ -105,6 +128,7 @@ public final class DocumentBatch {
     public Document get(Object id, Function<Object, Document> open) {
         return documents.computeIfAbsent(id, key -> {
             Document stored = lookedUp.contains(key) ? null : collection.find(eq("_id", key)).first();
+            loaded.put(key, stored == null ? NOT_STORED : revisionOf(stored));
             return stored != null ? stored : open.apply(key);
         });
     }
@@ -118,6 +142,7 @@ public final class DocumentBatch {
     /** Sets the whole document with this id, without loading what the collection holds under it. */
     public void put(Object id, Document document) {
         documents.put(id, document);
+        loaded.remove(id);
         changing(id);
     }
 
@@ -133,9 +158,9 @@ public final class DocumentBatch {
         List<Object> ids = documents.keySet().stream().filter(changed::contains).toList();
         for (List<Object> chunk : chunks(ids)) {
             try {
-                collection.bulkWrite(chunk.stream().map(this::replacement).toList());
+                replace(chunk);
             } catch (RuntimeException failure) {
-                if (!processorBatch || TransientStoreFailure.test(failure)) {
+                if (!processorBatch || notTheDocuments(failure)) {
                     throw failure;
                 }
                 writeOneByOne(chunk, failure);
@@ -144,6 +169,30 @@ public final class DocumentBatch {
         }
         documents.clear();
         changed.clear();
+        loaded.clear();
+    }
+
+    /**
+     * Writes these documents in one bulk write.
+     *
+     * @throws DocumentChangedMeanwhile if one was changed (or first stored) since this batch loaded it: the write
+     *         matched fewer documents than it replaced, or an insert met a document of the same id
+     */
+    private void replace(List<Object> ids) {
+        BulkWriteResult result;
+        try {
+            result = collection.bulkWrite(ids.stream().map(this::replacement).toList());
+        } catch (MongoBulkWriteException failure) {
+            throw DocumentChangedMeanwhile.test(failure) ? new DocumentChangedMeanwhile(failure) : failure;
+        }
+        if (result.getMatchedCount() + result.getUpserts().size() < ids.size()) {
+            throw new DocumentChangedMeanwhile(null);
+        }
+    }
+
+    /** A failure that writing the documents one by one would only repeat: the store's, or a concurrent change. */
+    private static boolean notTheDocuments(RuntimeException failure) {
+        return failure instanceof DocumentChangedMeanwhile || TransientStoreFailure.test(failure);
     }
 
     /**
@@ -155,9 +204,9 @@ public final class DocumentBatch {
         List<Object> failed = new ArrayList<>();
         for (Object id : chunk) {
             try {
-                collection.bulkWrite(List.of(replacement(id)));
+                replace(List.of(id));
             } catch (RuntimeException failure) {
-                if (TransientStoreFailure.test(failure)) {
+                if (notTheDocuments(failure)) {
                     throw failure;
                 }
                 failed.add(id);
@@ -173,8 +222,25 @@ public final class DocumentBatch {
         throw new PoisonedDocuments.DocumentPoisoned();
     }
 
+    /**
+     * The write of one document: a document put replaces whatever is stored; a document loaded replaces the
+     * revision loaded, one counted from before revisions only an uncounted one, and one not stored is inserted
+     * (an upsert whose filter matches nothing stored, so that a document stored meanwhile fails it as a duplicate).
+     */
     private ReplaceOneModel<Document> replacement(Object id) {
-        return new ReplaceOneModel<>(eq("_id", id), documents.get(id), new ReplaceOptions().upsert(true));
+        Document document = documents.get(id);
+        Long revision = loaded.get(id);
+        if (revision == null) {
+            return new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true));
+        }
+        document.put(REVISION, Math.max(revision, UNCOUNTED) + 1);
+        Bson unchanged = revision > UNCOUNTED ? eq(REVISION, revision) : exists(REVISION, false);
+        return new ReplaceOneModel<>(and(eq("_id", id), unchanged), document,
+                new ReplaceOptions().upsert(revision == NOT_STORED));
+    }
+
+    private static long revisionOf(Document stored) {
+        return stored.get(REVISION) instanceof Number counted ? counted.longValue() : UNCOUNTED;
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {

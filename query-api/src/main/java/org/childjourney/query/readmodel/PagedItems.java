@@ -17,11 +17,22 @@ import org.bson.Document;
  * page moves to a document of its own in the pages collection, keyed {@code <head id>/<n>} with n counting from 0,
  * and the head counts the pages so moved in field {@value #PAGES}. An append writes the head, and one page more
  * each time a page fills; a read fetches the head, then its pages by id. Every document is fetched by id.
+ *
+ * <p>Several processors may append to one head (an agency's inbox, from the segments of its children's journeys):
+ * only the batch whose head write wins ({@link DocumentBatch}'s revisions) may decide what a page holds. So a full
+ * page moves first into the head's list {@value #SEALED}, written with the head, and is copied out to its own
+ * document by a later batch that loaded the head with it, in its pages batch (which projections write before their
+ * heads), before that batch's head write drops it. Every copy of a page is the same items, whichever batch writes
+ * it; until the copy, reads take the page from the head. A head holds at most the pages sealed by one batch.
  */
 public final class PagedItems {
 
     static final String ITEMS = "items";
     static final String PAGES = "pages";
+    static final String SEALED = "sealed";
+    private static final String NUMBER = "n";
+    /** In each page {@value #SEALED}: the head's revision as loaded by the batch that sealed the page. */
+    private static final String SEALED_FROM = "from";
     private static final int FETCH = 20;
 
     private final int size;
@@ -35,15 +46,38 @@ public final class PagedItems {
 
     /** Appends the item to the head's open page, first moving a full page into {@code pages}. */
     public void append(Document head, DocumentBatch pages, Document item) {
+        List<Document> sealed = sealed(head);
+        long revision = revision(head);
+        sealed.removeIf(page -> {
+            boolean stored = page.get(SEALED_FROM, Number.class).longValue() < revision;
+            if (stored) {
+                String pageId = pageId(head.get("_id"), page.getInteger(NUMBER));
+                pages.put(pageId, new Document("_id", pageId).append(ITEMS, page.getList(ITEMS, Document.class)));
+            }
+            return stored;
+        });
         List<Document> open = open(head);
         if (open.size() >= size) {
-            int sealed = pagesOf(head);
-            String pageId = pageId(head.get("_id"), sealed);
-            pages.put(pageId, new Document("_id", pageId).append(ITEMS, new ArrayList<>(open)));
+            int moved = pagesOf(head);
+            sealed.add(new Document(NUMBER, moved).append(SEALED_FROM, revision).append(ITEMS, new ArrayList<>(open)));
             open.clear();
-            head.put(PAGES, sealed + 1);
+            head.put(PAGES, moved + 1);
+        }
+        if (sealed.isEmpty()) {
+            head.remove(SEALED);
         }
         open.add(item);
+    }
+
+    /** The full pages the head holds until they are copied out, to read or change in place. */
+    @SuppressWarnings("unchecked")
+    private static List<Document> sealed(Document head) {
+        return (List<Document>) head.computeIfAbsent(SEALED, absent -> new ArrayList<Document>());
+    }
+
+    /** The head's revision as its batch loaded it: 0 for a head not stored, or stored before revisions. */
+    private static long revision(Document head) {
+        return head.get(DocumentBatch.REVISION) instanceof Number counted ? counted.longValue() : 0;
     }
 
     /** The items of the head's open page, to read or change in place. */
@@ -60,6 +94,8 @@ public final class PagedItems {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FETCH));
             Map<String, Document> found = new HashMap<>();
             pages.find(in("_id", chunk)).forEach(page -> found.put(page.getString("_id"), page));
+            head.getList(SEALED, Document.class, List.of())
+                    .forEach(page -> found.put(pageId(head.get("_id"), page.getInteger(NUMBER)), page));
             for (String id : chunk) {
                 Document page = found.get(id);
                 if (page == null) {
@@ -74,7 +110,9 @@ public final class PagedItems {
 
     /** The items of full page {@code n}, fetched by id. */
     public static List<Document> page(Document head, MongoCollection<Document> pages, int n) {
-        Document page = pages.find(eq("_id", pageId(head.get("_id"), n))).first();
+        Document page = head.getList(SEALED, Document.class, List.of()).stream()
+                .filter(sealed -> sealed.getInteger(NUMBER) == n).findFirst()
+                .orElseGet(() -> pages.find(eq("_id", pageId(head.get("_id"), n))).first());
         if (page == null) {
             throw new IllegalStateException("a read-model head counts a page that is not stored");
         }

@@ -2,6 +2,7 @@ package org.childjourney.query.readmodel;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -14,6 +15,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -106,6 +110,98 @@ class DocumentBatchTest {
 
         assertThat(commands).containsExactly("update");
         assertThat(collection.find(eq("_id", "stored")).first().getInteger("count")).isEqualTo(7);
+    }
+
+    @Test
+    void aBatchThatLoadedADocumentAnotherBatchHasChangedSinceWritesNothingOfItAndFails() {
+        assertThatThrownBy(() -> inBatch(List.of("stored"), batch -> {
+            batch.edit("stored", this::open).put("count", batch.get("stored", this::open).getInteger("count") + 10);
+            elsewhere(() -> inBatch(List.of("stored"), other -> other.edit("stored", this::open)
+                    .put("count", other.get("stored", this::open).getInteger("count") + 1)));
+        })).isInstanceOf(DocumentChangedMeanwhile.class);
+
+        assertThat(collection.find(eq("_id", "stored")).first().getInteger("count")).as("the other batch's change")
+                .isEqualTo(2);
+
+        inBatch(List.of("stored"), again -> again.edit("stored", this::open)
+                .put("count", again.get("stored", this::open).getInteger("count") + 10));
+        assertThat(collection.find(eq("_id", "stored")).first().getInteger("count")).as("both changes")
+                .isEqualTo(12);
+    }
+
+    @Test
+    void aBatchOpeningADocumentThatAnotherBatchStoredMeanwhileFails() {
+        assertThatThrownBy(() -> inBatch(List.of("new"), batch -> {
+            batch.edit("new", this::open).put("count", 10);
+            elsewhere(() -> inBatch(List.of("new"), other -> other.edit("new", this::open).put("count", 1)));
+        })).isInstanceOf(DocumentChangedMeanwhile.class);
+
+        assertThat(collection.find(eq("_id", "new")).first().getInteger("count")).isEqualTo(1);
+    }
+
+    @Test
+    void eachWriteCountsTheDocumentsRevisionFromOneStoredBeforeRevisionsWereCounted() {
+        inBatch(List.of("stored"), batch -> batch.edit("stored", this::open).put("count", 5));
+        inBatch(List.of("stored"), batch -> batch.edit("stored", this::open).put("count", 6));
+
+        Document stored = collection.find(eq("_id", "stored")).first();
+        assertThat(stored.getInteger("count")).isEqualTo(6);
+        assertThat(stored.get(DocumentBatch.REVISION, Number.class).longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aPutDocumentReplacesWhatAnotherBatchStoredMeanwhile() {
+        inBatch(List.of(), batch -> {
+            batch.put("stored", new Document("_id", "stored").append("count", 7));
+            elsewhere(() -> inBatch(List.of("stored"), other -> other.edit("stored", this::open).put("count", 3)));
+        });
+
+        assertThat(collection.find(eq("_id", "stored")).first().getInteger("count")).isEqualTo(7);
+    }
+
+    @Test
+    void appendsToOnePagedListByBatchesThatOverlapKeepEveryItemOnceInTheOrderTheHeadWasWritten() {
+        PagedItems paging = new PagedItems(2);
+        assertThatThrownBy(() -> append(paging, List.of("a1", "a2", "a3"),
+                () -> elsewhere(() -> append(paging, List.of("b1", "b2", "b3"), () -> { }))))
+                .isInstanceOf(DocumentChangedMeanwhile.class);
+        append(paging, List.of("a1", "a2", "a3"), () -> { });
+        append(paging, List.of("c1", "c2", "c3", "c4"), () -> { });
+
+        Document head = collection.find(eq("_id", "head")).first();
+        assertThat(PagedItems.all(head, pages()).stream().map(item -> item.getString("item")))
+                .containsExactly("b1", "b2", "b3", "a1", "a2", "a3", "c1", "c2", "c3", "c4");
+        assertThat(pages().countDocuments()).as("the pages earlier batches sealed, copied out").isEqualTo(2);
+        assertThat(head.getList("sealed", Document.class)).as("the pages the last batch sealed, still in the head")
+                .hasSize(2);
+    }
+
+    /** Appends the items to the paged list under "head" in one processor batch; {@code meanwhile} runs before it ends. */
+    private void append(PagedItems paging, List<String> items, Runnable meanwhile) {
+        BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("go")));
+        unitOfWork.execute(() -> {
+            DocumentBatch pages = DocumentBatch.of(unitOfWork, pages(), new PoisonedDocuments());
+            DocumentBatch heads = DocumentBatch.of(unitOfWork, collection, new PoisonedDocuments());
+            items.forEach(item -> paging.append(heads.edit("head", id -> new Document("_id", id)), pages,
+                    new Document("item", item)));
+            meanwhile.run();
+        });
+    }
+
+    private MongoCollection<Document> pages() {
+        return client.getDatabase("test").getCollection("pages");
+    }
+
+    /** Work on a thread of its own, as another processor's segment would do it, to its end. */
+    private static void elsewhere(Runnable work) {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            other.submit(work).get();
+        } catch (InterruptedException | ExecutionException failed) {
+            throw new IllegalStateException(failed);
+        } finally {
+            other.shutdown();
+        }
     }
 
     private Document open(Object id) {

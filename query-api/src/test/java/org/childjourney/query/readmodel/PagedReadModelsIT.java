@@ -169,9 +169,12 @@ class PagedReadModelsIT extends QueryApiIT {
         assertThat(full).isGreaterThanOrEqualTo((items - 1) / PAGE);
         assertThat(PagedItems.open(head)).hasSizeLessThanOrEqualTo(PAGE);
         for (int n = 0; n < full; n++) {
-            assertThat(readModels.getCollection(pages).find(eq("_id", headId + "/" + n)).first()
-                    .getList("items", Document.class)).hasSize(PAGE);
+            assertThat(PagedItems.page(head, readModels.getCollection(pages), n)).hasSize(PAGE);
         }
+        long revision = head.get("_rev", Number.class).longValue();
+        assertThat(head.getList("sealed", Document.class, List.of()))
+                .as("the full pages the head still holds are those the last batch that wrote it sealed")
+                .allSatisfy(page -> assertThat(page.get("from", Number.class).longValue()).isEqualTo(revision - 1));
     }
 
     private static List<String> ids(JsonNode timeline) {

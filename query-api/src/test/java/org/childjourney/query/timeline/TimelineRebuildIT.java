@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.childjourney.core.consent.ConsentStatus;
@@ -85,13 +85,19 @@ class TimelineRebuildIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(timeline(story)).isEqualTo(projected));
     }
 
-    /** The timeline's head, then every record in order; {@code null} without a head. */
+    /**
+     * The timeline's head, then every record in order; {@code null} without a head. The head is shown without how
+     * it is stored: its revision, and the full pages it holds until a later batch copies them out.
+     */
     private @Nullable List<Document> timeline(JourneyStories story) {
         Document head = store.timelines().find(eq("_id", story.journeyId().toString())).first();
         if (head == null) {
             return null;
         }
-        List<Document> documents = new ArrayList<>(List.of(head));
+        Document shown = new Document(head);
+        shown.remove("_rev");
+        shown.remove("sealed");
+        List<Document> documents = new ArrayList<>(List.of(shown));
         documents.addAll(PagedItems.all(head, store.pages()));
         return documents;
     }
@@ -114,7 +120,7 @@ class TimelineRebuildIT {
 
     /** Resets the timeline processor to the start of the event store, once it has claimed its segment. */
     private void replay() {
-        TrackingEventProcessor processor = processing.eventProcessor("timeline", TrackingEventProcessor.class)
+        StreamingEventProcessor processor = processing.eventProcessor("timeline", StreamingEventProcessor.class)
                 .orElseThrow();
         await().atMost(Duration.ofSeconds(15)).until(() -> !processor.processingStatus().isEmpty());
         processor.shutDown();
