@@ -21,9 +21,11 @@ import org.bson.UuidRepresentation;
 import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.query.readmodel.ByJourney;
 import org.childjourney.query.readmodel.LiveGeneration;
 import org.childjourney.query.readmodel.PagedItems;
 import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.SegmentShares;
 import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -100,6 +102,24 @@ class ReadModelConfiguration {
     ConfigurerModule projectionsNeverSkipEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The read models' processors ({@code mode: pooled} in {@code application.yml}) split the stream into segments,
+     * each claimed by one instance of the query API through the token store: one journey's events, and the records
+     * of reads of it, in one segment ({@code sequencing-policy: byJourney}); each instance claims its share of the
+     * segments ({@link SegmentShares}).
+     */
+    @Bean
+    ConfigurerModule segmentsSharedAmongInstances(SegmentShares shares) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
+                        .maxSegmentProvider(shares));
+    }
+
+    @Bean
+    ByJourney byJourney() {
+        return new ByJourney();
     }
 
     /** The live generation's read models, for the projections and the reads. */
