@@ -454,7 +454,7 @@ class BenchmarkIT {
     /** Timeline reads of the hot child (policy decision and disclosure record included) against a raw lookup. */
     private void readTimeline(LocalStack stack, Workload workload, Connection store, int readModelPort, int reads)
             throws Exception {
-        String searcher = http.userToken(tokenUrl(stack), "mash.mo", "mo-pw");
+        String searcher = http.userToken(stack.tokenUrl(), "mash.mo", "mo-pw");
         String journeyId = await().atMost(Duration.ofMinutes(10)).until(() -> http.get(stack.queryApi()
                         + "/api/v1/journeys?nhsNumber=" + workload.hotChild(), searcher, "mash-triage").json()
                         .path("journeys").findValuesAsText("journeyId"), found -> found.size() == 1).get(0);
@@ -464,7 +464,7 @@ class BenchmarkIT {
         await().atMost(patience(workload.events())).pollInterval(Duration.ofSeconds(1))
                 .until(() -> allAt(tokenPositions(store), head));
         // A token of its own: the catch-up can outlast a token's five minutes.
-        String hub = http.userToken(tokenUrl(stack), "mash.mo", "mo-pw");
+        String hub = http.userToken(stack.tokenUrl(), "mash.mo", "mo-pw");
         assertThat(http.get(url, hub, "mash-triage").json().path("entries").size()).isEqualTo(Workload.HOT_ENTRIES);
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < reads + WARM_UP_READS; i++) {
@@ -488,7 +488,7 @@ class BenchmarkIT {
         figure("timeline-read-p50-ms", percentile(latencies, 50), "ms", percentile(raw, 50));
         figure("timeline-read-p99-ms", percentile(latencies, 99), "ms", percentile(raw, 99));
         // An auditor's review as at now replays the hot child's events from the store: against the live read.
-        String ann = http.userToken(tokenUrl(stack), "auditor.ann", "ann-pw");
+        String ann = http.userToken(stack.tokenUrl(), "auditor.ann", "ann-pw");
         String asAt = url + "?asAt=" + Instant.now();
         List<Long> replays = new ArrayList<>();
         for (int i = 0; i < reads / 10 + WARM_UP_READS; i++) {
@@ -512,7 +512,7 @@ class BenchmarkIT {
                     token(stack, batch.source().agency), String.join("\n", batch.lines()));
             assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
         }
-        String ann = http.userToken(tokenUrl(stack), "auditor.ann", "ann-pw");
+        String ann = http.userToken(stack.tokenUrl(), "auditor.ann", "ann-pw");
         String search = "{\"nhsNumber\":\"" + workload.longJourneyChild() + "\"}";
         String journeyId = await().atMost(Duration.ofMinutes(5)).until(() -> http.post(stack.queryApi()
                 + "/api/v1/journeys:search", ann, search, "case-review").json().path("journeys")
@@ -542,7 +542,7 @@ class BenchmarkIT {
      * unknown number's median is the baseline.
      */
     private void searchKnownAndUnknown(LocalStack stack, Workload workload, int searches) throws Exception {
-        String tom = http.userToken(tokenUrl(stack), "teacher.tom", "tom-pw");
+        String tom = http.userToken(stack.tokenUrl(), "teacher.tom", "tom-pw");
         String unknown = FictionalNhsNumbers.next();
         List<Long> known = new ArrayList<>();
         List<Long> absent = new ArrayList<>();
@@ -572,7 +572,7 @@ class BenchmarkIT {
     private void replay(LocalStack stack, Connection store, Workload workload) throws Exception {
         long events = head(store)[1];
         String url = stack.queryApi() + "/api/v1/admin/rebuilds";
-        String ada = http.userToken(tokenUrl(stack), "admin.ada", "ada-pw");
+        String ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
         long tokenAt = System.nanoTime();
         ProcessorTime cpuAtStart = stack.processorTime("query-api");
         long started = System.nanoTime();
@@ -584,7 +584,7 @@ class BenchmarkIT {
         while (true) {
             assertThat(System.nanoTime()).as("read models rebuilt within %s", limit).isLessThan(deadline);
             if (System.nanoTime() - tokenAt > Duration.ofMinutes(4).toNanos()) {
-                ada = http.userToken(tokenUrl(stack), "admin.ada", "ada-pw");
+                ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
                 tokenAt = System.nanoTime();
             }
             String state = http.get(rebuild, ada, "case-review").json().path("state").asText();
@@ -700,11 +700,11 @@ class BenchmarkIT {
      * logins of one user less than a second apart as failures.
      */
     private synchronized String hubToken(LocalStack stack) throws IOException, InterruptedException {
-        return token("mash.mo", () -> http.userToken(tokenUrl(stack), "mash.mo", "mo-pw"));
+        return token("mash.mo", () -> http.userToken(stack.tokenUrl(), "mash.mo", "mo-pw"));
     }
 
     private String token(LocalStack stack, String agency) throws IOException, InterruptedException {
-        return token(agency, () -> http.clientToken(tokenUrl(stack), agency));
+        return token(agency, () -> http.clientToken(stack.tokenUrl(), agency));
     }
 
     /** A token for {@code holder}, taken anew when the cached one is four minutes old (tokens live five). */
@@ -732,7 +732,7 @@ class BenchmarkIT {
 
     /** What the rebuild must have rebuilt: the identifier lookup finds the hot child, and its whole timeline reads. */
     private void assertRebuilt(LocalStack stack, Workload workload) throws Exception {
-        String hub = http.userToken(tokenUrl(stack), "mash.mo", "mo-pw");
+        String hub = http.userToken(stack.tokenUrl(), "mash.mo", "mo-pw");
         List<String> found = http.post(stack.queryApi() + "/api/v1/journeys:search", hub,
                 "{\"nhsNumber\":\"" + workload.hotChild() + "\"}", "mash-triage").json().path("journeys")
                 .findValuesAsText("journeyId");
@@ -753,9 +753,5 @@ class BenchmarkIT {
         List<Long> sorted = nanos.stream().sorted().toList();
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
         return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    private static String tokenUrl(LocalStack stack) {
-        return stack.keycloak() + "/realms/journey/protocol/openid-connect/token";
     }
 }

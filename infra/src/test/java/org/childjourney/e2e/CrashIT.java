@@ -53,10 +53,10 @@ class CrashIT {
             AtomicBoolean crashed = new AtomicBoolean();
             ExecutorService load = Executors.newFixedThreadPool(AGENCIES.size() + 1);
             for (String agency : AGENCIES) {
-                String token = HTTP.clientToken(tokenUrl(stack), agency);
+                String token = HTTP.clientToken(stack.tokenUrl(), agency);
                 load.submit(() -> push(stack, agency, token, acknowledged, crashed));
             }
-            String sarah = HTTP.userToken(tokenUrl(stack), "sw.sarah", "sarah-pw");
+            String sarah = HTTP.userToken(stack.tokenUrl(), "sw.sarah", "sarah-pw");
             load.submit(() -> read(stack, journeyId, sarah, readsAnswered, crashed));
 
             await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_THE_CRASH);
@@ -74,18 +74,18 @@ class CrashIT {
             assertThat(before).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_THE_CRASH);
             for (Acknowledged submission : before) {
                 Answer resend = HTTP.post(stack.gateway() + "/api/v1/submissions",
-                        HTTP.clientToken(tokenUrl(stack), submission.agency()), submission.body());
+                        HTTP.clientToken(stack.tokenUrl(), submission.agency()), submission.body());
                 assertThat(resend.status()).as(resend.raw()).isEqualTo(200);
                 assertThat(resend.json().path("entryId").asText()).isEqualTo(submission.entryId());
                 assertThat(resend.json().path("journeyId").asText()).isEqualTo(submission.journeyId());
             }
             Set<String> entryIds = new HashSet<>(before.stream().map(Acknowledged::entryId).toList());
-            String sarahAgain = HTTP.userToken(tokenUrl(stack), "sw.sarah", "sarah-pw");
+            String sarahAgain = HTTP.userToken(stack.tokenUrl(), "sw.sarah", "sarah-pw");
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
                     timeline(stack, journeyId, sarahAgain).json().path("entries").findValuesAsText("entryId"))
                     .containsAll(entryIds));
             assertThat(reads).isPositive();
-            String ann = HTTP.userToken(tokenUrl(stack), "auditor.ann", "ann-pw");
+            String ann = HTTP.userToken(stack.tokenUrl(), "auditor.ann", "ann-pw");
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(permittedReadsBySarah(
                     HTTP.get(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/accesses", ann, "case-review")
                             .json())).isGreaterThanOrEqualTo(reads));
@@ -94,12 +94,12 @@ class CrashIT {
 
     /** The first submissions, before any load: a contact, and social care's involvement so that Sarah may read. */
     private String openTheJourney(LocalStack stack) throws Exception {
-        String csc = HTTP.clientToken(tokenUrl(stack), "csc-county");
+        String csc = HTTP.clientToken(stack.tokenUrl(), "csc-county");
         Answer involvement = HTTP.post(stack.gateway() + "/api/v1/submissions", csc, submission("INV-" + run,
                 "involvement-started", null, "\"role\":\"allocated-social-worker\""));
         assertThat(involvement.status()).as(involvement.raw()).isEqualTo(201);
         String journeyId = involvement.json().path("journeyId").asText();
-        String sarah = HTTP.userToken(tokenUrl(stack), "sw.sarah", "sarah-pw");
+        String sarah = HTTP.userToken(stack.tokenUrl(), "sw.sarah", "sarah-pw");
         await().atMost(Duration.ofSeconds(30)).until(() -> timeline(stack, journeyId, sarah).status() == 200);
         return journeyId;
     }
@@ -166,9 +166,5 @@ class CrashIT {
 
     private static Answer timeline(LocalStack stack, String journeyId, String token) throws Exception {
         return HTTP.get(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/timeline", token, "child-in-need");
-    }
-
-    private static String tokenUrl(LocalStack stack) {
-        return stack.keycloak() + "/realms/journey/protocol/openid-connect/token";
     }
 }

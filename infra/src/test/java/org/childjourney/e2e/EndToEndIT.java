@@ -105,7 +105,7 @@ class EndToEndIT {
     void theAllocatedSocialWorkerReadsAllFourInTheOrderTheyHappened() throws Exception {
         assertThat(submit("csc-county", submission("INV-" + RUN, "involvement-started", "2026-11-21T09:00:00Z", null,
                 "\"role\":\"allocated-social-worker\"")).status()).isEqualTo(201);
-        String sarah = HTTP.userToken(tokenUrl(), "sw.sarah", "sarah-pw");
+        String sarah = HTTP.userToken(stack.tokenUrl(), "sw.sarah", "sarah-pw");
 
         // The identifier lookup is a read model: it follows the gateway's appends, polling the event store.
         Answer search = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.get(stack.queryApi()
@@ -130,7 +130,7 @@ class EndToEndIT {
     @Test
     @Order(3)
     void aTeacherWithNoRelationshipIsRefusedAndLearnsNothing() throws Exception {
-        String tom = HTTP.userToken(tokenUrl(), "teacher.tom", "tom-pw");
+        String tom = HTTP.userToken(stack.tokenUrl(), "teacher.tom", "tom-pw");
 
         Answer refused = timeline(tom, "child-in-need");
 
@@ -143,7 +143,7 @@ class EndToEndIT {
     @Test
     @Order(3)
     void theSchoolThatRaisedAConcernReadsItsOwnEntryAndNeverThePolicesNotes() throws Exception {
-        String dan = HTTP.userToken(tokenUrl(), "dsl.dan", "dan-pw");
+        String dan = HTTP.userToken(stack.tokenUrl(), "dsl.dan", "dan-pw");
 
         Answer own = timeline(dan, "early-help");
 
@@ -192,7 +192,7 @@ class EndToEndIT {
     @Test
     @Order(5)
     void theAuditorSeesBothReads() throws Exception {
-        String ann = HTTP.userToken(tokenUrl(), "auditor.ann", "ann-pw");
+        String ann = HTTP.userToken(stack.tokenUrl(), "auditor.ann", "ann-pw");
 
         JsonNode accesses = await().atMost(Duration.ofSeconds(30)).until(
                 () -> HTTP.get(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/accesses", ann, "case-review"),
@@ -208,7 +208,7 @@ class EndToEndIT {
     void theEmergencyDepartmentSeesOnlyAttendancesAndThePlanFlagAndThePlansOwnerIsTold() throws Exception {
         assertThat(submit("csc-county", submission("CP-" + RUN, "cp-plan-started", "2026-11-22T10:00:00Z", null,
                 "\"category\":\"neglect\"")).status()).isEqualTo(201);
-        String nia = HTTP.userToken(tokenUrl(), "nurse.nia", "nia-pw");
+        String nia = HTTP.userToken(stack.tokenUrl(), "nurse.nia", "nia-pw");
 
         JsonNode triage = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(nia, "unscheduled-care"),
                 answer -> answer.status() == 200
@@ -216,13 +216,13 @@ class EndToEndIT {
 
         assertThat(triage.path("entries").findValuesAsText("type")).containsOnly("ae-attendance");
         assertThat(triage.path("flags").path("priorAttendances").asInt()).isEqualTo(1);
-        String csc = HTTP.clientToken(tokenUrl(), "csc-county");
+        String csc = HTTP.clientToken(stack.tokenUrl(), "csc-county");
         JsonNode inbox = await().atMost(Duration.ofSeconds(30)).until(
                 () -> HTTP.get(stack.queryApi() + "/api/v1/inbox?unacknowledged=true", csc, "case-review").json(),
                 items -> items.path("items").findValuesAsText("journeyId").contains(journeyId));
         assertThat(inbox.path("items").findValuesAsText("kind")).contains("access-notice");
 
-        String paul = HTTP.userToken(tokenUrl(), "pc.paul", "paul-pw");
+        String paul = HTTP.userToken(stack.tokenUrl(), "pc.paul", "paul-pw");
         JsonNode check = timeline(paul, "urgent-check").json();
         assertThat(check.path("entries")).as("police at an incident: the flags only").isEmpty();
         assertThat(check.path("flags").path("childProtectionPlan").asBoolean()).isTrue();
@@ -232,7 +232,7 @@ class EndToEndIT {
     @Test
     @Order(7)
     void theHubReleasesTheSchoolConcernToAnotherSchoolWhoseTeacherThenSeesOnlyThat() throws Exception {
-        String mo = HTTP.userToken(tokenUrl(), "mash.mo", "mo-pw");
+        String mo = HTTP.userToken(stack.tokenUrl(), "mash.mo", "mo-pw");
         String schoolConcern = entryIdOf(timeline(mo, "mash-triage").json(), "school-concern");
 
         Answer release = HTTP.post(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/releases", mo,
@@ -240,7 +240,7 @@ class EndToEndIT {
                         + "\"reason\":\"Sibling attends this school\"}", "mash-triage");
         assertThat(release.status()).as(release.raw()).isEqualTo(201);
 
-        String tom = HTTP.userToken(tokenUrl(), "teacher.tom", "tom-pw");
+        String tom = HTTP.userToken(stack.tokenUrl(), "teacher.tom", "tom-pw");
         JsonNode released = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(tom, "early-help"),
                 answer -> answer.status() == 200).json();
         assertThat(released.path("entries").findValuesAsText("entryId")).containsExactly(schoolConcern);
@@ -410,14 +410,10 @@ class EndToEndIT {
     }
 
     private static Answer submit(String agency, String body) throws Exception {
-        return HTTP.post(stack.gateway() + "/api/v1/submissions", HTTP.clientToken(tokenUrl(), agency), body);
+        return HTTP.post(stack.gateway() + "/api/v1/submissions", HTTP.clientToken(stack.tokenUrl(), agency), body);
     }
 
     private static Answer timeline(String token, String purpose) throws Exception {
         return HTTP.get(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/timeline", token, purpose);
-    }
-
-    private static String tokenUrl() {
-        return stack.keycloak() + "/realms/journey/protocol/openid-connect/token";
     }
 }

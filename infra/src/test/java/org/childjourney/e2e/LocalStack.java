@@ -1,6 +1,8 @@
 package org.childjourney.e2e;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -58,6 +60,90 @@ final class LocalStack implements AutoCloseable {
             process.onExit().join();
         });
         Files.deleteIfExists(dataDir().resolve("run").resolve(service + ".pid"));
+    }
+
+    /** SIGKILL to one service started by {@code up}, as a crash would stop it; returns once it has exited. */
+    void kill(String service) throws IOException {
+        ProcessHandle.of(pid(service)).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+        Files.deleteIfExists(dataDir().resolve("run").resolve(service + ".pid"));
+    }
+
+    /**
+     * One more instance of a service, as {@code up} starts one (its jar, the local profile, this stack's Keycloak,
+     * event store and settings) on a port of its own, ready when this returns. Closing it stops it.
+     */
+    Instance another(String service) throws IOException, InterruptedException {
+        int port = freePort();
+        Path jar;
+        try (Stream<Path> built = Files.list(root.resolve(service).resolve("target"))) {
+            jar = built.filter(file -> file.getFileName().toString().matches(service + "-.*exec\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar of " + service + ": package it"));
+        }
+        Path log = dataDir().resolve(service + "-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true", "-Xmx384m",
+                "-jar", jar.toString()).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(environment);
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak() + "/realms/journey");
+        if (environment.containsKey("JOURNEY_DATASOURCE_URL")) {
+            env.put("SPRING_DATASOURCE_URL", environment.get("JOURNEY_DATASOURCE_URL"));
+            env.put("SPRING_DATASOURCE_USERNAME", environment.get("JOURNEY_DATASOURCE_USERNAME"));
+            env.put("SPRING_DATASOURCE_PASSWORD", environment.getOrDefault("JOURNEY_DATASOURCE_PASSWORD", ""));
+        } else {
+            env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dataDir().toAbsolutePath().resolve("events/journey")
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+            env.put("SPRING_DATASOURCE_USERNAME", "sa");
+            env.put("SPRING_DATASOURCE_PASSWORD", eventStorePassword());
+        }
+        Instance instance = new Instance(builder.start(), port);
+        long patience = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+        while (!instance.ready()) {
+            if (!instance.process().isAlive() || System.nanoTime() > patience) {
+                instance.close();
+                throw new IllegalStateException(service + " did not start; see " + log);
+            }
+            Thread.sleep(1_000);
+        }
+        return instance;
+    }
+
+    /** A service's instance started by {@link #another}. */
+    record Instance(Process process, int port) implements AutoCloseable {
+
+        String url() {
+            return "http://localhost:" + port;
+        }
+
+        boolean ready() {
+            try {
+                HttpURLConnection health = (HttpURLConnection) URI.create(url() + "/actuator/health").toURL()
+                        .openConnection();
+                health.setConnectTimeout(2_000);
+                health.setReadTimeout(5_000);
+                return health.getResponseCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
+
+        /** SIGKILL, as a crash would stop it. */
+        void kill() {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
     }
 
     long pid(String service) throws IOException {
@@ -143,6 +229,10 @@ final class LocalStack implements AutoCloseable {
 
     String queryApi() {
         return "http://localhost:" + queryPort;
+    }
+
+    String tokenUrl() {
+        return keycloak() + "/realms/journey/protocol/openid-connect/token";
     }
 
     @Override
