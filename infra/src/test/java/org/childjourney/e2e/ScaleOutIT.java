@@ -88,7 +88,8 @@ class ScaleOutIT {
         Map<String, String> settings = Map.of(
                 "JOURNEY_DATASOURCE_URL", SERVER + database, "JOURNEY_DATASOURCE_USERNAME", "postgres",
                 "SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + readStorePort,
-                "CHILDJOURNEY_QUERY_READ_MODEL_PAGE_SIZE", String.valueOf(PAGE));
+                "CHILDJOURNEY_QUERY_READ_MODEL_PAGE_SIZE", String.valueOf(PAGE),
+                "CHILDJOURNEY_QUERY_PROCESSOR_SEGMENTS", "4");
         ExecutorService senders = Executors.newFixedThreadPool(8);
         ExecutorService posts = Executors.newCachedThreadPool();
         try (LocalStack stack = new LocalStack(Path.of(System.getProperty("childjourney.work", "target/e2e"),
