@@ -66,7 +66,7 @@ class AccessLogProjection implements RebuildableProjection {
     }
 
     @Override
-    public Object copyFor(ReadModels generation) {
+    public RebuildableProjection copyFor(ReadModels generation) {
         return new AccessLogProjection(generation, poisoned, paging);
     }
 

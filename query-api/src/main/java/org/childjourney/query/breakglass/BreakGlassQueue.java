@@ -44,7 +44,7 @@ class BreakGlassQueue implements RebuildableProjection {
     }
 
     @Override
-    public Object copyFor(ReadModels generation) {
+    public RebuildableProjection copyFor(ReadModels generation) {
         return new BreakGlassQueue(generation, disclosures);
     }
 

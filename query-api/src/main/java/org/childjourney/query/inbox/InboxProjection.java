@@ -62,7 +62,7 @@ class InboxProjection implements RebuildableProjection {
     }
 
     @Override
-    public Object copyFor(ReadModels generation) {
+    public RebuildableProjection copyFor(ReadModels generation) {
         return new InboxProjection(generation, poisoned, paging);
     }
 

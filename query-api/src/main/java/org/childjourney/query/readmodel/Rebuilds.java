@@ -14,9 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -24,7 +27,6 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +38,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds every read model without downtime. The next generation of the read models is built beside the live one
- * ({@link ReadModels}): every processing group's projections run as copies bound to the new collections, all in one
- * tracking processor ({@code read-models@g<n>}, with a token of its own), which streams the event store once from
- * its start, while the live processors go on serving and updating the live generation. Once it has caught up, the
+ * ({@link ReadModels}): every processing group's projections run as copies bound to the new collections, while the
+ * live processors go on serving and updating the live generation. First the projections whose documents are each one
+ * journey's read every event in the store so far journey by journey ({@link JourneyOrder}), so that each such
+ * document is written once for each batch of its own journey's events; then one tracking processor
+ * ({@code read-models@g<n>}, with a token of its own) streams the store from its start for the other projections, in
+ * the store's order, and for all of them from where the first pass ended. Once it has caught up, the
  * switch: the rebuild's processor stops, the live ones stop, each live processor takes the rebuild's token, the new generation is made live (recorded, so a restart keeps it), the live processors start again, now
  * writing the new generation, and the old generation's collections are dropped. Reads answer throughout, from the
  * old generation and then the new. A projection failing in a rebuild (no dead-letter queue there) fails the
@@ -62,6 +67,7 @@ public class Rebuilds {
     private final TransactionManager transactions;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final RebuildProperties properties;
+    private final JourneyOrder journeyOrder;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "read-model-rebuild");
@@ -72,7 +78,7 @@ public class Rebuilds {
 
     Rebuilds(ReadModels live, LiveGeneration generation, List<RebuildableProjection> projections, EventStore events,
             TokenStore tokens, TransactionManager transactions, ObjectProvider<EventProcessingConfiguration> processing,
-            RebuildProperties properties) {
+            RebuildProperties properties, JourneyOrder journeyOrder) {
         this.live = live;
         this.generation = generation;
         this.projections = List.copyOf(projections);
@@ -81,9 +87,14 @@ public class Rebuilds {
         this.transactions = transactions;
         this.processing = processing;
         this.properties = properties;
+        this.journeyOrder = journeyOrder;
     }
 
-    /** Where a rebuild stands. {@code eventsDone} and {@code eventsTotal} are positions in the event store. */
+    /**
+     * Where a rebuild stands, in positions of the event store: {@code eventsTotal} its head, {@code eventsDone} how
+     * far the rebuild has come, never going back (the events the journey-order pass has handled, then the position
+     * of the processor, once that is further).
+     */
     public record Progress(String rebuildId, String state, long eventsDone, long eventsTotal) {
     }
 
@@ -115,9 +126,19 @@ public class Rebuilds {
         List<TrackingEventProcessor> building = new ArrayList<>();
         try {
             target.drop(rebuild.generation);
-            Map<String, List<Object>> groups = groups(target);
-            building.add(processor(rebuild, groups.values().stream().flatMap(List::stream).toList()));
+            Map<String, List<RebuildableProjection>> groups = groups(target);
+            List<RebuildableProjection> copies = groups.values().stream().flatMap(List::stream).toList();
+            List<Object> perJourney = copies.stream().filter(RebuildableProjection::perJourney)
+                    .<Object>map(copy -> copy).toList();
+            List<Object> inOrder = copies.stream().filter(copy -> !copy.perJourney()).<Object>map(copy -> copy)
+                    .toList();
             log.info("rebuilding the read models into generation {}", rebuild.generation);
+            Pace pace = new Pace(properties.eventsPerSecond());
+            TrackingToken head = events.createHeadToken();
+            JourneyOrder.Passed passed = journeyOrder.replay(head == null ? 0 : head.position().orElse(0),
+                    invoker(perJourney), properties.batchSize(), pace, rebuild.done::set);
+            building.add(processor(rebuild, new MultiEventHandlerInvoker(invoker(inOrder),
+                    new AfterJourneyOrder(invoker(perJourney), passed)), pace));
             building.forEach(TrackingEventProcessor::start);
             while (!caughtUp(building, rebuild)) {
                 if (rebuild.failure != null) {
@@ -134,15 +155,15 @@ public class Rebuilds {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             abandon(rebuild, building, target);
-        } catch (RuntimeException failed) {
+        } catch (Exception failed) {
             log.error("rebuild into generation {} failed: {}", rebuild.generation, failed.getClass().getName());
             abandon(rebuild, building, target);
         }
     }
 
     /** Each processing group's projections, copied for the target generation. */
-    private Map<String, List<Object>> groups(ReadModels target) {
-        Map<String, List<Object>> groups = new LinkedHashMap<>();
+    private Map<String, List<RebuildableProjection>> groups(ReadModels target) {
+        Map<String, List<RebuildableProjection>> groups = new LinkedHashMap<>();
         for (RebuildableProjection projection : projections) {
             ProcessingGroup group = AnnotationUtils.findAnnotation(projection.getClass(), ProcessingGroup.class);
             groups.computeIfAbsent(group == null ? projection.getClass().getPackageName() : group.value(),
@@ -151,8 +172,38 @@ public class Rebuilds {
         return groups;
     }
 
-    /** The one processor of a rebuild: every projection's copy, one stream of the store, one segment. */
-    private TrackingEventProcessor processor(Rebuild rebuild, List<Object> handlers) {
+    /** These projections' handlers; a projection that fails fails the rebuild. */
+    private static EventHandlerInvoker invoker(List<Object> handlers) {
+        return SimpleEventHandlerInvoker.builder()
+                .eventHandlers(handlers)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                .build();
+    }
+
+    /** Handlers that the journey-order pass has already given the events it handled: they get the rest. */
+    private record AfterJourneyOrder(EventHandlerInvoker handlers, JourneyOrder.Passed passed)
+            implements EventHandlerInvoker {
+
+        @Override
+        public boolean canHandle(EventMessage<?> event, Segment segment) {
+            return !passed.handled(event) && handlers.canHandle(event, segment);
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return handlers.canHandleType(payloadType);
+        }
+
+        @Override
+        public void handle(EventMessage<?> event, Segment segment) throws Exception {
+            if (!passed.handled(event)) {
+                handlers.handle(event, segment);
+            }
+        }
+    }
+
+    /** The processor of a rebuild: every projection's copy, one stream of the store, one segment. */
+    private TrackingEventProcessor processor(Rebuild rebuild, EventHandlerInvoker handlers, Pace pace) {
         String name = name(READ_MODELS, rebuild.generation);
         transactions.executeInTransaction(() -> {
             for (int segment : tokens.fetchSegments(name)) {
@@ -162,10 +213,7 @@ public class Rebuilds {
         });
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(handlers)
-                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                        .build())
+                .eventHandlerInvoker(handlers)
                 .errorHandler(context -> {
                     rebuild.failure = context.error();
                     PropagatingErrorHandler.instance().handleError(context);
@@ -178,25 +226,11 @@ public class Rebuilds {
                         .andBatchSize(properties.batchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
-        processor.registerHandlerInterceptor(pace());
-        return processor;
-    }
-
-    /** Holds the rebuild to the configured events a second, if any, leaving the stores room. */
-    private MessageHandlerInterceptor<EventMessage<?>> pace() {
-        double perSecond = properties.eventsPerSecond();
-        AtomicLong handled = new AtomicLong();
-        long started = System.nanoTime();
-        return (unitOfWork, chain) -> {
-            if (perSecond > 0) {
-                long due = started + (long) (handled.getAndIncrement() * 1e9 / perSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-            }
+        processor.registerHandlerInterceptor((unitOfWork, chain) -> {
+            pace.next();
             return chain.proceed();
-        };
+        });
+        return processor;
     }
 
     /**
@@ -221,7 +255,7 @@ public class Rebuilds {
                 done = Math.min(done, position);
             }
         }
-        rebuild.done.set(done == Long.MAX_VALUE ? 0 : done);
+        rebuild.done.accumulateAndGet(done == Long.MAX_VALUE ? 0 : done, Math::max);
         return caughtUp;
     }
 

@@ -40,8 +40,14 @@ class JourneyLookupProjection implements RebuildableProjection {
         this.poisoned = poisoned;
     }
 
+    /** An identifier's journeys are a set, whichever journey the rebuild meets first. */
     @Override
-    public Object copyFor(ReadModels generation) {
+    public boolean perJourney() {
+        return true;
+    }
+
+    @Override
+    public RebuildableProjection copyFor(ReadModels generation) {
         return new JourneyLookupProjection(generation, digests, poisoned);
     }
 

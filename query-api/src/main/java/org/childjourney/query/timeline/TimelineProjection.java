@@ -42,8 +42,14 @@ class TimelineProjection implements RebuildableProjection {
         this.paging = paging;
     }
 
+    /** A timeline is one journey's, built from its events alone. */
     @Override
-    public Object copyFor(ReadModels generation) {
+    public boolean perJourney() {
+        return true;
+    }
+
+    @Override
+    public RebuildableProjection copyFor(ReadModels generation) {
         return new TimelineProjection(new TimelineStore(generation), poisoned, paging);
     }
 
