@@ -1,10 +1,10 @@
 package org.childjourney.e2e;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.net.BindException;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,16 +50,6 @@ final class LocalStack implements AutoCloseable {
     /** Starts whatever of the stack is not running. */
     void up() throws IOException, InterruptedException {
         run(List.of("bash", root.resolve("infra/bin/up").toString(), "--no-build", "--detach"), dataDir(), 600);
-    }
-
-    /** Stops one service and waits for it to exit. */
-    void stop(String service) throws IOException, InterruptedException {
-        long pid = pid(service);
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.destroy();
-            process.onExit().join();
-        });
-        Files.deleteIfExists(dataDir().resolve("run").resolve(service + ".pid"));
     }
 
     /** SIGKILL to one service started by {@code up}, as a crash would stop it; returns once it has exited. */

@@ -89,7 +89,7 @@ class ScaleOutIT {
                 "JOURNEY_DATASOURCE_URL", SERVER + database, "JOURNEY_DATASOURCE_USERNAME", "postgres",
                 "SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + readStorePort,
                 "CHILDJOURNEY_QUERY_READ_MODEL_PAGE_SIZE", String.valueOf(PAGE),
-                "CHILDJOURNEY_QUERY_PROCESSOR_SEGMENTS", "4");
+                "CHILDJOURNEY_QUERY_PROCESSOR_MODE", "pooled", "CHILDJOURNEY_QUERY_PROCESSOR_SEGMENTS", "4");
         ExecutorService senders = Executors.newFixedThreadPool(8);
         ExecutorService posts = Executors.newCachedThreadPool();
         try (LocalStack stack = new LocalStack(Path.of(System.getProperty("childjourney.work", "target/e2e"),
@@ -138,6 +138,9 @@ class ScaleOutIT {
             senders.shutdownNow();
             posts.shutdownNow();
             readStore.shutdownNow();
+            try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "")) {
+                admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 

@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
  * index per journey, keyed by journey id, with the ids of its reads in order, in pages ({@link PagedItems}, full
  * pages in {@code access_log_pages}). A journey read a million times therefore never rewrites, or outgrows, one
  * document. A search is listed on every journey it found, returned or withheld. Each read's id carries its event
- * id: a redelivered record is stored again under the same id, and not listed twice while its page is open (after a
- * failure between writing a full page and its head it may be; readers list each read once).
+ * id: a redelivered record is stored again under the same id, and not listed twice while the head holds its page (a
+ * batch handled again after a failure lists nothing it had listed; readers list each read once).
  */
 @Component
 @ProcessingGroup("access-log")
@@ -74,9 +74,9 @@ class AccessLogProjection implements RebuildableProjection {
     void on(DisclosureEvent event, EventMessage<?> message, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
         // The reads' batch first, then the pages': batches are written in the order they were opened, so the index
         // never names a read or counts a page that is not stored yet.
-        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, readModels.collection(READS), poisoned);
-        DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels.collection(PAGES), poisoned);
-        Batches batches = new Batches(DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned,
+        DocumentBatch readBatch = DocumentBatch.of(unitOfWork, readModels, READS, poisoned);
+        DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels, PAGES, poisoned);
+        Batches batches = new Batches(DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned,
                 DocumentBatch.idsOf(DisclosureEvent.class, disclosure -> journeysOf(disclosure).stream())), pageBatch,
                 readBatch, paging);
         Document read = new Document("eventId", message.getIdentifier())
@@ -130,7 +130,7 @@ class AccessLogProjection implements RebuildableProjection {
             // Written again even when already listed: a redelivered batch may have listed it before failing.
             reads.put(readId, new Document("_id", readId).append("read", read));
             Document head = index.edit(journeyId.toString(), id -> new Document("_id", id));
-            if (PagedItems.open(head).stream().noneMatch(listed -> readId.equals(listed.getString("readId")))) {
+            if (!PagedItems.holds(head, listed -> readId.equals(listed.getString("readId")))) {
                 paging.append(head, pages, new Document("readId", readId));
             }
         }

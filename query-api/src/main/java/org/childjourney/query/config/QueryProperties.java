@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -31,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  *                             second, on average; over it, {@code 429} with {@code Retry-After}
  * @param requestBurst         the requests one caller may make at once, above the average
  * @param eventPollInterval    how often an idle read-model processor asks the event store for new events
+ * @param processorMode        how the read-model processors run ({@code axon.eventhandling.processors.*.mode}):
+ *                             {@code tracking} for one instance, {@code pooled} for several
+ * @param processorSegments    each read-model processor's segments, fixed when it first stores its tokens
+ * @param processorThreads     the threads handling the segments an instance claims
  * @see org.childjourney.core.agency.AgencyRegister the agencies, configured once for both services
  */
 @Validated
@@ -40,7 +45,9 @@ public record QueryProperties(
         @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
         @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int foldedJourneys,
-        @Positive double requestsPerSecond, @Positive int requestBurst, @NotNull Duration eventPollInterval) {
+        @Positive double requestsPerSecond, @Positive int requestBurst, @NotNull Duration eventPollInterval,
+        @NotNull EventProcessorProperties.Mode processorMode, @Positive int processorSegments,
+        @Positive int processorThreads) {
 
     /** Why the query API will not start without a key of its own: the demo key exists only in the local profile. */
     static final String MISSING_KEY = "must be supplied outside the local profile (CHILDJOURNEY_QUERY_DIGEST_KEY, "

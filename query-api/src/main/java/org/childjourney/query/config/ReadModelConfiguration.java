@@ -21,6 +21,7 @@ import org.bson.UuidRepresentation;
 import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.query.readmodel.ByAgency;
 import org.childjourney.query.readmodel.ByJourney;
 import org.childjourney.query.readmodel.LiveGeneration;
 import org.childjourney.query.readmodel.PagedItems;
@@ -105,10 +106,10 @@ class ReadModelConfiguration {
     }
 
     /**
-     * The read models' processors ({@code mode: pooled} in {@code application.yml}) split the stream into segments,
-     * each claimed by one instance of the query API through the token store: one journey's events, and the records
-     * of reads of it, in one segment ({@code sequencing-policy: byJourney}); each instance claims its share of the
-     * segments ({@link SegmentShares}).
+     * The read models' processors split the stream into segments, each claimed by one instance of the query API
+     * through the token store (pooled, {@code childjourney.query.processor-mode}): one journey's events, and the records
+     * of reads of it, in one segment ({@code sequencing-policy: byJourney}; the inbox's by agency, {@code byAgency});
+     * each instance claims its share of the segments ({@link SegmentShares}).
      */
     @Bean
     ConfigurerModule segmentsSharedAmongInstances(SegmentShares shares) {
@@ -120,6 +121,11 @@ class ReadModelConfiguration {
     @Bean
     ByJourney byJourney() {
         return new ByJourney();
+    }
+
+    @Bean
+    ByAgency byAgency() {
+        return new ByAgency();
     }
 
     /** The live generation's read models, for the projections and the reads. */

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * {@code inbox_items} holds one document per item, keyed {@code <agency>/<item id>}, which its receipt updates;
  * {@code inbox} holds each agency's index of its item ids in order, in pages ({@link PagedItems}, full pages in
  * {@code inbox_pages}). An agency with a million items never rewrites, or outgrows, one document, and a receipt
- * changes one small one. A redelivered notice finds its item stored and is not listed twice while its page is open
- * (after a failure between writing a full page and its head it may be, on the next page; a page lists it once).
+ * changes one small one. A redelivered notice finds its item stored and is not listed twice while the head holds its
+ * page (a batch handled again after a failure lists nothing it had listed). An agency's notices and receipts are one
+ * sequence ({@code sequencing-policy: byAgency}): its inbox is written by one segment at a time.
  */
 @Component
 @ProcessingGroup("inbox")
@@ -70,9 +71,9 @@ class InboxProjection implements RebuildableProjection {
     void on(AgencyNotified notice, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
         // Items, then pages, then heads: batches are written in the order they were opened, so that an index never
         // names an item or counts a page that is not stored yet.
-        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels.collection(ITEMS), poisoned, ITEM_IDS);
-        DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels.collection(PAGES), poisoned);
-        DocumentBatch heads = DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned,
+        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels, ITEMS, poisoned, ITEM_IDS);
+        DocumentBatch pageBatch = DocumentBatch.of(unitOfWork, readModels, PAGES, poisoned);
+        DocumentBatch heads = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned,
                 DocumentBatch.idsOf(AgencyNotified.class, notified -> Stream.of(notified.agency().value())));
         String id = itemId(notice.agency(), notice.noticeId());
         // A notice handled again leaves its item, and a receipt it may have, as they are.
@@ -86,14 +87,14 @@ class InboxProjection implements RebuildableProjection {
                     .append("acknowledgedAt", null)));
         }
         Document head = heads.edit(notice.agency().value(), agency -> new Document("_id", agency));
-        if (PagedItems.open(head).stream().noneMatch(listed -> id.equals(listed.getString("id")))) {
+        if (!PagedItems.holds(head, listed -> id.equals(listed.getString("id")))) {
             paging.append(head, pageBatch, new Document("id", id));
         }
     }
 
     @EventHandler
     void on(NoticeAcknowledged receipt, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
-        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels.collection(ITEMS), poisoned, ITEM_IDS);
+        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels, ITEMS, poisoned, ITEM_IDS);
         String id = itemId(receipt.agency(), receipt.noticeId());
         Document stored = itemBatch.get(id, absent -> null);
         if (stored == null || stored.get("item", Document.class).get("acknowledgedAt") != null) {

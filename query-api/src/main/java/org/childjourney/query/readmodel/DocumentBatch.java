@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -41,11 +42,14 @@ import org.bson.conversions.Bson;
  * its journey's later events) and every other document is written. A dead letter retried writes the document again,
  * and a document written is no longer poisoned.
  *
- * <p>Several processors' segments, in one service or several, may change the same document (an agency's inbox, an
- * identifier's journeys): each document loaded is written back only if it is still the revision loaded (field
- * {@value #REVISION}), and one not stored when asked only if nobody has stored it since. Otherwise the batch fails
- * with {@link DocumentChangedMeanwhile} and is handled again from the documents as they now are, so that no change
- * overwrites another. A document {@link #put} is written whatever the store holds under its id.
+ * <p>Each write counts the document's revision (field {@value #REVISION}). Where several processors' segments, in
+ * one service or several, may change the same document (an agency's inbox, an identifier's journeys:
+ * {@link ReadModels#sharedWriters}), each document loaded is written back only if it is still the revision loaded,
+ * and one not stored when asked only if nobody has stored it since. Otherwise the batch fails with
+ * {@link DocumentChangedMeanwhile} and is handled again from the documents as they now are, so that no change
+ * overwrites another. With one writer a document is written by its id alone: the embedded read store finds a
+ * document by id only when the filter is its id alone, and would otherwise scan the collection for every write.
+ * A document {@link #put} is written whatever the store holds under its id.
  */
 public final class DocumentBatch {
 
@@ -58,6 +62,8 @@ public final class DocumentBatch {
     private static final long UNCOUNTED = 0;
 
     private final MongoCollection<Document> collection;
+    /** Whether each write must be of the revision loaded: several segments may write the collection's documents. */
+    private final boolean conditional;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
     private final Set<Object> changed = new HashSet<>();
     /** Ids already asked of the collection: a document not loaded under one of them does not exist. */
@@ -68,28 +74,35 @@ public final class DocumentBatch {
     /** Whether this is a processor's batch, which isolates poisoned documents, or a dead letter being retried. */
     private final boolean processorBatch;
 
-    private DocumentBatch(MongoCollection<Document> collection, PoisonedDocuments poisoned, boolean processorBatch) {
+    private DocumentBatch(MongoCollection<Document> collection, boolean conditional, PoisonedDocuments poisoned,
+            boolean processorBatch) {
         this.collection = collection;
+        this.conditional = conditional;
         this.poisoned = poisoned;
         this.processorBatch = processorBatch;
     }
 
-    /** The batch of this collection in the unit of work, created (and set to be written on commit) on first use. */
-    public static DocumentBatch of(UnitOfWork<?> unitOfWork, MongoCollection<Document> collection,
+    /**
+     * The batch of the collection {@code name} of these read models in the unit of work, created (and set to be
+     * written on commit) on first use.
+     */
+    public static DocumentBatch of(UnitOfWork<?> unitOfWork, ReadModels readModels, String name,
             PoisonedDocuments poisoned) {
-        return of(unitOfWork, collection, poisoned, message -> Stream.empty());
+        return of(unitOfWork, readModels, name, poisoned, message -> Stream.empty());
     }
 
     /**
-     * As {@link #of(UnitOfWork, MongoCollection, PoisonedDocuments)}; on first use in a processor's batch, the
+     * As {@link #of(UnitOfWork, ReadModels, String, PoisonedDocuments)}; on first use in a processor's batch, the
      * documents that {@code idsOf} names for the batch's events are loaded at once, a few round trips instead of one
      * per document.
      */
-    public static DocumentBatch of(UnitOfWork<?> unitOfWork, MongoCollection<Document> collection,
+    public static DocumentBatch of(UnitOfWork<?> unitOfWork, ReadModels readModels, String name,
             PoisonedDocuments poisoned, Function<EventMessage<?>, Stream<String>> idsOf) {
         UnitOfWork<?> root = unitOfWork.root();
+        MongoCollection<Document> collection = readModels.collection(name);
         return root.getOrComputeResource("document-batch:" + collection.getNamespace().getFullName(), key -> {
-            DocumentBatch batch = new DocumentBatch(collection, poisoned, root instanceof BatchingUnitOfWork<?>);
+            DocumentBatch batch = new DocumentBatch(collection, readModels.sharedWriters(), poisoned,
+                    root instanceof BatchingUnitOfWork<?>);
             if (root instanceof BatchingUnitOfWork<?> events) {
                 batch.prefetch(events.getMessages().stream()
                         .flatMap(message -> idsOf.apply((EventMessage<?>) message))
@@ -183,7 +196,14 @@ public final class DocumentBatch {
         try {
             result = collection.bulkWrite(ids.stream().map(this::replacement).toList());
         } catch (MongoBulkWriteException failure) {
-            throw DocumentChangedMeanwhile.test(failure) ? new DocumentChangedMeanwhile(failure) : failure;
+            if (DocumentChangedMeanwhile.test(failure)) {
+                throw new DocumentChangedMeanwhile(failure);
+            }
+            // The write is ordered: the documents before the first refused were written, at their new revision.
+            int refused = failure.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElse(0);
+            ids.subList(0, refused).forEach(id -> loaded.computeIfPresent(id,
+                    (written, before) -> revisionOf(documents.get(written))));
+            throw failure;
         }
         if (result.getMatchedCount() + result.getUpserts().size() < ids.size()) {
             throw new DocumentChangedMeanwhile(null);
@@ -223,9 +243,10 @@ public final class DocumentBatch {
     }
 
     /**
-     * The write of one document: a document put replaces whatever is stored; a document loaded replaces the
-     * revision loaded, one counted from before revisions only an uncounted one, and one not stored is inserted
-     * (an upsert whose filter matches nothing stored, so that a document stored meanwhile fails it as a duplicate).
+     * The write of one document: a document put replaces whatever is stored; with shared writers, a document loaded
+     * replaces the revision loaded, one counted from before revisions only an uncounted one, and one not stored is
+     * inserted (an upsert whose filter matches nothing stored, so that a document stored meanwhile fails it as a
+     * duplicate).
      */
     private ReplaceOneModel<Document> replacement(Object id) {
         Document document = documents.get(id);
@@ -234,6 +255,9 @@ public final class DocumentBatch {
             return new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true));
         }
         document.put(REVISION, Math.max(revision, UNCOUNTED) + 1);
+        if (!conditional) {
+            return new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true));
+        }
         Bson unchanged = revision > UNCOUNTED ? eq(REVISION, revision) : exists(REVISION, false);
         return new ReplaceOneModel<>(and(eq("_id", id), unchanged), document,
                 new ReplaceOptions().upsert(revision == NOT_STORED));

@@ -39,9 +39,9 @@ public class JourneyOrder {
 
     /** How far below its end the pass notes positions it did not see: an append open across more is not waited for. */
     static final int GAP_WINDOW = 10_000;
-    private static final String EVENTS = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier,"
-            + " timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry WHERE globalIndex <= ?"
-            + " ORDER BY aggregateIdentifier, sequenceNumber";
+    private static final String EVENTS = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber,"
+            + " eventIdentifier, timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry"
+            + " WHERE globalIndex <= ? ORDER BY aggregateIdentifier, sequenceNumber";
 
     private final DataSource store;
     private final Serializer serializer;

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +23,25 @@ public class LiveGeneration {
     private static final Duration REFRESH = Duration.ofSeconds(2);
 
     private final MongoDatabase database;
+    private final boolean sharedWriters;
     private final AtomicInteger live = new AtomicInteger();
     private volatile long readAt;
 
-    LiveGeneration(MongoDatabase database) {
+    /**
+     * @param processors the read-model processors: pooled, or in several segments, they may write one document from
+     *                   several segments at once
+     */
+    LiveGeneration(MongoDatabase database, EventProcessorProperties processors) {
         this.database = database;
+        this.sharedWriters = processors.getProcessors().values().stream()
+                .anyMatch(processor -> processor.getMode() == EventProcessorProperties.Mode.POOLED
+                        || processor.getInitialSegmentCount() != null && processor.getInitialSegmentCount() > 1);
         refresh();
     }
 
     /** The live read models, resolving the generation at each use. */
     public ReadModels readModels() {
-        return new ReadModels(database, live::get);
+        return new ReadModels(database, live::get, sharedWriters);
     }
 
     public int get() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.bson.Document;
 
@@ -80,29 +81,43 @@ public final class PagedItems {
         return head.get(DocumentBatch.REVISION) instanceof Number counted ? counted.longValue() : 0;
     }
 
+    /**
+     * Whether the head holds an item that {@code matches}, on its open page or on a full page it holds until a later
+     * batch copies it out: what a projection asks before appending an item that a batch handled again (after a
+     * concurrent change failed it) may already have appended.
+     */
+    public static boolean holds(Document head, Predicate<Document> matches) {
+        return open(head).stream().anyMatch(matches) || head.getList(SEALED, Document.class, List.of()).stream()
+                .anyMatch(page -> page.getList(ITEMS, Document.class).stream().anyMatch(matches));
+    }
+
     /** The items of the head's open page, to read or change in place. */
     @SuppressWarnings("unchecked")
     public static List<Document> open(Document head) {
         return (List<Document>) head.computeIfAbsent(ITEMS, absent -> new ArrayList<Document>());
     }
 
-    /** Every item in the order appended: the moved pages, fetched by id a few at a time, then the open page. */
+    /**
+     * Every item in the order appended: the moved pages (those the head still holds from it, the others fetched by id
+     * a few at a time), then the open page.
+     */
     public static List<Document> all(Document head, MongoCollection<Document> pages) {
+        Map<String, Document> found = new HashMap<>();
+        head.getList(SEALED, Document.class, List.of())
+                .forEach(page -> found.put(pageId(head.get("_id"), page.getInteger(NUMBER)), page));
+        List<String> stored = IntStream.range(0, pagesOf(head)).mapToObj(n -> pageId(head.get("_id"), n))
+                .filter(id -> !found.containsKey(id)).toList();
+        for (int from = 0; from < stored.size(); from += FETCH) {
+            pages.find(in("_id", stored.subList(from, Math.min(stored.size(), from + FETCH))))
+                    .forEach(page -> found.put(page.getString("_id"), page));
+        }
         List<Document> items = new ArrayList<>();
-        List<String> ids = IntStream.range(0, pagesOf(head)).mapToObj(n -> pageId(head.get("_id"), n)).toList();
-        for (int from = 0; from < ids.size(); from += FETCH) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FETCH));
-            Map<String, Document> found = new HashMap<>();
-            pages.find(in("_id", chunk)).forEach(page -> found.put(page.getString("_id"), page));
-            head.getList(SEALED, Document.class, List.of())
-                    .forEach(page -> found.put(pageId(head.get("_id"), page.getInteger(NUMBER)), page));
-            for (String id : chunk) {
-                Document page = found.get(id);
-                if (page == null) {
-                    throw new IllegalStateException("a read-model head counts a page that is not stored");
-                }
-                items.addAll(page.getList(ITEMS, Document.class));
+        for (int n = 0; n < pagesOf(head); n++) {
+            Document page = found.get(pageId(head.get("_id"), n));
+            if (page == null) {
+                throw new IllegalStateException("a read-model head counts a page that is not stored");
             }
+            items.addAll(page.getList(ITEMS, Document.class));
         }
         items.addAll(open(head));
         return items;

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event store as the read-model processors read it: an idle processor asks the store for new events every
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * freshness figure), for one indexed query a poll per idle processor.
  */
 public final class PromptEvents implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PromptEvents.class);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final long pollMillis;
@@ -41,13 +45,17 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
         polls.scheduleWithFixedDelay(this::callWaiting, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Calls every open stream's callback; one that fails (its processor stopping) leaves the polls going. */
+    /**
+     * Calls every open stream's callback. One that fails (its processor stopping) is called no more, and the polls
+     * go on for the others.
+     */
     private void callWaiting() {
         for (Runnable callback : waiting) {
             try {
                 callback.run();
             } catch (RuntimeException stopping) {
                 waiting.remove(callback);
+                log.warn("a read-model processor's stream no longer takes its poll: {}", stopping.toString());
             }
         }
     }

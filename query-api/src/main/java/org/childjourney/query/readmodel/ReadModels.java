@@ -21,15 +21,25 @@ public final class ReadModels {
 
     private final MongoDatabase database;
     private final IntSupplier generation;
+    private final boolean sharedWriters;
 
-    ReadModels(MongoDatabase database, IntSupplier generation) {
+    /**
+     * @param sharedWriters whether several processors' segments (in this instance or others) may write one document,
+     *                      so that each write must be of the revision its batch loaded ({@link DocumentBatch})
+     */
+    ReadModels(MongoDatabase database, IntSupplier generation, boolean sharedWriters) {
         this.database = database;
         this.generation = generation;
+        this.sharedWriters = sharedWriters;
     }
 
     /** The collection with this name in this generation. */
     public MongoCollection<Document> collection(String name) {
         return database.getCollection(name(name, generation.getAsInt()));
+    }
+
+    boolean sharedWriters() {
+        return sharedWriters;
     }
 
     /** Which generation these are: fixed, or the live one now. */
@@ -39,7 +49,7 @@ public final class ReadModels {
 
     /** The read models of generation {@code n}, whichever is live. */
     public ReadModels at(int n) {
-        return new ReadModels(database, () -> n);
+        return new ReadModels(database, () -> n, sharedWriters);
     }
 
     static String name(String name, int generation) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -68,6 +69,7 @@ public class Rebuilds {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final RebuildProperties properties;
     private final JourneyOrder journeyOrder;
+    private final SegmentShares shares;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "read-model-rebuild");
@@ -78,7 +80,7 @@ public class Rebuilds {
 
     Rebuilds(ReadModels live, LiveGeneration generation, List<RebuildableProjection> projections, EventStore events,
             TokenStore tokens, TransactionManager transactions, ObjectProvider<EventProcessingConfiguration> processing,
-            RebuildProperties properties, JourneyOrder journeyOrder) {
+            RebuildProperties properties, JourneyOrder journeyOrder, SegmentShares shares) {
         this.live = live;
         this.generation = generation;
         this.projections = List.copyOf(projections);
@@ -88,6 +90,7 @@ public class Rebuilds {
         this.processing = processing;
         this.properties = properties;
         this.journeyOrder = journeyOrder;
+        this.shares = shares;
     }
 
     /**
@@ -98,10 +101,17 @@ public class Rebuilds {
     public record Progress(String rebuildId, String state, long eventsDone, long eventsTotal) {
     }
 
-    /** Starts a rebuild into the next generation, or answers the one running. */
+    /**
+     * Starts a rebuild into the next generation, or answers the one running.
+     *
+     * @throws OtherInstancesAlive while other instances of the query API are alive
+     */
     public synchronized String start() {
         if (running != null && running.state.equals("running")) {
             return running.id;
+        }
+        if (shares.alive() > 1) {
+            throw new OtherInstancesAlive(shares.alive());
         }
         Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), generation.get() + 1);
         rebuilds.put(rebuild.id, rebuild);
@@ -127,16 +137,18 @@ public class Rebuilds {
         try {
             target.drop(rebuild.generation);
             Map<String, List<RebuildableProjection>> groups = groups(target);
-            List<RebuildableProjection> copies = groups.values().stream().flatMap(List::stream).toList();
-            List<Object> perJourney = copies.stream().filter(RebuildableProjection::perJourney)
-                    .<Object>map(copy -> copy).toList();
-            List<Object> inOrder = copies.stream().filter(copy -> !copy.perJourney()).<Object>map(copy -> copy)
-                    .toList();
+            Map<Boolean, List<Object>> byJourney = groups.values().stream().flatMap(List::stream)
+                    .collect(Collectors.partitioningBy(RebuildableProjection::perJourney,
+                            Collectors.mapping(copy -> (Object) copy, Collectors.toList())));
+            List<Object> perJourney = byJourney.get(true);
+            List<Object> inOrder = byJourney.get(false);
             log.info("rebuilding the read models into generation {}", rebuild.generation);
             Pace pace = new Pace(properties.eventsPerSecond());
             TrackingToken head = events.createHeadToken();
             JourneyOrder.Passed passed = journeyOrder.replay(head == null ? 0 : head.position().orElse(0),
                     invoker(perJourney), properties.batchSize(), pace, rebuild.done::set);
+            log.info("rebuild into generation {}: {} journey events handled journey by journey", rebuild.generation,
+                    passed.events());
             building.add(processor(rebuild, new MultiEventHandlerInvoker(invoker(inOrder),
                     new AfterJourneyOrder(invoker(perJourney), passed)), pace));
             building.forEach(TrackingEventProcessor::start);
@@ -196,9 +208,7 @@ public class Rebuilds {
 
         @Override
         public void handle(EventMessage<?> event, Segment segment) throws Exception {
-            if (!passed.handled(event)) {
-                handlers.handle(event, segment);
-            }
+            handlers.handle(event, segment);
         }
     }
 

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * within {@link #ALIVE}. A processor holding more than its share releases the surplus (Axon's pooled processors ask
  * this {@link MaxSegmentProvider} before each claim), and the other instances claim what is released at their next
  * claim. An instance stopped says so at once; one killed stops saying it is alive, its token claims time out, and
- * the others' shares grow to take its segments. Before its first count an instance may claim every segment.
+ * the others' shares grow to take its segments (within about twenty seconds: {@link #ALIVE}, a heartbeat, and a
+ * claim interval of five). Before its first count an instance may claim every segment.
  */
 @Component
 public class SegmentShares implements MaxSegmentProvider, SmartLifecycle {
@@ -71,6 +72,11 @@ public class SegmentShares implements MaxSegmentProvider, SmartLifecycle {
         int counted = alive;
         Integer total = segments.get(group);
         return counted == 0 || total == null || total == 0 ? Short.MAX_VALUE : (total + counted - 1) / counted;
+    }
+
+    /** The instances alive at the last count, this one among them (0 before the first). */
+    int alive() {
+        return alive;
     }
 
     /** Says this instance is alive, and counts the instances alive and each processor's segments. */
@@ -113,7 +119,11 @@ public class SegmentShares implements MaxSegmentProvider, SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
+                // A heartbeat under way would say the instance is alive again after it said it stopped.
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
                 markers.deleteOne(eq("_id", instance));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException unreachable) {
                 log.warn("could not say the instance stopped: {}", unreachable.toString());
             }

@@ -6,11 +6,14 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.childjourney.query.readmodel.OtherInstancesAlive;
 import org.childjourney.query.security.Readers;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +45,14 @@ class RebuildController {
         Readers.administrator(token);
         String rebuildId = commands.sendAndWait(new StartRebuild());
         return Map.of("rebuildId", rebuildId);
+    }
+
+    @ExceptionHandler(OtherInstancesAlive.class)
+    ProblemDetail otherInstancesAlive() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Other instances of the query "
+                + "API are running: a rebuild runs with one (stop the others; they follow the switch when started).");
+        problem.setTitle("A rebuild needs one query API instance");
+        return problem;
     }
 
     @Operation(summary = "Where a rebuild stands: running, switched or failed, with events done and in all (admin)")

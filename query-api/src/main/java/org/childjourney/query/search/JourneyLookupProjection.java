@@ -53,7 +53,7 @@ class JourneyLookupProjection implements RebuildableProjection {
 
     @EventHandler
     void on(JourneyEntry event, UnitOfWork<?> unitOfWork) {
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels.collection(COLLECTION), poisoned,
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned,
                 DocumentBatch.idsOf(JourneyEntry.class, entry -> digestsOf(entry).stream()));
         Function<Object, Document> open = id -> new Document("_id", id).append("journeyIds", new ArrayList<String>());
         String journeyId = event.journeyId().toString();

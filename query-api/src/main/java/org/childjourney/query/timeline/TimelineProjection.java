@@ -60,9 +60,10 @@ class TimelineProjection implements RebuildableProjection {
             return;
         }
         // The pages' batch first: batches are written in the order they were opened.
-        DocumentBatch pages = DocumentBatch.of(unitOfWork, store.pages(), poisoned);
-        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.timelines(), poisoned,
-                JOURNEYS).edit(event.journeyId().toString(), id -> TimelineDocument.open(event.journeyId())));
+        DocumentBatch pages = DocumentBatch.of(unitOfWork, store.readModels(), TimelineDocument.PAGES, poisoned);
+        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.readModels(),
+                TimelineDocument.COLLECTION, poisoned, JOURNEYS).edit(event.journeyId().toString(),
+                        id -> TimelineDocument.open(event.journeyId())));
         if (!timeline.hasApplied(sequence)) {
             timeline.apply(event, sequence, recordedAt, paging, pages);
         }

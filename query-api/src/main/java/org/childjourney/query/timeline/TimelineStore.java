@@ -34,6 +34,10 @@ class TimelineStore implements NonDisclosures {
                 TimelineHistory.of(PagedItems.all(head, now.collection(TimelineDocument.PAGES))));
     }
 
+    ReadModels readModels() {
+        return readModels;
+    }
+
     MongoCollection<Document> timelines() {
         return readModels.collection(TimelineDocument.COLLECTION);
     }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -161,10 +160,12 @@ class DeadLetterIT extends QueryApiIT {
         final Set<ChildJourneyId> failWhileHandling = ConcurrentHashMap.newKeySet();
         final Set<ChildJourneyId> unwritable = ConcurrentHashMap.newKeySet();
         final MongoCollection<Document> documents;
+        private final ReadModels readModels;
         private final PoisonedDocuments poisoned;
 
-        Probe(MongoDatabase readModels, PoisonedDocuments poisoned) {
-            this.documents = readModels.getCollection("probe");
+        Probe(ReadModels readModels, PoisonedDocuments poisoned) {
+            this.documents = readModels.collection("probe");
+            this.readModels = readModels;
             this.poisoned = poisoned;
         }
 
@@ -174,7 +175,7 @@ class DeadLetterIT extends QueryApiIT {
                 throw new IllegalStateException("the probe fails on this journey");
             }
             String id = event.journeyId().toString();
-            DocumentBatch.of(unitOfWork, documents, poisoned).put(id, new Document("_id", id)
+            DocumentBatch.of(unitOfWork, readModels, "probe", poisoned).put(id, new Document("_id", id)
                     .append(unwritable.contains(event.journeyId()) ? "$bad" : "good", true));
         }
     }

@@ -150,6 +150,22 @@ class DocumentBatchTest {
     }
 
     @Test
+    void withOneWriterADocumentIsWrittenByItsIdAloneAndStillCountsItsRevision() {
+        ReadModels oneWriter = new ReadModels(client.getDatabase("test"), () -> 1, false);
+        BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("go")));
+        unitOfWork.execute(() -> {
+            DocumentBatch.of(unitOfWork, oneWriter, "documents", new PoisonedDocuments()).edit("stored", this::open)
+                    .put("count", 5);
+            collection.replaceOne(eq("_id", "stored"), new Document("_id", "stored").append("count", 3));
+        });
+
+        Document stored = collection.find(eq("_id", "stored")).first();
+        assertThat(stored.getInteger("count")).isEqualTo(5);
+        assertThat(stored.get(DocumentBatch.REVISION, Number.class).longValue()).isEqualTo(1);
+        assertThat(commands).contains("update");
+    }
+
+    @Test
     void aPutDocumentReplacesWhatAnotherBatchStoredMeanwhile() {
         inBatch(List.of(), batch -> {
             batch.put("stored", new Document("_id", "stored").append("count", 7));
@@ -180,12 +196,17 @@ class DocumentBatchTest {
     private void append(PagedItems paging, List<String> items, Runnable meanwhile) {
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("go")));
         unitOfWork.execute(() -> {
-            DocumentBatch pages = DocumentBatch.of(unitOfWork, pages(), new PoisonedDocuments());
-            DocumentBatch heads = DocumentBatch.of(unitOfWork, collection, new PoisonedDocuments());
+            DocumentBatch pages = DocumentBatch.of(unitOfWork, sharedWriters(), "pages", new PoisonedDocuments());
+            DocumentBatch heads = DocumentBatch.of(unitOfWork, sharedWriters(), "documents", new PoisonedDocuments());
             items.forEach(item -> paging.append(heads.edit("head", id -> new Document("_id", id)), pages,
                     new Document("item", item)));
             meanwhile.run();
         });
+    }
+
+    /** The test's collections, written as by processors whose segments may share documents. */
+    private ReadModels sharedWriters() {
+        return new ReadModels(client.getDatabase("test"), () -> 1, true);
     }
 
     private MongoCollection<Document> pages() {
@@ -213,7 +234,8 @@ class DocumentBatchTest {
         List<EventMessage<?>> events = ids.stream().<EventMessage<?>>map(GenericEventMessage::new).toList();
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(events.isEmpty()
                 ? List.of(GenericEventMessage.asEventMessage("no document")) : events);
-        unitOfWork.execute(() -> work.accept(DocumentBatch.of(unitOfWork, collection, new PoisonedDocuments(),
+        unitOfWork.execute(() -> work.accept(DocumentBatch.of(unitOfWork, sharedWriters(), "documents",
+                new PoisonedDocuments(),
                 DocumentBatch.idsOf(String.class, id -> ids.contains(id) ? Stream.of(id) : Stream.empty()))));
     }
 }

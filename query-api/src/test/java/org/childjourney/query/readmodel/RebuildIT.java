@@ -1,5 +1,6 @@
 package org.childjourney.query.readmodel;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,8 +9,10 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.person.FictionalNhsNumbers;
@@ -34,6 +37,8 @@ class RebuildIT extends QueryApiIT {
 
     @Autowired
     MongoDatabase readModels;
+    @Autowired
+    SegmentShares shares;
 
     private final String sarah = TOKENS.user("sw.sarah", "csc-county", "practitioner");
     private final String ada = TOKENS.user("admin.ada", null, "admin");
@@ -95,6 +100,25 @@ class RebuildIT extends QueryApiIT {
         EntryId after = story.schoolConcern("2026-11-21T09:00:00Z", ConsentStatus.GIVEN);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(entries(query.get(path, sarah,
                 "child-in-need"))).as("the live processors write the new generation").contains(after.toString()));
+    }
+
+    @Test
+    void aRebuildIsRefusedWhileAnotherInstanceOfTheQueryApiIsAlive() {
+        QueryClient query = new QueryClient(port);
+        String another = "query-api-instance:another";
+        readModels.getCollection(ReadModels.SCHEMES).insertOne(new Document("_id", another).append("seenAt",
+                new Date()));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> shares.alive() == 2);
+
+            Answer refused = query.post("/api/v1/admin/rebuilds", ada, Map.of(), "");
+
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+            assertThat(refused.json().path("detail").asText()).contains("a rebuild runs with one");
+        } finally {
+            readModels.getCollection(ReadModels.SCHEMES).deleteOne(eq("_id", another));
+            await().atMost(Duration.ofSeconds(10)).until(() -> shares.alive() == 1);
+        }
     }
 
     private static List<String> entries(Answer timeline) {

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -54,27 +55,25 @@ class SegmentSharesTest {
 
     @Test
     void instancesAliveShareTheSegmentsRoundedUpAndAStoppedOneLeavesItsShareAtOnce() {
-        SegmentShares first = instance();
-        SegmentShares second = instance();
-        SegmentShares third = instance();
-        first.start();
-        second.start();
-        third.start();
+        tokens.initializeTokenSegments("inbox", 5);
+        processors.getProcessors().put("inbox", new EventProcessorProperties.ProcessorSettings());
+        List<SegmentShares> instances = List.of(instance(), instance(), instance());
+        instances.forEach(SegmentShares::start);
         try {
-            second.heartbeat();
-            third.heartbeat();
-            first.heartbeat();
-            assertThat(first.getMaxSegments("timeline")).isEqualTo(2);
+            instances.forEach(SegmentShares::heartbeat);
+            instances.get(0).heartbeat();
+            assertThat(instances.get(0).getMaxSegments("timeline")).as("four among three").isEqualTo(2);
+            assertThat(instances.get(0).getMaxSegments("inbox")).as("five among three").isEqualTo(2);
 
-            third.stop();
-            first.heartbeat();
-            assertThat(first.getMaxSegments("timeline")).isEqualTo(2);
+            instances.get(2).stop();
+            instances.get(0).heartbeat();
+            assertThat(instances.get(0).getMaxSegments("inbox")).as("five among two").isEqualTo(3);
 
-            second.stop();
-            first.heartbeat();
-            assertThat(first.getMaxSegments("timeline")).isEqualTo(4);
+            instances.get(1).stop();
+            instances.get(0).heartbeat();
+            assertThat(instances.get(0).getMaxSegments("timeline")).as("four for one").isEqualTo(4);
         } finally {
-            first.stop();
+            instances.forEach(SegmentShares::stop);
         }
     }
 
