@@ -28,20 +28,27 @@ import org.springframework.stereotype.Component;
 /**
  * A rebuild's first pass: every event in the store up to a position, journey by journey (each journey's events in
  * order, one journey after another), through the projections whose documents are each one journey's
- * ({@link RebuildableProjection#perJourney}), which handle only journeys' own events. A journey's documents are then loaded and written once for each batch
- * of its own events, instead of once for every batch of the store's order that holds one of them. One query streams
- * the store, a batch of events at a time. What it leaves, the rebuild's processor does in the store's order: the
- * other projections, the events appended since, and any event at or below the position not yet committed when the
- * query began ({@link Passed#gaps}).
+ * ({@link RebuildableProjection#perJourney}), which handle only journeys' own events. A journey's documents are then
+ * loaded and written once for each batch of its own events, instead of once for every batch of the store's order
+ * that holds one of them. The store is read a page of a batch's events at a time, each page a short query of its own
+ * after the last event read (no transaction stays open for the pass, which may be long). What the pass leaves, the
+ * rebuild's processor does in the store's order: the other projections, the events appended since, and any event at
+ * or below the position not committed when its page was read ({@link Passed#gaps}). A journey's events are
+ * committed in order, so what the pass reads of a journey is a beginning of it.
  */
 @Component
 public class JourneyOrder {
 
     /** How far below its end the pass notes positions it did not see: an append open across more is not waited for. */
     static final int GAP_WINDOW = 10_000;
+    /**
+     * A page of the store in journey order, after a journey's event: keyset paging on the streams' unique key, which
+     * the row comparison lets the database read by its index.
+     */
     private static final String EVENTS = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber,"
             + " eventIdentifier, timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry"
-            + " WHERE globalIndex <= ? ORDER BY aggregateIdentifier, sequenceNumber";
+            + " WHERE globalIndex <= ? AND (aggregateIdentifier, sequenceNumber) > (?, ?)"
+            + " ORDER BY aggregateIdentifier, sequenceNumber FETCH FIRST ? ROWS ONLY";
 
     private final DataSource store;
     private final Serializer serializer;
@@ -81,38 +88,37 @@ public class JourneyOrder {
         long windowStart = Math.max(1, end - GAP_WINDOW + 1);
         BitSet seen = new BitSet();
         long handled = 0;
-        try (Connection connection = store.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            // PostgreSQL streams a result set only inside a transaction, a fetch at a time.
-            connection.setAutoCommit(false);
-            try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
+        String journey = "";
+        long sequence = -1;
+        int read;
+        do {
+            List<DomainEventData<?>> batch = new ArrayList<>(batchSize);
+            read = 0;
+            try (Connection connection = store.getConnection();
+                    PreparedStatement query = connection.prepareStatement(EVENTS)) {
                 query.setLong(1, end);
-                query.setFetchSize(batchSize);
+                query.setString(2, journey);
+                query.setLong(3, sequence);
+                query.setInt(4, batchSize);
                 try (ResultSet rows = query.executeQuery()) {
-                    List<DomainEventData<?>> batch = new ArrayList<>(batchSize);
                     while (rows.next()) {
+                        read++;
                         long position = rows.getLong("globalIndex");
                         if (position >= windowStart) {
                             seen.set((int) (position - windowStart));
                         }
+                        journey = rows.getString("aggregateIdentifier");
+                        sequence = rows.getLong("sequenceNumber");
                         // An event published outside any journey's stream (a disclosure record) is no journey's.
                         if (rows.getString("type") != null) {
                             batch.add(entry(rows));
                         }
-                        if (batch.size() == batchSize) {
-                            handled += handle(batch, handlers, beforeEach);
-                            progress.accept(handled);
-                            batch.clear();
-                        }
                     }
-                    handled += handle(batch, handlers, beforeEach);
-                    progress.accept(handled);
                 }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
             }
-        }
+            handled += handle(batch, handlers, beforeEach);
+            progress.accept(handled);
+        } while (read == batchSize);
         Set<Long> gaps = LongStream.rangeClosed(windowStart, end).filter(position -> !seen.get(
                 (int) (position - windowStart))).boxed().collect(Collectors.toSet());
         return new Passed(end, gaps, handled);
