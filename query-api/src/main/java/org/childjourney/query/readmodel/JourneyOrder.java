@@ -42,12 +42,14 @@ public class JourneyOrder {
     /** How far below its end the pass notes positions it did not see: an append open across more is not waited for. */
     static final int GAP_WINDOW = 10_000;
     /**
-     * A page of the store in journey order, after a journey's event: keyset paging on the streams' unique key, which
-     * the row comparison lets the database read by its index.
+     * A page of the store in journey order, after a journey's event: keyset paging on the streams' unique key, read
+     * by its index. The conditions are on that key alone: given one on the position too, H2 plans a prepared query
+     * by the primary key, reading and sorting the whole store for every page. Events after the pass's end are
+     * skipped as they are read.
      */
     private static final String EVENTS = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber,"
             + " eventIdentifier, timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry"
-            + " WHERE globalIndex <= ? AND (aggregateIdentifier, sequenceNumber) > (?, ?)"
+            + " WHERE aggregateIdentifier >= ? AND (aggregateIdentifier, sequenceNumber) > (?, ?)"
             + " ORDER BY aggregateIdentifier, sequenceNumber FETCH FIRST ? ROWS ONLY";
 
     private final DataSource store;
@@ -96,19 +98,22 @@ public class JourneyOrder {
             read = 0;
             try (Connection connection = store.getConnection();
                     PreparedStatement query = connection.prepareStatement(EVENTS)) {
-                query.setLong(1, end);
+                query.setString(1, journey);
                 query.setString(2, journey);
                 query.setLong(3, sequence);
                 query.setInt(4, batchSize);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         read++;
+                        journey = rows.getString("aggregateIdentifier");
+                        sequence = rows.getLong("sequenceNumber");
                         long position = rows.getLong("globalIndex");
+                        if (position > end) {
+                            continue;
+                        }
                         if (position >= windowStart) {
                             seen.set((int) (position - windowStart));
                         }
-                        journey = rows.getString("aggregateIdentifier");
-                        sequence = rows.getLong("sequenceNumber");
                         // An event published outside any journey's stream (a disclosure record) is no journey's.
                         if (rows.getString("type") != null) {
                             batch.add(entry(rows));
