@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,9 @@ class BenchmarkIT {
      * index of the {@code ReplayToken}'s current token (which Axon keeps until an event beyond the head at reset).
      */
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+    /** A line of the query API's Prometheus counters of read-model document writes: collection, count. */
+    private static final Pattern DOCUMENT_WRITES = Pattern.compile(
+            "(?m)^childjourney_read_model_document_writes_total\\{[^}]*collection=\"([^\"]+)\"[^}]*} (\\S+)$");
     private static final Pattern REPLAY_POSITION = Pattern.compile(
             "\"currentToken\"\\s*:\\s*\\{[^}]*?\"index\"\\s*:\\s*(\\d+)");
     /** The slowest the read models may catch up or rebuild before the run fails (see {@link #patience}). */
@@ -147,6 +151,7 @@ class BenchmarkIT {
      * of it readable.
      */
     private void ingest(LocalStack stack, Workload workload, Connection store) throws Exception {
+        Map<String, Double> writesBefore = documentWrites(stack);
         ProcessorTime gatewayCpu = stack.processorTime("agency-gateway");
         ProcessorTime queryCpu = stack.processorTime("query-api");
         long start = System.nanoTime();
@@ -166,6 +171,35 @@ class BenchmarkIT {
         report("# ingest readable: the read models reached the store's head " + "%.1f".formatted(readableSeconds
                 - seconds) + " s after the last answer");
         readableRate = recorded / readableSeconds;
+        report("# ingest: read-model document writes per submission " + writesPer(documentWrites(stack), writesBefore,
+                recorded) + " (the embedded store takes about 1,600 a second)");
+    }
+
+    /**
+     * The documents the query API's read models have written so far, by collection: its counters
+     * ({@code childjourney.read.model.document.writes}) as its Prometheus endpoint gives them to an administrator.
+     */
+    private Map<String, Double> documentWrites(LocalStack stack) throws IOException, InterruptedException {
+        String ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
+        Answer metrics = http.get(stack.queryApi() + "/actuator/prometheus", ada, "case-review");
+        assertThat(metrics.status()).as(metrics.raw()).isEqualTo(200);
+        Map<String, Double> writes = new HashMap<>();
+        Matcher counter = DOCUMENT_WRITES.matcher(metrics.raw());
+        while (counter.find()) {
+            writes.merge(counter.group(1), Double.parseDouble(counter.group(2)), Double::sum);
+        }
+        return writes;
+    }
+
+    /** Documents written between two counts, per event: in all, and by collection. */
+    private static String writesPer(Map<String, Double> after, Map<String, Double> before, long events) {
+        Map<String, Double> written = new TreeMap<>();
+        after.forEach((collection, count) -> written.put(collection, count - before.getOrDefault(collection, 0.0)));
+        double all = written.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder each = new StringBuilder();
+        written.forEach((collection, count) -> each.append(each.isEmpty() ? "" : ", ")
+                .append(collection).append(' ').append("%.3f".formatted(count / events)));
+        return "%.3f (%.0f documents: %s)".formatted(all / events, all, each);
     }
 
     /** Every batch of the workload, sent by {@code bench.clients} concurrent agency clients; the entries recorded. */
@@ -571,6 +605,7 @@ class BenchmarkIT {
      */
     private void replay(LocalStack stack, Connection store, Workload workload) throws Exception {
         long events = head(store)[1];
+        Map<String, Double> writesBefore = documentWrites(stack);
         String url = stack.queryApi() + "/api/v1/admin/rebuilds";
         String ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
         long tokenAt = System.nanoTime();
@@ -597,6 +632,8 @@ class BenchmarkIT {
         double rate = events / ((System.nanoTime() - started) / 1e9);
         report("# replay: %d events rebuilt beside the live read models; query-api processor time per event %s"
                 .formatted(events, stack.processorTime("query-api").since(cpuAtStart).per(events)));
+        report("# replay: read-model document writes per event " + writesPer(documentWrites(stack), writesBefore,
+                events) + " (the live processors' too, if any wrote meanwhile)");
         assertRebuilt(stack, workload);
 
         long streamed = 0;

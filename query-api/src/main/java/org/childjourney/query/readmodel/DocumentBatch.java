@@ -62,6 +62,7 @@ public final class DocumentBatch {
     private static final long UNCOUNTED = 0;
 
     private final MongoCollection<Document> collection;
+    private final ReadModels readModels;
     /** Whether each write must be of the revision loaded: several segments may write the collection's documents. */
     private final boolean conditional;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
@@ -74,10 +75,11 @@ public final class DocumentBatch {
     /** Whether this is a processor's batch, which isolates poisoned documents, or a dead letter being retried. */
     private final boolean processorBatch;
 
-    private DocumentBatch(MongoCollection<Document> collection, boolean conditional, PoisonedDocuments poisoned,
+    private DocumentBatch(MongoCollection<Document> collection, ReadModels readModels, PoisonedDocuments poisoned,
             boolean processorBatch) {
         this.collection = collection;
-        this.conditional = conditional;
+        this.readModels = readModels;
+        this.conditional = readModels.sharedWriters();
         this.poisoned = poisoned;
         this.processorBatch = processorBatch;
     }
@@ -101,7 +103,7 @@ public final class DocumentBatch {
         UnitOfWork<?> root = unitOfWork.root();
         MongoCollection<Document> collection = readModels.collection(name);
         return root.getOrComputeResource("document-batch:" + collection.getNamespace().getFullName(), key -> {
-            DocumentBatch batch = new DocumentBatch(collection, readModels.sharedWriters(), poisoned,
+            DocumentBatch batch = new DocumentBatch(collection, readModels, poisoned,
                     root instanceof BatchingUnitOfWork<?>);
             if (root instanceof BatchingUnitOfWork<?> events) {
                 batch.prefetch(events.getMessages().stream()
@@ -179,6 +181,7 @@ public final class DocumentBatch {
                 writeOneByOne(chunk, failure);
             }
             poisoned.cure(collection, chunk);
+            readModels.written(collection, chunk.size());
         }
         documents.clear();
         changed.clear();

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -24,15 +25,18 @@ public class LiveGeneration {
 
     private final MongoDatabase database;
     private final boolean sharedWriters;
+    private final MeterRegistry meters;
     private final AtomicInteger live = new AtomicInteger();
     private volatile long readAt;
 
     /**
      * @param processors the read-model processors: pooled, or in several segments, they may write one document from
      *                   several segments at once
+     * @param meters     where the read models count the documents they write
      */
-    LiveGeneration(MongoDatabase database, EventProcessorProperties processors) {
+    LiveGeneration(MongoDatabase database, EventProcessorProperties processors, MeterRegistry meters) {
         this.database = database;
+        this.meters = meters;
         this.sharedWriters = processors.getProcessors().values().stream()
                 .anyMatch(processor -> processor.getMode() == EventProcessorProperties.Mode.POOLED
                         || processor.getInitialSegmentCount() != null && processor.getInitialSegmentCount() > 1);
@@ -41,7 +45,7 @@ public class LiveGeneration {
 
     /** The live read models, resolving the generation at each use. */
     public ReadModels readModels() {
-        return new ReadModels(database, live::get, sharedWriters);
+        return new ReadModels(database, live::get, sharedWriters, meters);
     }
 
     public int get() {

@@ -2,6 +2,7 @@ package org.childjourney.query.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,20 +18,25 @@ public final class ReadModels {
 
     /** Markers and the live generation, kept across generations. */
     public static final String SCHEMES = "read_model_schemes";
-    private static final Pattern GENERATION = Pattern.compile(".*_g(\\d{1,9})");
+    private static final Pattern GENERATION = Pattern.compile("(.*)_g(\\d{1,9})");
+    /** Documents written, by collection (without its generation): what the read-model store's speed is spent on. */
+    static final String WRITES = "childjourney.read.model.document.writes";
 
     private final MongoDatabase database;
     private final IntSupplier generation;
     private final boolean sharedWriters;
+    private final MeterRegistry meters;
 
     /**
      * @param sharedWriters whether several processors' segments (in this instance or others) may write one document,
      *                      so that each write must be of the revision its batch loaded ({@link DocumentBatch})
+     * @param meters        where the documents written are counted
      */
-    ReadModels(MongoDatabase database, IntSupplier generation, boolean sharedWriters) {
+    ReadModels(MongoDatabase database, IntSupplier generation, boolean sharedWriters, MeterRegistry meters) {
         this.database = database;
         this.generation = generation;
         this.sharedWriters = sharedWriters;
+        this.meters = meters;
     }
 
     /** The collection with this name in this generation. */
@@ -42,6 +48,13 @@ public final class ReadModels {
         return sharedWriters;
     }
 
+    /** Counts {@code documents} written to {@code collection}, under its name in whichever generation. */
+    void written(MongoCollection<?> collection, int documents) {
+        Matcher suffixed = GENERATION.matcher(collection.getNamespace().getCollectionName());
+        String name = suffixed.matches() ? suffixed.group(1) : collection.getNamespace().getCollectionName();
+        meters.counter(WRITES, "collection", name).increment(documents);
+    }
+
     /** Which generation these are: fixed, or the live one now. */
     public int generation() {
         return generation.getAsInt();
@@ -49,7 +62,7 @@ public final class ReadModels {
 
     /** The read models of generation {@code n}, whichever is live. */
     public ReadModels at(int n) {
-        return new ReadModels(database, () -> n, sharedWriters);
+        return new ReadModels(database, () -> n, sharedWriters, meters);
     }
 
     static String name(String name, int generation) {
@@ -62,7 +75,7 @@ public final class ReadModels {
             return 0;
         }
         Matcher suffixed = GENERATION.matcher(collection);
-        return suffixed.matches() ? Integer.parseInt(suffixed.group(1)) : 1;
+        return suffixed.matches() ? Integer.parseInt(suffixed.group(2)) : 1;
     }
 
     /** Drops every collection of generation {@code n}. */

@@ -13,6 +13,8 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class DocumentBatchTest {
 
     private final List<String> commands = new ArrayList<>();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private MongoServer server;
     private MongoClient client;
     private MongoCollection<Document> collection;
@@ -75,6 +78,7 @@ class DocumentBatchTest {
         assertThat(collection.find(eq("_id", "stored")).first().getInteger("count")).isEqualTo(1);
         assertThat(collection.find(eq("_id", "new")).first().getInteger("count")).isEqualTo(2);
         assertThat(commands).containsOnlyOnce("update");
+        assertThat(writes()).as("documents written, counted").isEqualTo(1);
     }
 
     @Test
@@ -95,6 +99,22 @@ class DocumentBatchTest {
 
         assertThat(commands).containsExactly("find", "find", "find", "update", "update", "update");
         assertThat(collection.countDocuments(eq("count", 2))).isEqualTo(250);
+        assertThat(writes()).isEqualTo(250);
+    }
+
+    @Test
+    void documentsWrittenIntoARebuildsGenerationCountUnderTheCollectionsOwnName() {
+        List<EventMessage<?>> events = List.of(GenericEventMessage.asEventMessage("an event"));
+        BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(events);
+        unitOfWork.execute(() -> DocumentBatch.of(unitOfWork, sharedWriters().at(2), "documents",
+                new PoisonedDocuments()).edit("rebuilt", this::open));
+
+        assertThat(client.getDatabase("test").getCollection("documents_g2").countDocuments()).isEqualTo(1);
+        assertThat(writes()).isEqualTo(1);
+    }
+
+    private double writes() {
+        return meters.counter(ReadModels.WRITES, "collection", collection.getNamespace().getCollectionName()).count();
     }
 
     @Test
@@ -151,7 +171,7 @@ class DocumentBatchTest {
 
     @Test
     void withOneWriterADocumentIsWrittenByItsIdAloneAndStillCountsItsRevision() {
-        ReadModels oneWriter = new ReadModels(client.getDatabase("test"), () -> 1, false);
+        ReadModels oneWriter = new ReadModels(client.getDatabase("test"), () -> 1, false, meters);
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("go")));
         unitOfWork.execute(() -> {
             DocumentBatch.of(unitOfWork, oneWriter, "documents", new PoisonedDocuments()).edit("stored", this::open)
@@ -206,7 +226,7 @@ class DocumentBatchTest {
 
     /** The test's collections, written as by processors whose segments may share documents. */
     private ReadModels sharedWriters() {
-        return new ReadModels(client.getDatabase("test"), () -> 1, true);
+        return new ReadModels(client.getDatabase("test"), () -> 1, true, meters);
     }
 
     private MongoCollection<Document> pages() {
