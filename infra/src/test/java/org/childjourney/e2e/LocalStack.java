@@ -73,8 +73,10 @@ final class LocalStack implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("no executable jar of " + service + ": package it"));
         }
         Path log = dataDir().resolve(service + "-" + port + ".log");
+        // As up starts it, with the H2 fetch size of its reads through the first service's server (see up).
         ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true",
-                "-Dh2.serverResultSetFetchSize=1000", "-Xmx384m", "-jar", jar.toString()).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-Dh2.serverResultSetFetchSize=1000", "-Xmx384m", "-jar", jar.toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(environment);
         env.put("SERVER_PORT", String.valueOf(port));

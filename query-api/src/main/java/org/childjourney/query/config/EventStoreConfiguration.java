@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Configuration;
  * up, or a journey of many events read for an as-at answer, makes a tenth as many queries.
  *
  * <p>A processor whose token has gaps (events not yet committed when it passed their positions, as concurrent
- * submissions leave them) reads the next events and the gaps as two index lookups joined,
+ * submissions leave them) reads the next events and the gaps as two index lookups combined,
  * {@link #readEventDataWithGaps}: Axon's one query with {@code OR globalIndex IN (gaps)} is read by H2 from the whole
  * store, every event of it, at every poll.
  */
@@ -90,11 +90,11 @@ class EventStoreConfiguration {
     }
 
     /** The query of {@link #readEventDataWithGaps}: the events in a range of positions, and at so many gaps. */
-    static String eventsAfterAndAt(EventSchema schema, int gaps) {
+    static String eventsAfterAndAt(EventSchema schema, int gapCount) {
         String events = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE ";
         String position = schema.globalIndexColumn();
         return events + position + " > ? AND " + position + " <= ? UNION ALL " + events + position + " IN ("
-                + String.join(",", Collections.nCopies(gaps, "?")) + ") ORDER BY " + position + " ASC";
+                + String.join(",", Collections.nCopies(gapCount, "?")) + ") ORDER BY " + position + " ASC";
     }
 
     @Qualifier("eventStore")

@@ -174,6 +174,7 @@ public final class DocumentBatch {
         for (List<Object> chunk : chunks(ids)) {
             try {
                 replace(chunk);
+                readModels.written(collection, chunk.size());
             } catch (RuntimeException failure) {
                 if (!processorBatch || notTheDocuments(failure)) {
                     throw failure;
@@ -181,7 +182,6 @@ public final class DocumentBatch {
                 writeOneByOne(chunk, failure);
             }
             poisoned.cure(collection, chunk);
-            readModels.written(collection, chunk.size());
         }
         documents.clear();
         changed.clear();
@@ -228,6 +228,7 @@ public final class DocumentBatch {
         for (Object id : chunk) {
             try {
                 replace(List.of(id));
+                readModels.written(collection, 1);
             } catch (RuntimeException failure) {
                 if (notTheDocuments(failure)) {
                     throw failure;

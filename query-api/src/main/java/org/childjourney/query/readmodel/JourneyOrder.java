@@ -30,11 +30,11 @@ import org.springframework.stereotype.Component;
  * order, one journey after another), through the projections whose documents are each one journey's
  * ({@link RebuildableProjection#perJourney}), which handle only journeys' own events. A journey's documents are then
  * loaded and written once for each batch of its own events, instead of once for every batch of the store's order
- * that holds one of them. The store is read a page of a batch's events at a time, each page a short query of its own
- * after the last event read (no transaction stays open for the pass, which may be long). What the pass leaves, the
- * rebuild's processor does in the store's order: the other projections, the events appended since, and any event at
- * or below the position not committed when its page was read ({@link Passed#gaps}). A journey's events are
- * committed in order, so what the pass reads of a journey is a beginning of it.
+ * that holds one of them. The store is read a page of up to a batch's events at a time, each page a short query of
+ * its own after the last event read (no transaction stays open for the pass, which may be long). What the pass
+ * leaves, the rebuild's processor does in the store's order: the other projections, the events appended since, and
+ * any event at or below the position not committed when its page was read ({@link Passed#gaps}). A journey's events
+ * are committed in order, so what the pass reads of a journey is a beginning of it.
  */
 @Component
 public class JourneyOrder {
@@ -44,7 +44,8 @@ public class JourneyOrder {
     /**
      * A page of the store in journey order, after a journey's event: keyset paging on the streams' unique key, read
      * by its index. The conditions are on that key alone: given one on the position too, H2 plans a prepared query
-     * by the primary key, reading and sorting the whole store for every page. Events after the pass's end are
+     * by the primary key, reading and sorting the whole store for every page. The bound on the key's first column,
+     * which the row comparison implies, is what H2 reads a range of the index by. Events after the pass's end are
      * skipped as they are read.
      */
     private static final String EVENTS = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber,"
@@ -79,8 +80,8 @@ public class JourneyOrder {
     }
 
     /**
-     * Hands every event up to position {@code end} to {@code handlers}, journey by journey, {@code batchSize} events
-     * to a unit of work (whose documents are written when it commits).
+     * Hands every event up to position {@code end} to {@code handlers}, journey by journey, up to {@code batchSize}
+     * events to a unit of work (whose documents are written when it commits).
      *
      * @param beforeEach called before each event (to pace the pass)
      * @param progress   told the events handled so far after each batch

@@ -19,7 +19,10 @@ public final class ReadModels {
     /** Markers and the live generation, kept across generations. */
     public static final String SCHEMES = "read_model_schemes";
     private static final Pattern GENERATION = Pattern.compile("(.*)_g(\\d{1,9})");
-    /** Documents written, by collection (without its generation): what the read-model store's speed is spent on. */
+    /**
+     * Documents written by projections' batches ({@link DocumentBatch}), by collection (without its generation):
+     * what the read-model store's speed is spent on.
+     */
     static final String WRITES = "childjourney.read.model.document.writes";
 
     private final MongoDatabase database;

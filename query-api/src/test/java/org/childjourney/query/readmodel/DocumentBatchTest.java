@@ -113,10 +113,6 @@ class DocumentBatchTest {
         assertThat(writes()).isEqualTo(1);
     }
 
-    private double writes() {
-        return meters.counter(ReadModels.WRITES, "collection", collection.getNamespace().getCollectionName()).count();
-    }
-
     @Test
     void aDocumentNotNamedByTheBatchsEventsIsLoadedOnDemand() {
         inBatch(List.of(), batch -> assertThat(batch.get("stored", this::open).getInteger("count")).isEqualTo(1));
@@ -222,6 +218,11 @@ class DocumentBatchTest {
                     new Document("item", item)));
             meanwhile.run();
         });
+    }
+
+    /** The documents counted as written to the test's collection. */
+    private double writes() {
+        return meters.counter(ReadModels.WRITES, "collection", collection.getNamespace().getCollectionName()).count();
     }
 
     /** The test's collections, written as by processors whose segments may share documents. */

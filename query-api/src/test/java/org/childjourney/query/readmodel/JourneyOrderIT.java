@@ -49,7 +49,10 @@ class JourneyOrderIT extends QueryApiIT {
             }
         }
         long end = eventStore.createHeadToken().position().orElseThrow();
-        stories.get(0).aeAttendance("2026-11-20T10:00:00Z");
+        // Nine of one journey's events after the end: at least one page of five that the pass reads and skips whole.
+        for (int day = 10; day < 19; day++) {
+            stories.get(0).aeAttendance("2026-11-" + day + "T12:00:00Z");
+        }
         List<Handled> handled = new ArrayList<>();
         List<Long> progress = new ArrayList<>();
 
@@ -68,8 +71,9 @@ class JourneyOrderIT extends QueryApiIT {
         });
         assertThat(runs).as("each journey's events together, not interleaved with another's")
                 .doesNotHaveDuplicates().hasSize(JOURNEYS);
-        assertThat(handled.stream().map(Handled::batch).distinct().count()).as("batches of five")
-                .isEqualTo((JOURNEYS * EVENTS_EACH + 4) / 5);
+        assertThat(handled.stream().collect(Collectors.groupingBy(Handled::batch, Collectors.counting())).values())
+                .as("batches of at most five").allSatisfy(size -> assertThat(size).isBetween(1L, 5L))
+                .hasSizeGreaterThanOrEqualTo((JOURNEYS * EVENTS_EACH + 4) / 5);
         assertThat(passed.end()).isEqualTo(end);
         assertThat(passed.gaps()).isEmpty();
         assertThat(passed.events()).isEqualTo(JOURNEYS * EVENTS_EACH);
