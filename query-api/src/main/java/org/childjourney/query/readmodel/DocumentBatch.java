@@ -11,6 +11,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ public final class DocumentBatch {
     private static final long UNCOUNTED = 0;
 
     private final MongoCollection<Document> collection;
-    private final ReadModels readModels;
+    private final Counter written;
     /** Whether each write must be of the revision loaded: several segments may write the collection's documents. */
     private final boolean conditional;
     private final Map<Object, Document> documents = new LinkedHashMap<>();
@@ -75,11 +76,11 @@ public final class DocumentBatch {
     /** Whether this is a processor's batch, which isolates poisoned documents, or a dead letter being retried. */
     private final boolean processorBatch;
 
-    private DocumentBatch(MongoCollection<Document> collection, ReadModels readModels, PoisonedDocuments poisoned,
-            boolean processorBatch) {
+    private DocumentBatch(MongoCollection<Document> collection, Counter written, boolean conditional,
+            PoisonedDocuments poisoned, boolean processorBatch) {
         this.collection = collection;
-        this.readModels = readModels;
-        this.conditional = readModels.sharedWriters();
+        this.written = written;
+        this.conditional = conditional;
         this.poisoned = poisoned;
         this.processorBatch = processorBatch;
     }
@@ -103,8 +104,8 @@ public final class DocumentBatch {
         UnitOfWork<?> root = unitOfWork.root();
         MongoCollection<Document> collection = readModels.collection(name);
         return root.getOrComputeResource("document-batch:" + collection.getNamespace().getFullName(), key -> {
-            DocumentBatch batch = new DocumentBatch(collection, readModels, poisoned,
-                    root instanceof BatchingUnitOfWork<?>);
+            DocumentBatch batch = new DocumentBatch(collection, readModels.writesTo(name), readModels.sharedWriters(),
+                    poisoned, root instanceof BatchingUnitOfWork<?>);
             if (root instanceof BatchingUnitOfWork<?> events) {
                 batch.prefetch(events.getMessages().stream()
                         .flatMap(message -> idsOf.apply((EventMessage<?>) message))
@@ -174,7 +175,7 @@ public final class DocumentBatch {
         for (List<Object> chunk : chunks(ids)) {
             try {
                 replace(chunk);
-                readModels.written(collection, chunk.size());
+                written.increment(chunk.size());
             } catch (RuntimeException failure) {
                 if (!processorBatch || notTheDocuments(failure)) {
                     throw failure;
@@ -228,7 +229,7 @@ public final class DocumentBatch {
         for (Object id : chunk) {
             try {
                 replace(List.of(id));
-                readModels.written(collection, 1);
+                written.increment();
             } catch (RuntimeException failure) {
                 if (notTheDocuments(failure)) {
                     throw failure;

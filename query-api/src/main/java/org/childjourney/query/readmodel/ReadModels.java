@@ -2,6 +2,7 @@ package org.childjourney.query.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
@@ -18,7 +19,7 @@ public final class ReadModels {
 
     /** Markers and the live generation, kept across generations. */
     public static final String SCHEMES = "read_model_schemes";
-    private static final Pattern GENERATION = Pattern.compile("(.*)_g(\\d{1,9})");
+    private static final Pattern GENERATION = Pattern.compile(".*_g(\\d{1,9})");
     /**
      * Documents written by projections' batches ({@link DocumentBatch}), by collection (without its generation):
      * what the read-model store's speed is spent on.
@@ -51,11 +52,9 @@ public final class ReadModels {
         return sharedWriters;
     }
 
-    /** Counts {@code documents} written to {@code collection}, under its name in whichever generation. */
-    void written(MongoCollection<?> collection, int documents) {
-        Matcher suffixed = GENERATION.matcher(collection.getNamespace().getCollectionName());
-        String name = suffixed.matches() ? suffixed.group(1) : collection.getNamespace().getCollectionName();
-        meters.counter(WRITES, "collection", name).increment(documents);
+    /** The count of documents written to the collection {@code name}, in whichever generation. */
+    Counter writesTo(String name) {
+        return meters.counter(WRITES, "collection", name);
     }
 
     /** Which generation these are: fixed, or the live one now. */
@@ -78,7 +77,7 @@ public final class ReadModels {
             return 0;
         }
         Matcher suffixed = GENERATION.matcher(collection);
-        return suffixed.matches() ? Integer.parseInt(suffixed.group(2)) : 1;
+        return suffixed.matches() ? Integer.parseInt(suffixed.group(1)) : 1;
     }
 
     /** Drops every collection of generation {@code n}. */
