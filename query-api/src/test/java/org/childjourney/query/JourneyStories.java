@@ -37,6 +37,7 @@ import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.journey.event.TeamMemberRemoved;
+import org.childjourney.core.person.Household;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
@@ -60,7 +61,7 @@ public final class JourneyStories {
     /** The child's name and the agencies' free text these stories record: none may reach a log. */
     public static final String[] PERSONAL_DATA = {"Amy", "Example", "Hungry most mornings", "Breakfast club",
         "Concerns from several agencies", "Low mood, self-harm risk", "Disclosed worries at home",
-        "Parent asked us to stop sharing", "Would alert the adult", "Family declined", "Fictional rationale"};
+        "Parent asked us to stop sharing", "Would alert the adult", "Family declined", "Fictional rationale", "Jordan"};
 
     /** Every decision's rationale in these stories. */
     public static final String RATIONALE = "Fictional rationale: seen by the lead and the hub, never the referrer";
@@ -89,6 +90,14 @@ public final class JourneyStories {
         return append(id -> new DomesticAbuseNotified(journeyId, id, provenance(POLICE, occurredAt), subject,
                 new Consent(ConsentStatus.NOT_SOUGHT_PREJUDICIAL, Sensitive.of("Would alert the adult")), "INC-7",
                 true, RiskLevel.HIGH, true));
+    }
+
+    /** A police notification about this child's household, recorded for this child as for each of the others. */
+    public EntryId householdNotification(String occurredAt, Household household, Sensitivity sensitivity) {
+        return append(id -> new DomesticAbuseNotified(journeyId, id, new Provenance(POLICE, "INC-" + UUID.randomUUID(),
+                "service-account-police-east", Instant.parse(occurredAt), sensitivity), subject.inHousehold(household),
+                new Consent(ConsentStatus.NOT_SOUGHT_PREJUDICIAL, Sensitive.of("Would alert the adult")), "INC-8",
+                true, RiskLevel.HIGH, false));
     }
 
     public EntryId schoolConcern(String occurredAt, ConsentStatus consent) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The earlier entry a submission names (a decision's contact, an amendment's target, an outcome's discussion),
  * found in the ledger by the agency's own source record id or by entry id, and checked to be of a type it may name:
- * a wrong reference is the agency's mistake, answered 400 before the journey is asked.
+ * a wrong reference is the agency's mistake, answered 400 before the journey is asked. A household submission made an
+ * entry for each child under one source record id: one of them is named by its entry id.
  */
 @Component
 class EarlierEntries {
@@ -34,6 +35,10 @@ class EarlierEntries {
                 : ledger.entry(Objects.requireNonNull(reference.entryId()));
         if (target.isEmpty()) {
             throw invalid(reference.field(), "names no entry this agency may refer to");
+        }
+        if (reference.sourceRecordId() != null && target.get().household() != null) {
+            throw invalid(reference.field(), "names a household submission, which made an entry for each child:"
+                    + " name the child's entry by its entry id");
         }
         EntryType targetType = target.get().type();
         if (submission.type() == EntryType.CONTACT_DECISION && targetType != EntryType.CONTACT

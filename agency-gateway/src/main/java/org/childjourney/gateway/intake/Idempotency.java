@@ -41,16 +41,20 @@ class Idempotency {
     }
 
     /**
-     * The receipt of the submission taken before under the same key, if any.
+     * The answer of the submission taken before under the same key, if any: for a household submission, every
+     * child's entry.
      *
      * @throws SubmissionConflict if the key was taken for different content
      */
-    Optional<Receipt> earlier(AgencyCode agency, String sourceRecordId, String contentDigest) {
+    Optional<Acknowledgement> earlier(AgencyCode agency, String sourceRecordId, String contentDigest) {
         return ledger.submission(agency, sourceRecordId).map(earlier -> {
             if (!earlier.contentDigest().equals(contentDigest)) {
                 throw new SubmissionConflict();
             }
-            return new Receipt(earlier.journeyId(), earlier.entryId(), earlier.recordedAt(), false);
+            return earlier.household() == null
+                    ? new Receipt(earlier.journeyId(), earlier.entryId(), earlier.recordedAt(), false)
+                    : new HouseholdReceipt(ledger.household(agency, sourceRecordId), earlier.household(),
+                            earlier.recordedAt(), false);
         });
     }
 }

@@ -2,6 +2,10 @@ package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +14,8 @@ import org.childjourney.core.agency.Agency;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.command.RecordEntry;
+import org.childjourney.core.person.Household;
+import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
 import org.childjourney.gateway.intake.IntakeLedger.Taken;
 import org.springframework.stereotype.Component;
@@ -23,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link EarlierEntries}), the child's journey and its identifiers ({@link JourneyPlacement}), the journey's row
  * lock (so submissions about one child queue in the database rather than collide), the journey's command, and the
  * ledger's note of the submission with the time the store recorded it ({@link RecordingTime}). The journey's cache
- * forgets what a rolled-back transaction appended ({@link CachedJourneys}).
+ * forgets what a rolled-back transaction appended ({@link CachedJourneys}). A household submission does the same for
+ * every child in it, in one transaction.
  */
 @Component
 class Intake {
@@ -64,36 +71,91 @@ class Intake {
      * @throws InvalidSubmission   if it is invalid (nothing is stored)
      * @throws SubmissionConflict  if the source record id was already used for different content
      */
-    Receipt record(Agency agency, String recordedBy, JsonNode body) {
+    Acknowledgement record(Agency agency, String recordedBy, JsonNode body) {
         Submission submission = translator.translate(body);
         sendingRules.require(agency, submission);
         String contentDigest = idempotency.contentDigest(body);
-        Receipt receipt = races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
-                recordOnce(agency, recordedBy, submission, contentDigest))));
+        Acknowledgement receipt = races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
+                submission.forHousehold() ? recordHousehold(agency, recordedBy, submission, contentDigest)
+                        : recordOnce(agency, recordedBy, submission, contentDigest))));
         meters.counter("childjourney.submissions", "outcome", receipt.created() ? "recorded" : "resent",
                 "type", submission.type().wireName()).increment();
         return receipt;
     }
 
-    private Receipt recordOnce(Agency agency, String recordedBy, Submission submission, String contentDigest) {
-        Optional<Receipt> earlier = idempotency.earlier(agency.code(), submission.sourceRecordId(), contentDigest);
+    private Acknowledgement recordOnce(Agency agency, String recordedBy, Submission submission,
+            String contentDigest) {
+        Optional<Acknowledgement> earlier = idempotency.earlier(agency.code(), submission.sourceRecordId(),
+                contentDigest);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         Taken referenced = earlierEntries.named(agency, submission);
         String correctedDetails = referenced == null || submission.correctedDetails() == null ? null
                 : translator.correctedDetails(referenced.type(), submission.correctedDetails());
-        ChildJourneyId journeyId = placement.place(submission.subject(), referenced);
+        Subject subject = submission.subjects().get(0);
+        ChildJourneyId journeyId = placement.place(subject, referenced);
         ledger.lockJourney(journeyId);
         cachedJourneys.forgetIfRolledBack(journeyId);
         EntryId entryId = new EntryId(UUID.randomUUID());
-        Provenance provenance = new Provenance(agency, submission.sourceRecordId(), recordedBy,
-                submission.occurredAt(), submission.sensitivity());
         RecordingTime.Recorded recorded = commands.sendAndWait(new RecordEntry(submission.entry(
-                new EntryHeader(journeyId, entryId, provenance, submission.subject(), submission.consent()),
-                referenced == null ? null : referenced.entryId(), correctedDetails)));
+                new EntryHeader(journeyId, entryId, provenance(agency, recordedBy, submission), subject,
+                        submission.consent()), referenced == null ? null : referenced.entryId(), correctedDetails)));
         ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId,
-                recorded.at());
+                recorded.at(), null);
         return new Receipt(journeyId, entryId, recorded.at(), true);
+    }
+
+    /**
+     * A household submission: an entry on each child's journey, in this one transaction, each carrying the household
+     * (its reference, how many children, the adults). The journeys are locked in one order, so that two households
+     * sharing children queue rather than deadlock.
+     *
+     * @throws InvalidSubmission if two of its subjects are one child
+     */
+    private Acknowledgement recordHousehold(Agency agency, String recordedBy, Submission submission,
+            String contentDigest) {
+        Optional<Acknowledgement> earlier = idempotency.earlier(agency.code(), submission.sourceRecordId(),
+                contentDigest);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<ChildJourneyId> journeys = submission.subjects().stream()
+                .map(subject -> placement.place(subject, null)).toList();
+        for (int child = 1; child < journeys.size(); child++) {
+            int first = journeys.indexOf(journeys.get(child));
+            if (first < child) {
+                throw new InvalidSubmission(List.of(new FieldProblem("subjects[" + child + "]",
+                        "is the same child as subjects[" + first + "]")));
+            }
+        }
+        journeys.stream().sorted(Comparator.comparing(ChildJourneyId::value)).forEach(journeyId -> {
+            ledger.lockJourney(journeyId);
+            cachedJourneys.forgetIfRolledBack(journeyId);
+        });
+        Household household = new Household(UUID.randomUUID(), journeys.size(),
+                Objects.requireNonNull(submission.adults()));
+        Provenance provenance = provenance(agency, recordedBy, submission);
+        List<HouseholdReceipt.Child> children = new ArrayList<>();
+        Instant recordedAt = null;
+        for (int child = 0; child < journeys.size(); child++) {
+            EntryId entryId = new EntryId(UUID.randomUUID());
+            RecordingTime.Recorded recorded = commands.sendAndWait(new RecordEntry(submission.entry(
+                    new EntryHeader(journeys.get(child), entryId, provenance,
+                            submission.subjects().get(child).inHousehold(household), submission.consent()),
+                    null, null)));
+            recordedAt = recordedAt == null ? recorded.at() : recordedAt;
+            children.add(new HouseholdReceipt.Child(journeys.get(child), entryId));
+        }
+        ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(),
+                children.get(0).journeyId(), children.get(0).entryId(), Objects.requireNonNull(recordedAt),
+                household.reference());
+        ledger.takeHousehold(agency.code(), submission.sourceRecordId(), children);
+        return new HouseholdReceipt(children, household.reference(), recordedAt, true);
+    }
+
+    private static Provenance provenance(Agency agency, String recordedBy, Submission submission) {
+        return new Provenance(agency, submission.sourceRecordId(), recordedBy, submission.occurredAt(),
+                submission.sensitivity());
     }
 }

@@ -6,11 +6,11 @@ import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
 
 /**
- * What the gateway answers for a recorded submission: the same body for the first submission ({@code 201}) and
- * for every resend ({@code 200}).
+ * The answer for a recorded submission about one child.
  *
  * @param recordedAt when the event store recorded the entry
  * @param created    whether this call recorded it, rather than finding it recorded already
  */
-record Receipt(ChildJourneyId journeyId, EntryId entryId, Instant recordedAt, @JsonIgnore boolean created) {
+record Receipt(ChildJourneyId journeyId, EntryId entryId, Instant recordedAt, @JsonIgnore boolean created)
+        implements Acknowledgement {
 }

@@ -2,6 +2,7 @@ package org.childjourney.gateway.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ConsentScope;
@@ -9,6 +10,7 @@ import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.person.HouseholdAdult;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Sensitivity;
@@ -18,14 +20,21 @@ import org.jspecify.annotations.Nullable;
  * A submission that passed validation, not yet placed on a journey.
  *
  * @param sensitivity      how sensitive the agency says the entry is; {@code none} when it says nothing
+ * @param subjects         the child it is about, or for a household submission each child in the household
+ * @param adults           for a household submission the adults it names (perhaps none); {@code null} otherwise
  * @param reference        the earlier entry it decides on, corrects or retracts, if any
  * @param correctedDetails for a correction: the corrected details, checked against the target's type once the
  *                         target is known
  * @param details          the type's details, each field's checked value by the field's name ({@link EntryField})
  */
 record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Sensitivity sensitivity,
-        Subject subject, Consent consent, @Nullable EntryReference reference, @Nullable ObjectNode correctedDetails,
-        Map<String, Object> details) {
+        List<Subject> subjects, @Nullable List<HouseholdAdult> adults, Consent consent,
+        @Nullable EntryReference reference, @Nullable ObjectNode correctedDetails, Map<String, Object> details) {
+
+    /** Whether it is a household submission, recorded once for each child in it. */
+    boolean forHousehold() {
+        return adults != null;
+    }
 
     /** For a consent record or withdrawal: the kind of agency it is about, or all. */
     @Nullable ConsentScope consentScope() {

@@ -54,16 +54,17 @@ class SubmissionController {
         this.batches = new Semaphore(properties.limits().concurrentBatches());
     }
 
-    @Operation(summary = "Record one submission from the caller's agency",
+    @Operation(summary = "Record one submission from the caller's agency, about one child or a household",
             requestBody = @RequestBody(required = true, description = "One submission, as the contract shapes it; "
                     + "at most childjourney.gateway.limits.submission-kb (256 KiB by default)"))
     @PostMapping(path = "/submissions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Receipt> submit(@AuthenticationPrincipal Jwt token, HttpServletRequest request)
+    ResponseEntity<Object> submit(@AuthenticationPrincipal Jwt token, HttpServletRequest request)
             throws IOException {
         byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
                 properties.limits().submissionBytes());
-        Receipt receipt = intake.record(agency(token), caller(token), parse(body, 0, body.length));
+        Acknowledgement receipt = intake.record(agency(token), caller(token), parse(body, 0, body.length));
+        // Declared as Object, so that the answer is written as what it is: a receipt or a household's receipt.
         return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
     }
 
@@ -128,11 +129,9 @@ class SubmissionController {
             if (length > properties.limits().submissionBytes()) {
                 throw new BodyTooLarge(properties.limits().submissionBytes());
             }
-            Receipt receipt = intake.record(agency, caller, parse(body, offset, length));
+            Acknowledgement receipt = intake.record(agency, caller, parse(body, offset, length));
             result.put("status", receipt.created() ? 201 : 200);
-            result.put("journeyId", receipt.journeyId().toString());
-            result.put("entryId", receipt.entryId().toString());
-            result.put("recordedAt", receipt.recordedAt().toString());
+            result.setAll((ObjectNode) json.valueToTree(receipt));
         } catch (RuntimeException failure) {
             ProblemDetail problem = IntakeProblems.problem(failure);
             result.put("status", problem.getStatus());

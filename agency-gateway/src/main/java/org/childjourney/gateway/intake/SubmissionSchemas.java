@@ -20,6 +20,7 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryType;
+import org.childjourney.core.person.Relationship;
 import org.childjourney.core.person.Sensitive;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
@@ -53,10 +54,24 @@ class SubmissionSchemas implements OpenApiCustomizer {
                 .addProperty("sensitivity", new StringSchema().description("none unless the agency says otherwise"))
                 .addProperty("subject", new ObjectSchema().description("nhsNumber and/or localId {system, value}; "
                         + "givenName, familyName, dateOfBirth, postcode"))
+                .addProperty("subjects", new ArraySchema().items(new ObjectSchema()).maxItems(20)
+                        .description("Instead of subject, for a household submission (a "
+                                + String.join(" or ", Arrays.stream(EntryType.values())
+                                        .filter(EntryType::mayConcernAHousehold).map(EntryType::wireName).toList())
+                                + "): every child of the household, each shaped as subject; one entry is recorded for"
+                                + " each, in one transaction, sharing one householdReference"))
+                .addProperty("adults", new ArraySchema().items(new ObjectSchema()
+                                .addProperty("relationship", new StringSchema()._enum(EntryField.choices(
+                                        Relationship.class)))
+                                .addProperty("givenName", text(200))
+                                .addProperty("familyName", text(200))
+                                .required(List.of("relationship")))
+                        .maxItems(20)
+                        .description("With subjects: the adults living with the children, shown on each child's entry"))
                 .addProperty("consent", new ObjectSchema().description("status and, where needed, reason"))
                 .addProperty("details", new Schema<>().oneOf(details)
                         .description("The details of the submission's type: the schema named after it"))
-                .required(List.of("sourceRecordId", "type", "occurredAt", "subject", "details")));
+                .required(List.of("sourceRecordId", "type", "occurredAt", "details")));
         PathItem submissions = openApi.getPaths() == null ? null : openApi.getPaths().get(SUBMISSIONS);
         Operation post = submissions == null ? null : submissions.getPost();
         if (post != null && post.getRequestBody() != null) {

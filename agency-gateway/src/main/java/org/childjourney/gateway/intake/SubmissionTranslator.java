@@ -10,8 +10,10 @@ import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,10 @@ import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
+import org.childjourney.core.person.HouseholdAdult;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
+import org.childjourney.core.person.Relationship;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Sensitivity;
@@ -39,6 +43,8 @@ class SubmissionTranslator {
     private static final boolean REQUIRED = true;
     private static final boolean OPTIONAL = false;
     private static final int MAX_ID = 200;
+    /** The most children, and the most adults, one household submission may name. */
+    private static final int MAX_HOUSEHOLD = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +71,21 @@ class SubmissionTranslator {
                         .map(EntryType::wireName).toList()));
         Instant occurredAt = reader.instant(body, "occurredAt", REQUIRED);
         Sensitivity sensitivity = reader.choice(body, "sensitivity", Sensitivity.class, OPTIONAL);
-        Subject subject = subject(body.path("subject"), reader);
+        List<Subject> subjects;
+        List<HouseholdAdult> adults = null;
+        if (body.has("subjects")) {
+            if (body.has("subject")) {
+                reader.reject("subject", "a submission names either subject or subjects, not both");
+            }
+            subjects = household(body.path("subjects"), type, reader);
+            adults = adults(body.path("adults"), reader);
+        } else {
+            if (body.has("adults")) {
+                reader.reject("adults", "are named by a household submission, with subjects");
+            }
+            Subject subject = subject(body.path("subject"), "subject", reader);
+            subjects = subject == null ? List.of() : List.of(subject);
+        }
         Consent consent = consent(body.path("consent"), type, reader);
         JsonNode details = body.path("details");
         Map<String, Object> values = Map.of();
@@ -87,7 +107,7 @@ class SubmissionTranslator {
         reader.throwIfInvalid();
         return new Submission(Objects.requireNonNull(sourceRecordId), Objects.requireNonNull(type),
                 Objects.requireNonNull(occurredAt), sensitivity == null ? Sensitivity.NONE : sensitivity,
-                Objects.requireNonNull(subject), consent, reference, correctedDetails, values);
+                subjects, adults, consent, reference, correctedDetails, values);
     }
 
     /**
@@ -111,29 +131,80 @@ class SubmissionTranslator {
         return checked.toString();
     }
 
-    private static @Nullable Subject subject(JsonNode node, FieldReader reader) {
+    /** A household's children: each a subject, as a single submission's ({@code subjects[0]}, ...). */
+    private static List<Subject> household(JsonNode node, @Nullable EntryType type, FieldReader reader) {
+        if (type != null && !type.mayConcernAHousehold()) {
+            reader.reject("subjects", "a " + type.wireName() + " is about one child: name them as subject");
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty() || node.size() > MAX_HOUSEHOLD) {
+            reader.reject("subjects", "must be a list of 1 to " + MAX_HOUSEHOLD + " children, each an object"
+                    + " with nhsNumber or localId");
+            return List.of();
+        }
+        List<Subject> children = new ArrayList<>();
+        for (int child = 0; child < node.size(); child++) {
+            Subject subject = subject(node.get(child), "subjects[" + child + "]", reader);
+            if (subject != null) {
+                children.add(subject);
+            }
+        }
+        return children;
+    }
+
+    /** A household's adults, none when it names none. */
+    private static List<HouseholdAdult> adults(JsonNode node, FieldReader reader) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > MAX_HOUSEHOLD) {
+            reader.reject("adults", "must be a list of at most " + MAX_HOUSEHOLD + " adults, each an object with"
+                    + " relationship and, where known, givenName and familyName");
+            return List.of();
+        }
+        List<HouseholdAdult> adults = new ArrayList<>();
+        for (int adult = 0; adult < node.size(); adult++) {
+            String at = "adults[" + adult + "]";
+            JsonNode named = node.get(adult);
+            if (!named.isObject()) {
+                reader.reject(at, "must be an object with relationship and, where known, givenName and familyName");
+                continue;
+            }
+            Relationship relationship = reader.choice(named, at + ".relationship", Relationship.class, REQUIRED);
+            String givenName = reader.text(named, at + ".givenName", OPTIONAL, MAX_ID);
+            String familyName = reader.text(named, at + ".familyName", OPTIONAL, MAX_ID);
+            if (relationship != null) {
+                adults.add(new HouseholdAdult(relationship, Sensitive.ofNullable(givenName),
+                        Sensitive.ofNullable(familyName)));
+            }
+        }
+        return adults;
+    }
+
+    /** @param at where the subject is in the submission: {@code subject}, or {@code subjects[1]} in a household */
+    private static @Nullable Subject subject(JsonNode node, String at, FieldReader reader) {
         if (!node.isObject()) {
-            reader.reject("subject", "is required: an object with nhsNumber or localId");
+            reader.reject(at, "is required: an object with nhsNumber or localId");
             return null;
         }
-        NhsNumber nhsNumber = reader.parsed(node, "subject.nhsNumber", OPTIONAL, NhsNumber::of,
+        NhsNumber nhsNumber = reader.parsed(node, at + ".nhsNumber", OPTIONAL, NhsNumber::of,
                 "must be a valid NHS number: 10 digits with a modulus 11 check digit");
         LocalId localId = null;
         JsonNode local = node.path("localId");
         if (local.isObject()) {
-            String system = reader.identifier(local, "subject.localId.system", REQUIRED, MAX_ID);
-            String value = reader.identifier(local, "subject.localId.value", REQUIRED, MAX_ID);
+            String system = reader.identifier(local, at + ".localId.system", REQUIRED, MAX_ID);
+            String value = reader.identifier(local, at + ".localId.value", REQUIRED, MAX_ID);
             localId = system == null || value == null ? null : new LocalId(system, Sensitive.of(value));
         } else if (!local.isMissingNode() && !local.isNull()) {
-            reader.reject("subject.localId", "must be an object with system and value");
+            reader.reject(at + ".localId", "must be an object with system and value");
         }
         if (nhsNumber == null && localId == null && !node.has("nhsNumber") && !local.isObject()) {
-            reader.reject("subject", "needs at least one of nhsNumber or localId");
+            reader.reject(at, "needs at least one of nhsNumber or localId");
         }
-        String givenName = reader.text(node, "subject.givenName", OPTIONAL, MAX_ID);
-        String familyName = reader.text(node, "subject.familyName", OPTIONAL, MAX_ID);
-        LocalDate dateOfBirth = reader.date(node, "subject.dateOfBirth", OPTIONAL);
-        String postcode = reader.text(node, "subject.postcode", OPTIONAL, 10);
+        String givenName = reader.text(node, at + ".givenName", OPTIONAL, MAX_ID);
+        String familyName = reader.text(node, at + ".familyName", OPTIONAL, MAX_ID);
+        LocalDate dateOfBirth = reader.date(node, at + ".dateOfBirth", OPTIONAL);
+        String postcode = reader.text(node, at + ".postcode", OPTIONAL, 10);
         return new Subject(nhsNumber, localId, Sensitive.ofNullable(givenName), Sensitive.ofNullable(familyName),
                 Sensitive.ofNullable(dateOfBirth), Sensitive.ofNullable(postcode));
     }

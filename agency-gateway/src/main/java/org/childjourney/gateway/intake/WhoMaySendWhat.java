@@ -1,5 +1,6 @@
 package org.childjourney.gateway.intake;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyKind;
@@ -30,9 +31,16 @@ class WhoMaySendWhat {
                 || (consentForAll && agency.kind() != AgencyKind.CHILDRENS_SOCIAL_CARE)) {
             throw new SubmissionNotPermitted();
         }
-        if (!identifiers.mayUseLocalId(agency, submission.subject())) {
-            throw new InvalidSubmission(List.of(new FieldProblem("subject.localId.system", "is not a system "
-                    + "registered to this agency, nor a national system its kind of agency shares")));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int child = 0; child < submission.subjects().size(); child++) {
+            if (!identifiers.mayUseLocalId(agency, submission.subjects().get(child))) {
+                problems.add(new FieldProblem((submission.forHousehold() ? "subjects[" + child + "]" : "subject")
+                        + ".localId.system", "is not a system registered to this agency, nor a national system its"
+                        + " kind of agency shares"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmission(problems);
         }
     }
 }

@@ -100,6 +100,41 @@ abstract class ConcurrentFirstSubmissionsScenarios {
                 .containsExactly(0L, 1L, 2L);
     }
 
+    /**
+     * Households about the same new children sent at once: one household four times (a resend race) and four other
+     * households, each naming the children in another order. Each household is recorded once, whole, and each child
+     * has one journey, whatever the interleaving (the journeys are locked in one order).
+     */
+    @RepeatedTest(3)
+    void concurrentHouseholdsSharingChildrenAreEachRecordedOnceAndWholeOnOneJourneyPerChild() throws Exception {
+        GatewayClient gateway = new GatewayClient(port);
+        String police = KEYCLOAK.agencySystem("police-east");
+        List<String> children = List.of(Submissions.freshNhsNumber(), Submissions.freshNhsNumber(),
+                Submissions.freshNhsNumber());
+        String resent = Submissions.householdNotification("HOUSE-" + UUID.randomUUID(), children.toArray(String[]::new));
+        List<Callable<Answer>> calls = new ArrayList<>(Collections.nCopies(4, () -> gateway.submit(police, resent)));
+        for (int i = 0; i < 4; i++) {
+            List<String> reordered = new ArrayList<>(children);
+            Collections.rotate(reordered, i);
+            String other = Submissions.householdNotification("OTHER-" + UUID.randomUUID(),
+                    reordered.toArray(String[]::new));
+            calls.add(() -> gateway.submit(police, other));
+        }
+        List<Answer> answers = allAtOnce(calls);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isIn(200, 201));
+        assertThat(answers.subList(0, 4)).extracting(Answer::status).containsOnlyOnce(201);
+        assertThat(answers.subList(4, 8)).extracting(Answer::status).containsOnly(201);
+        List<String> journeys = answers.stream().flatMap(answer -> answer.json().path("journeys")
+                .findValuesAsText("journeyId").stream()).distinct().toList();
+        assertThat(journeys).hasSize(3);
+        for (String journey : journeys) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?")
+                    .param(journey).query(Long.class).single()).as("one entry from each of five households")
+                    .isEqualTo(5);
+        }
+    }
+
     /** Sends the calls at the same moment (a barrier releases them together); their answers, in order. */
     private static List<Answer> allAtOnce(List<Callable<Answer>> calls) throws Exception {
         CyclicBarrier start = new CyclicBarrier(calls.size());

@@ -1,6 +1,7 @@
 package org.childjourney.gateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.LocalId;
 import org.childjourney.core.person.NhsNumber;
+import org.childjourney.core.person.Relationship;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Sensitivity;
@@ -561,6 +563,113 @@ abstract class SubmissionScenarios {
         assertThat(lines.get(3).path("entryId")).isEqualTo(lines.get(0).path("entryId"));
     }
 
+    @Test
+    void aHouseholdSubmissionRecordsAnEntryOnEveryChildsJourneyWithTheAdultsAroundThem() {
+        String known = Submissions.freshNhsNumber();
+        Answer earlier = gateway.submit(school, Submissions.schoolConcern("SC-" + uuid(), known));
+        String body = Submissions.householdNotification("INC-" + uuid(), nhsNumber, known,
+                Submissions.freshNhsNumber());
+
+        Answer first = gateway.submit(police, body);
+        Answer again = gateway.submit(police, body);
+        Answer changed = gateway.submit(police, body.replace("\"riskLevel\":\"high\"", "\"riskLevel\":\"medium\""));
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        JsonNode journeys = first.json().path("journeys");
+        assertThat(journeys).hasSize(3);
+        assertThat(journeys.findValuesAsText("journeyId")).doesNotHaveDuplicates();
+        assertThat(journeys.get(1).path("journeyId").asText()).as("a child the record knows keeps their journey")
+                .isEqualTo(earlier.json().path("journeyId").asText());
+        String reference = first.json().path("householdReference").asText();
+        assertThat(UUID.fromString(reference)).isNotNull();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(changed.status()).isEqualTo(409);
+        for (JsonNode child : journeys) {
+            List<JourneyEntry> events = eventsOf(child.path("journeyId").asText());
+            JourneyEntry entry = events.get(events.size() - 1);
+            assertThat(entry.entryId().toString()).isEqualTo(child.path("entryId").asText());
+            assertThat(entry.subject().household()).isNotNull();
+            assertThat(entry.subject().household().reference().toString()).isEqualTo(reference);
+            assertThat(entry.subject().household().children()).isEqualTo(3);
+            assertThat(entry.subject().household().adults()).extracting(adult -> adult.relationship(),
+                            adult -> adult.givenName().value())
+                    .containsExactly(tuple(Relationship.MOTHER, "Amy"), tuple(Relationship.PARENTS_PARTNER, "Jordan"));
+        }
+        assertThat(eventsOf(journeys.get(1).path("journeyId").asText())).as("the school's entry and the police's")
+                .hasSize(2);
+    }
+
+    @Test
+    void aHouseholdNamingOneChildTwiceOrOfATypeAboutOneChildIsRefusedAndStoresNothing() {
+        long eventsBefore = eventCount();
+        long submissionsBefore = submissionCount();
+        long identifiersBefore = identifierCount();
+
+        Answer twice = gateway.submit(police, Submissions.householdNotification("INC-" + uuid(), nhsNumber,
+                Submissions.freshNhsNumber(), nhsNumber));
+        Answer oneChildsType = gateway.submit(school, Submissions.schoolConcern("SC-" + uuid(), nhsNumber)
+                .replace("\"subject\":{", "\"subjects\":[{").replace("\"CB1 2AB\"}", "\"CB1 2AB\"}]"));
+        Answer noChildren = gateway.submit(police, Submissions.householdNotification("INC-" + uuid()));
+        Answer unknownRelationship = gateway.submit(police, Submissions.householdNotification("INC-" + uuid(),
+                nhsNumber).replace("parents-partner", "lodger"));
+
+        assertThat(twice.status()).as(twice.raw()).isEqualTo(400);
+        assertThat(twice.json().path("errors").findValuesAsText("field")).containsExactly("subjects[2]");
+        assertThat(oneChildsType.status()).as(oneChildsType.raw()).isEqualTo(400);
+        assertThat(oneChildsType.json().path("errors").findValuesAsText("field")).containsExactly("subjects");
+        assertThat(noChildren.json().path("errors").findValuesAsText("field")).containsExactly("subjects");
+        assertThat(unknownRelationship.json().path("errors").findValuesAsText("field"))
+                .containsExactly("adults[1].relationship");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(submissionCount()).isEqualTo(submissionsBefore);
+        assertThat(identifierCount()).as("no identifier of a refused household was claimed")
+                .isEqualTo(identifiersBefore);
+    }
+
+    @Test
+    void oneChildsEntryOfAHouseholdIsAmendedByItsEntryIdNotByTheSharedRecordId() {
+        String incident = "INC-" + uuid();
+        String sibling = Submissions.freshNhsNumber();
+        Answer household = gateway.submit(police, Submissions.householdNotification(incident, nhsNumber, sibling));
+        JsonNode first = household.json().path("journeys").get(0);
+        JsonNode second = household.json().path("journeys").get(1);
+
+        Answer byRecordId = gateway.submit(police, Submissions.retraction("RET-" + uuid(), sibling, incident));
+        Answer byEntryId = gateway.submit(police, byEntryId(Submissions.retraction("RET-" + uuid(), sibling,
+                incident), incident, second));
+        Answer byAnotherAgency = gateway.submit(school, byEntryId(Submissions.retraction("RET-" + uuid(),
+                nhsNumber, incident), incident, first));
+
+        assertThat(byRecordId.status()).isEqualTo(400);
+        assertThat(byRecordId.json().path("errors").findValuesAsText("field"))
+                .containsExactly("details.targetSourceRecordId");
+        assertThat(byEntryId.status()).as(byEntryId.raw()).isEqualTo(201);
+        assertThat(byEntryId.json().path("journeyId").asText()).as("the child's own journey")
+                .isEqualTo(second.path("journeyId").asText());
+        assertThat(byAnotherAgency.status()).as("only the recording agency amends an entry").isEqualTo(409);
+        assertThat(eventsOf(first.path("journeyId").asText())).hasSize(1);
+    }
+
+    /** An amendment naming its target by entry id instead of by the agency's record id. */
+    private static String byEntryId(String amendment, String sourceRecordId, JsonNode target) {
+        return amendment.replace("\"targetSourceRecordId\":\"" + sourceRecordId + "\"",
+                "\"targetEntryId\":\"" + target.path("entryId").asText() + "\"");
+    }
+
+    @Test
+    void aBatchAnswersAHouseholdOnOneLine() {
+        String household = Submissions.householdNotification("INC-" + uuid(), nhsNumber, Submissions.freshNhsNumber());
+
+        Answer answer = gateway.submitBatch(police, household + "\n" + household + "\n");
+
+        List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
+        assertThat(lines).extracting(line -> line.path("status").asInt()).containsExactly(201, 200);
+        assertThat(lines.get(0).path("journeys")).hasSize(2);
+        assertThat(lines.get(0).path("householdReference").asText()).isNotBlank();
+        assertThat(lines.get(1).path("journeys")).isEqualTo(lines.get(0).path("journeys"));
+    }
+
     /** Whatever a scenario did, the gateway's output (its logs) holds none of the test child's data. */
     @AfterEach
     void nothingOfTheChildReachedTheLogs(CapturedOutput output) {
@@ -578,6 +687,10 @@ abstract class SubmissionScenarios {
 
     long submissionCount() {
         return jdbc.sql("SELECT COUNT(*) FROM intake_submission").query(Long.class).single();
+    }
+
+    long identifierCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM journey_identifier").query(Long.class).single();
     }
 
     static String uuid() {

@@ -3,6 +3,7 @@ package org.childjourney.gateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,11 +82,16 @@ class SubmissionSchemasIT {
     void namesEarlierEntriesAsAgenciesKnowThem() {
         assertThat(schemas.at("/ContactDecisionDetails/properties").has("contactSourceRecordId")).isTrue();
         assertThat(schemas.at("/ContactDecisionDetails/properties").has("contactEntryId")).isTrue();
-        assertThat(schemas.at("/EntryRetractedDetails/required")).extracting(JsonNode::asText)
-                .contains("targetSourceRecordId", "reason");
         assertThat(schemas.at("/S47OutcomeDetails/required")).extracting(JsonNode::asText)
                 .contains("strategyDiscussionSourceRecordId", "outcome", "rationale");
+        // An amendment names its target either way: a household submission's entries only by entry id.
+        for (String amendment : List.of("EntryRetractedDetails", "EntryCorrectedDetails")) {
+            assertThat(schemas.at("/" + amendment + "/properties").has("targetSourceRecordId")).isTrue();
+            assertThat(schemas.at("/" + amendment + "/properties").has("targetEntryId")).isTrue();
+            assertThat(schemas.at("/" + amendment + "/required")).extracting(JsonNode::asText).contains("reason")
+                    .doesNotContain("targetSourceRecordId", "targetEntryId");
+        }
         assertThat(schemas.at("/EntryCorrectedDetails/required")).extracting(JsonNode::asText)
-                .contains("targetSourceRecordId", "reason", "correctedDetails");
+                .contains("correctedDetails");
     }
 }

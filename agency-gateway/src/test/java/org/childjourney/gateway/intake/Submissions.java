@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -18,7 +19,8 @@ final class Submissions {
     /** The test child's personal data and the agencies' free text in these bodies: none may reach a log or an error. */
     static final String[] PERSONAL_DATA = {"Amy", "Example", "2016-04-02", "CB1 2AB",
         "Fall from climbing frame", "Seeking consent would alert the adult", "Withdrawn in class all week",
-        "Spoke with the family", "Repeated concerns from school and police", "Pattern across agencies"};
+        "Spoke with the family", "Repeated concerns from school and police", "Pattern across agencies", "Jordan",
+        "Fictional"};
     /** The invalid values {@link #invalid()} sends: an error names the field and the rule, never the value. */
     static final String[] INVALID_VALUES = {"9990000019", "999000001", "last night", "02/04/2016", "gossip", "severe",
         "NO-SUCH-CONTACT", "neighbours", "secret", "rumour", "maybe", "2999-01-01", "1899-12-31", "2999-04-02",
@@ -61,6 +63,20 @@ final class Submissions {
                 + "\"localId\":{\"system\":\"police-east/person\",\"value\":\"" + localId + "\"}}";
         return submission(id, "domestic-abuse-notification", "2026-11-20T21:14:00Z", subject, null,
                 "\"incidentReference\":\"" + id + "\",\"childPresent\":false,\"riskLevel\":\"standard\"");
+    }
+
+    /**
+     * A police notification about every child of a household (each by NHS number), with the mother and her new
+     * partner.
+     */
+    static String householdNotification(String id, String... nhsNumbers) {
+        String subjects = String.join(",", Arrays.stream(nhsNumbers)
+                .map(nhs -> "{\"nhsNumber\":\"" + nhs + "\",\"familyName\":\"Example\"}").toList());
+        return submission(id, "domestic-abuse-notification", "2026-11-20T21:14:00Z", "\"subjects\":[" + subjects
+                + "],\"adults\":[{\"givenName\":\"Amy\",\"familyName\":\"Example\",\"relationship\":\"mother\"},"
+                + "{\"givenName\":\"Jordan\",\"familyName\":\"Fictional\",\"relationship\":\"parents-partner\"}]",
+                "{\"status\":\"not-sought-prejudicial\",\"reason\":\"Seeking consent would alert the adult\"}",
+                "\"incidentReference\":\"" + id + "\",\"childPresent\":true,\"riskLevel\":\"high\"");
     }
 
     static String schoolConcern(String id, String nhs) {

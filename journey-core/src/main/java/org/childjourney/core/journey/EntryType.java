@@ -105,6 +105,16 @@ public enum EntryType {
         return this == INVOLVEMENT_STARTED || this == INVOLVEMENT_ENDED;
     }
 
+    /**
+     * Whether a submission of this type may be about a household (the contract's {@code subjects} and {@code adults}):
+     * a contact or a domestic abuse notification often concerns every child at an address and the adults around
+     * them. Every other type is about one child: it names an earlier entry, or records one child's involvement,
+     * consent, plan, team, enquiry, attendance, concern or missing episode.
+     */
+    public boolean mayConcernAHousehold() {
+        return this == CONTACT || this == DOMESTIC_ABUSE_NOTIFICATION;
+    }
+
     /** Who sends what: kept apart because an enum's constants cannot name its own static fields. */
     private static final class Senders {
         static final Set<AgencyKind> EVERY_AGENCY = Collections.unmodifiableSet(EnumSet.allOf(AgencyKind.class));

@@ -6,8 +6,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * The child an entry is about, as the submitting agency identified them. At least one identifier is present; the
  * personal details are whatever the agency sent, each redacted in {@code toString()}.
+ *
+ * @param household for an entry a household submission made, the household it recorded the child in (the other
+ *                  children have entries of their own on their journeys); {@code null} otherwise
  */
 public record Subject(@Nullable NhsNumber nhsNumber, @Nullable LocalId localId, @Nullable Sensitive<String> givenName,
         @Nullable Sensitive<String> familyName, @Nullable Sensitive<LocalDate> dateOfBirth,
-        @Nullable Sensitive<String> postcode) {
+        @Nullable Sensitive<String> postcode, @Nullable Household household) {
+
+    /** The child as identified by one submission about them alone. */
+    public Subject(@Nullable NhsNumber nhsNumber, @Nullable LocalId localId, @Nullable Sensitive<String> givenName,
+            @Nullable Sensitive<String> familyName, @Nullable Sensitive<LocalDate> dateOfBirth,
+            @Nullable Sensitive<String> postcode) {
+        this(nhsNumber, localId, givenName, familyName, dateOfBirth, postcode, null);
+    }
+
+    /** The same child, recorded in this household. */
+    public Subject inHousehold(Household recorded) {
+        return new Subject(nhsNumber, localId, givenName, familyName, dateOfBirth, postcode, recorded);
+    }
 }

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.person.Household;
 
 /**
  * How each entry's details read on the timeline, in the contract's shape; its one-line summary is the entry's own
@@ -32,6 +33,21 @@ final class EntryRendering {
             }
         }
         return details;
+    }
+
+    /**
+     * The household a household submission recorded the child in, as the timeline shows it: its reference, how many
+     * children it named (each has the entry on their own journey), and the adults with their relationship and the
+     * names the agency gave.
+     */
+    static Document household(Household household) {
+        return new Document("reference", household.reference().toString())
+                .append("children", household.children())
+                .append("adults", household.adults().stream().map(adult -> new Document("relationship",
+                                EntryField.kebab(adult.relationship()))
+                        .append("givenName", adult.givenName() == null ? null : adult.givenName().value())
+                        .append("familyName", adult.familyName() == null ? null : adult.familyName().value()))
+                        .toList());
     }
 
     /**

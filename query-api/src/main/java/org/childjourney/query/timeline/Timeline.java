@@ -24,12 +24,25 @@ public record Timeline(String journeyId, @Nullable Instant asOf, String purpose,
 
     /**
      * One entry on the timeline. {@code redacted} names the fields this read may not see: an entry shown only as
-     * existing has neither summary nor details. {@code history} is for reviews only.
+     * existing has neither summary nor details. {@code household}, for an entry a household submission made, is
+     * shown with the details and redacted with them. {@code history} is for reviews only.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Entry(String entryId, String type, Instant occurredAt, Instant recordedAt, Agency agency,
-            @Nullable String summary, Map<String, Object> details, String consent, String status,
-            List<String> redacted, @Nullable History history) {
+            @Nullable String summary, Map<String, Object> details, @Nullable Household household, String consent,
+            String status, List<String> redacted, @Nullable History history) {
+    }
+
+    /**
+     * The household an entry was recorded in: the reference every child's entry of that submission carries, how many
+     * children it named, and the adults living with them.
+     */
+    public record Household(String reference, int children, List<Adult> adults) {
+    }
+
+    /** An adult of a household: how they stand to the children ({@code parents-partner}) and their name, if given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Adult(String relationship, @Nullable String givenName, @Nullable String familyName) {
     }
 
     /**

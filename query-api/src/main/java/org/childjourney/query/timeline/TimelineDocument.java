@@ -106,6 +106,9 @@ final class TimelineDocument {
                 .append("details", EntryRendering.details(event))
                 .append("consent", new Document("status", EntryField.kebab(event.consent().status())))
                 .append("sensitivity", event.provenance().sensitivity().name());
+        if (event.subject().household() != null) {
+            entry.append("household", EntryRendering.household(event.subject().household()));
+        }
         if (event instanceof EntryCorrected corrected) {
             entry.append("amends", corrected.targetEntryId().toString()).append("amendment", "corrected")
                     .append("correctedDetails", EntryRendering.correctedDetails(corrected));

@@ -137,13 +137,26 @@ class TimelineQueryHandler {
         if (view == EntryView.EXISTENCE_ONLY) {
             redacted.add("summary");
         }
+        Document household = entry.get("household", Document.class);
+        boolean householdShown = view == EntryView.FULL || view == EntryView.WITHOUT_RATIONALE;
+        if (household != null && !householdShown) {
+            redacted.add("household");
+        }
         redacted.sort(Comparator.naturalOrder());
         return new Timeline.Entry(entry.getString("entryId"), entry.getString("type"),
                 Instant.parse(entry.getString("occurredAt")), Instant.parse(entry.getString("recordedAt")),
                 new Timeline.Agency(agency.getString("code"), agency.getString("kind")),
                 view == EntryView.EXISTENCE_ONLY ? null : entry.getString("summary"), visible,
+                household == null || !householdShown ? null : household(household),
                 entry.get("consent", Document.class).getString("status"), entry.getString("status"), redacted,
                 earlierReads == null ? null : history(entry, earlierReads));
+    }
+
+    private static Timeline.Household household(Document household) {
+        return new Timeline.Household(household.getString("reference"), household.getInteger("children"),
+                household.getList("adults", Document.class).stream().map(adult -> new Timeline.Adult(
+                        adult.getString("relationship"), adult.getString("givenName"), adult.getString("familyName")))
+                        .toList());
     }
 
     /**

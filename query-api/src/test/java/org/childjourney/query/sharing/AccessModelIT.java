@@ -15,6 +15,10 @@ import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.StrategyDecision;
 import org.childjourney.core.journey.TeamRole;
 import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.core.person.Household;
+import org.childjourney.core.person.HouseholdAdult;
+import org.childjourney.core.person.Relationship;
+import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.provenance.Sensitivity;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
@@ -201,6 +205,35 @@ class AccessModelIT extends QueryApiIT {
         assertThat(timeline(dan, "urgent-check").status()).as("urgent checks are for police and health")
                 .isEqualTo(403);
         assertThat(awaitInboxItem("csc-county", "access-notice").path("summary").asText()).contains("urgent-check");
+    }
+
+    @Test
+    void aHouseholdsAdultsAreShownWithTheEntrysDetailsAndRedactedWithThem() {
+        Household household = new Household(UUID.randomUUID(), 2, List.of(
+                new HouseholdAdult(Relationship.MOTHER, Sensitive.of("Amy"), Sensitive.of("Example")),
+                new HouseholdAdult(Relationship.PARENTS_PARTNER, Sensitive.of("Jordan"), null)));
+        EntryId notification = story.householdNotification("2026-11-20T21:14:00Z", household, Sensitivity.NONE);
+        EntryId sensitive = story.householdNotification("2026-11-21T21:14:00Z", household,
+                Sensitivity.ADULT_SERVICES_PARENT);
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-22T09:00:00Z");
+        awaitProjected(3);
+
+        Answer police = timeline(paul, "child-in-need");
+        Answer lead = timeline(sarah, "child-in-need");
+
+        for (EntryId entry : List.of(notification, sensitive)) {
+            JsonNode own = entry(police, entry).path("household");
+            assertThat(own.path("reference").asText()).isEqualTo(household.reference().toString());
+            assertThat(own.path("children").asInt()).isEqualTo(2);
+            assertThat(own.path("adults").toString()).isEqualTo("[{\"relationship\":\"mother\",\"givenName\":"
+                    + "\"Amy\",\"familyName\":\"Example\"},{\"relationship\":\"parents-partner\",\"givenName\":"
+                    + "\"Jordan\"}]");
+        }
+        assertThat(entry(lead, notification).path("household").path("adults")).hasSize(2);
+        JsonNode redacted = entry(lead, sensitive);
+        assertThat(redacted.has("household")).as("a sensitive entry's household goes with its details").isFalse();
+        assertThat(redacted.path("redacted").toString()).contains("\"household\"");
+        assertThat(lead.raw()).containsOnlyOnce("Jordan");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.axonframework.serialization.Revision;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.details.ByEntryId;
 import org.childjourney.core.journey.details.Text;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
@@ -15,7 +16,7 @@ import org.childjourney.core.provenance.Provenance;
  */
 @Revision("1")
 public record EntryRetracted(ChildJourneyId journeyId, EntryId entryId, Provenance provenance, Subject subject, Consent consent,
-        EntryId targetEntryId, @NotNull @Text Sensitive<String> reason) implements JourneyEntry {
+        @ByEntryId EntryId targetEntryId, @NotNull @Text Sensitive<String> reason) implements JourneyEntry {
 
     @Override
     public String summary() {
