@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.agency.Agency;
@@ -76,8 +75,9 @@ class Intake {
         sendingRules.require(agency, submission);
         String contentDigest = idempotency.contentDigest(body);
         Acknowledgement receipt = races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
-                submission.forHousehold() ? recordHousehold(agency, recordedBy, submission, contentDigest)
-                        : recordOnce(agency, recordedBy, submission, contentDigest))));
+                idempotency.earlier(agency.code(), submission.sourceRecordId(), contentDigest).orElseGet(() ->
+                        submission.forHousehold() ? recordHousehold(agency, recordedBy, submission, contentDigest)
+                                : recordOnce(agency, recordedBy, submission, contentDigest)))));
         meters.counter("childjourney.submissions", "outcome", receipt.created() ? "recorded" : "resent",
                 "type", submission.type().wireName()).increment();
         return receipt;
@@ -85,11 +85,6 @@ class Intake {
 
     private Acknowledgement recordOnce(Agency agency, String recordedBy, Submission submission,
             String contentDigest) {
-        Optional<Acknowledgement> earlier = idempotency.earlier(agency.code(), submission.sourceRecordId(),
-                contentDigest);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Taken referenced = earlierEntries.named(agency, submission);
         String correctedDetails = referenced == null || submission.correctedDetails() == null ? null
                 : translator.correctedDetails(referenced.type(), submission.correctedDetails());
@@ -115,11 +110,6 @@ class Intake {
      */
     private Acknowledgement recordHousehold(Agency agency, String recordedBy, Submission submission,
             String contentDigest) {
-        Optional<Acknowledgement> earlier = idempotency.earlier(agency.code(), submission.sourceRecordId(),
-                contentDigest);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         List<ChildJourneyId> journeys = submission.subjects().stream()
                 .map(subject -> placement.place(subject, null)).toList();
         for (int child = 1; child < journeys.size(); child++) {
