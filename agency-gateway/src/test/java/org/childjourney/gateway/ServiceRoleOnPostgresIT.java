@@ -67,6 +67,10 @@ class ServiceRoleOnPostgresIT {
 
         assertRefused("UPDATE intake_submission SET content_digest = '" + "1".repeat(64) + "'");
         assertRefused("DELETE FROM intake_submission");
+        execute("INSERT INTO intake_household_entry (entry_id, agency, source_record_id, child, journey_id) VALUES ('"
+                + UUID.randomUUID() + "', 'police-east', 'INC-1', 0, '" + UUID.randomUUID() + "')");
+        assertRefused("UPDATE intake_household_entry SET child = 1");
+        assertRefused("DELETE FROM intake_household_entry");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.AdultServiceEventKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.ConsentScope;
@@ -21,6 +22,7 @@ import org.childjourney.core.journey.PlanCategory;
 import org.childjourney.core.journey.RiskLevel;
 import org.childjourney.core.journey.StrategyDecision;
 import org.childjourney.core.journey.TeamRole;
+import org.childjourney.core.journey.event.AdultServiceEventRecorded;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.ConsentWithdrawn;
@@ -39,6 +41,7 @@ import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.journey.event.TeamMemberRemoved;
 import org.childjourney.core.person.Household;
 import org.childjourney.core.person.LocalId;
+import org.childjourney.core.person.Relationship;
 import org.childjourney.core.person.NhsNumber;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.core.person.Subject;
@@ -57,6 +60,8 @@ public final class JourneyStories {
     public static final Agency SCHOOL = new Agency(AgencyCode.of("school-parkside"), AgencyKind.EDUCATION);
     public static final Agency SOCIAL_CARE = new Agency(AgencyCode.of("csc-county"),
             AgencyKind.CHILDRENS_SOCIAL_CARE);
+    public static final Agency ADULT_MENTAL_HEALTH = new Agency(AgencyCode.of("adult-mh-county"),
+            AgencyKind.ADULT_SERVICES);
 
     /** The child's name and the agencies' free text these stories record: none may reach a log. */
     public static final String[] PERSONAL_DATA = {"Amy", "Example", "Hungry most mornings", "Breakfast club",
@@ -98,6 +103,14 @@ public final class JourneyStories {
                 "service-account-police-east", Instant.parse(occurredAt), sensitivity), subject.inHousehold(household),
                 new Consent(ConsentStatus.NOT_SOUGHT_PREJUDICIAL, Sensitive.of("Would alert the adult")), "INC-8",
                 true, RiskLevel.HIGH, false));
+    }
+
+    /** A mental health service tells of a crisis of the child's mother, as the gateway records it: sensitive. */
+    public EntryId adultServiceEvent(String occurredAt) {
+        return append(id -> new AdultServiceEventRecorded(journeyId, id, new Provenance(ADULT_MENTAL_HEALTH,
+                "MH-" + UUID.randomUUID(), "service-account-adult-mh-county", Instant.parse(occurredAt),
+                Sensitivity.ADULT_SERVICES_PARENT), subject, Consent.notStated(),
+                AdultServiceEventKind.MENTAL_HEALTH_CRISIS, Relationship.MOTHER));
     }
 
     public EntryId schoolConcern(String occurredAt, ConsentStatus consent) {

@@ -33,7 +33,8 @@ class EarlierEntries {
         Optional<Taken> target = reference.sourceRecordId() != null
                 ? ledger.submission(agency.code(), reference.sourceRecordId())
                 : ledger.entry(Objects.requireNonNull(reference.entryId()));
-        if (target.isEmpty()) {
+        // An amendment names only the sender's own entries: another agency's, named by its id, is as unknown to it.
+        if (target.isEmpty() || submission.type().amends() && !target.get().agency().equals(agency.code())) {
             throw invalid(reference.field(), "names no entry this agency may refer to");
         }
         if (reference.sourceRecordId() != null && target.get().household() != null) {

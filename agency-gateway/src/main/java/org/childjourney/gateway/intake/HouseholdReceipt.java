@@ -11,7 +11,8 @@ import org.childjourney.core.journey.EntryId;
  * The answer for a recorded household submission: each child's journey and entry, in the order the submission named
  * the children, and the reference every one of those entries carries.
  *
- * @param recordedAt when the event store recorded the entries (one transaction)
+ * @param recordedAt when the event store recorded the first child's entry (the others, in the same transaction, a
+ *                   moment later)
  * @param created    whether this call recorded it, rather than finding it recorded already
  */
 record HouseholdReceipt(List<Child> journeys, UUID householdReference, Instant recordedAt,

@@ -103,36 +103,35 @@ class Intake {
 
     /**
      * A household submission: an entry on each child's journey, in this one transaction, each carrying the household
-     * (its reference, how many children, the adults). The journeys are locked in one order, so that two households
-     * sharing children queue rather than deadlock.
+     * (its reference, how many children, the adults). The children are those it names, or those of the household an
+     * earlier household submission recorded, whose reference it names. The journeys are locked in one order, so that
+     * two households sharing children queue rather than deadlock.
      *
-     * @throws InvalidSubmission if two of its subjects are one child
+     * @throws InvalidSubmission if two of its subjects are one child, or it names no household the record holds
      */
     private Acknowledgement recordHousehold(Agency agency, String recordedBy, Submission submission,
             String contentDigest) {
-        List<ChildJourneyId> journeys = submission.subjects().stream()
-                .map(subject -> placement.place(subject, null)).toList();
-        for (int child = 1; child < journeys.size(); child++) {
-            int first = journeys.indexOf(journeys.get(child));
-            if (first < child) {
-                throw new InvalidSubmission(List.of(new FieldProblem("subjects[" + child + "]",
-                        "is the same child as subjects[" + first + "]")));
-            }
+        UUID named = submission.household();
+        List<ChildJourneyId> journeys = named == null ? placed(submission.subjects()) : ledger.householdJourneys(named);
+        if (journeys.isEmpty()) {
+            throw new InvalidSubmission(List.of(new FieldProblem("householdReference",
+                    "names no household the record holds")));
         }
         journeys.stream().sorted(Comparator.comparing(ChildJourneyId::value)).forEach(journeyId -> {
             ledger.lockJourney(journeyId);
             cachedJourneys.forgetIfRolledBack(journeyId);
         });
-        Household household = new Household(UUID.randomUUID(), journeys.size(),
+        Household household = new Household(named == null ? UUID.randomUUID() : named, journeys.size(),
                 Objects.requireNonNull(submission.adults()));
         Provenance provenance = provenance(agency, recordedBy, submission);
         List<HouseholdReceipt.Child> children = new ArrayList<>();
         Instant recordedAt = null;
         for (int child = 0; child < journeys.size(); child++) {
             EntryId entryId = new EntryId(UUID.randomUUID());
+            Subject subject = named == null ? submission.subjects().get(child).inHousehold(household)
+                    : Subject.ofHousehold(household);
             RecordingTime.Recorded recorded = commands.sendAndWait(new RecordEntry(submission.entry(
-                    new EntryHeader(journeys.get(child), entryId, provenance,
-                            submission.subjects().get(child).inHousehold(household), submission.consent()),
+                    new EntryHeader(journeys.get(child), entryId, provenance, subject, submission.consent()),
                     null, null)));
             recordedAt = recordedAt == null ? recorded.at() : recordedAt;
             children.add(new HouseholdReceipt.Child(journeys.get(child), entryId));
@@ -142,6 +141,23 @@ class Intake {
                 household.reference());
         ledger.takeHousehold(agency.code(), submission.sourceRecordId(), children);
         return new HouseholdReceipt(children, household.reference(), recordedAt, true);
+    }
+
+    /**
+     * Each child's journey, found or opened as for a submission about one child.
+     *
+     * @throws InvalidSubmission if two of the subjects are one child
+     */
+    private List<ChildJourneyId> placed(List<Subject> subjects) {
+        List<ChildJourneyId> journeys = placement.placeEach(subjects);
+        for (int child = 1; child < journeys.size(); child++) {
+            int first = journeys.indexOf(journeys.get(child));
+            if (first < child) {
+                throw new InvalidSubmission(List.of(new FieldProblem("subjects[" + child + "]",
+                        "is the same child as subjects[" + first + "]")));
+            }
+        }
+        return journeys;
     }
 
     private static Provenance provenance(Agency agency, String recordedBy, Submission submission) {

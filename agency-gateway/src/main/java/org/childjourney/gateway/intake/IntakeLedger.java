@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 class IntakeLedger {
 
     private static final String SELECT_TAKEN = "SELECT content_digest, submission_type, journey_id, entry_id,"
-            + " recorded_at, household_reference FROM intake_submission";
+            + " recorded_at, household_reference, agency FROM intake_submission";
 
     private final JdbcClient jdbc;
 
@@ -34,10 +34,10 @@ class IntakeLedger {
 
     /**
      * A submission already taken, as the ledger holds it: for a household submission, its first child's entry and
-     * the household's reference.
+     * the household's reference; and the agency that sent it.
      */
     record Taken(String contentDigest, EntryType type, ChildJourneyId journeyId, EntryId entryId,
-            Instant recordedAt, @Nullable UUID household) {
+            Instant recordedAt, @Nullable UUID household, AgencyCode agency) {
     }
 
     Optional<Taken> submission(AgencyCode agency, String sourceRecordId) {
@@ -54,7 +54,7 @@ class IntakeLedger {
                 .query(IntakeLedger::taken)
                 .optional()
                 .or(() -> jdbc.sql("SELECT s.content_digest, s.submission_type, h.journey_id, h.entry_id,"
-                                + " s.recorded_at, s.household_reference FROM intake_household_entry h"
+                                + " s.recorded_at, s.household_reference, s.agency FROM intake_household_entry h"
                                 + " JOIN intake_submission s ON s.agency = h.agency"
                                 + " AND s.source_record_id = h.source_record_id WHERE h.entry_id = ?")
                         .param(entryId.value())
@@ -69,6 +69,21 @@ class IntakeLedger {
                 .params(agency.value(), sourceRecordId)
                 .query((rs, row) -> new HouseholdReceipt.Child(new ChildJourneyId(rs.getObject(1, UUID.class)),
                         new EntryId(rs.getObject(2, UUID.class))))
+                .list();
+    }
+
+    /**
+     * The journeys of the children of the household recorded under this reference, each once, in the order the
+     * household submission named them (later submissions naming the reference name the same children); none for a
+     * reference the record does not hold.
+     */
+    List<ChildJourneyId> householdJourneys(UUID household) {
+        return jdbc.sql("SELECT h.journey_id, MIN(h.child) AS named FROM intake_submission s"
+                        + " JOIN intake_household_entry h"
+                        + " ON h.agency = s.agency AND h.source_record_id = s.source_record_id"
+                        + " WHERE s.household_reference = ? GROUP BY h.journey_id ORDER BY named")
+                .param(household)
+                .query((rs, row) -> new ChildJourneyId(rs.getObject(1, UUID.class)))
                 .list();
     }
 
@@ -103,7 +118,7 @@ class IntakeLedger {
     private static Taken taken(ResultSet rs, int row) throws SQLException {
         return new Taken(rs.getString(1).trim(), EntryType.valueOf(rs.getString(2)),
                 new ChildJourneyId(rs.getObject(3, UUID.class)), new EntryId(rs.getObject(4, UUID.class)),
-                Instant.parse(rs.getString(5)), rs.getObject(6, UUID.class));
+                Instant.parse(rs.getString(5)), rs.getObject(6, UUID.class), AgencyCode.of(rs.getString(7)));
     }
 
     Optional<ChildJourneyId> journeyOf(String identifierDigest) {

@@ -1,8 +1,10 @@
 package org.childjourney.gateway.intake;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.Subject;
@@ -25,6 +27,25 @@ class JourneyPlacement {
     JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers) {
         this.ledger = ledger;
         this.identifiers = identifiers;
+    }
+
+    /**
+     * Each child's journey, as {@link #place} finds or opens it, in the order listed. The children are placed in the
+     * order of their first identifier's digest, not as listed: two households naming the same new children in
+     * different orders then claim the identifiers in one order, and one waits for the other instead of both
+     * deadlocking.
+     */
+    List<ChildJourneyId> placeEach(List<Subject> subjects) {
+        ChildJourneyId[] journeys = new ChildJourneyId[subjects.size()];
+        IntStream.range(0, subjects.size()).boxed()
+                .sorted(Comparator.comparing(child -> firstDigest(subjects.get(child))))
+                .forEach(child -> journeys[child] = place(subjects.get(child), null));
+        return List.of(journeys);
+    }
+
+    private String firstDigest(Subject subject) {
+        return identifiers.ofNhsNumber(subject.nhsNumber()).or(() -> identifiers.ofLocalId(subject.localId()))
+                .orElse("");
     }
 
     /** @throws InvalidSubmission if the NHS number names another child than the referenced entry's journey */

@@ -1,5 +1,6 @@
 package org.childjourney.gateway.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,18 +14,23 @@ import org.springframework.stereotype.Component;
 /**
  * Concurrent submissions about one child collide in the store (a unique key of the ledger, a lock, the journey's
  * sequence number) instead of forking the child into two journeys; the loser's transaction rolls back whole, and a
- * retry, a moment later, finds what the winner wrote. At most {@code childjourney.gateway.retries} attempts.
+ * retry, a moment later, finds what the winner wrote. At most {@code childjourney.gateway.retries} attempts. Each
+ * retry is counted ({@code childjourney.submission.lost.races}, by cause: {@code collision} or {@code deadlock}).
  */
 @Component
 class LostRaces {
 
     /** SQL states of a lost race: unique violation, serialization failure, deadlock, H2 lock timeout. */
     private static final Set<String> COLLISION_STATES = Set.of("23505", "40001", "40P01", "HYT00");
+    /** SQL states of transactions that waited on each other: deadlocks (PostgreSQL, H2) and H2's lock timeout. */
+    private static final Set<String> DEADLOCK_STATES = Set.of("40P01", "40001", "HYT00");
 
     private final int attempts;
+    private final MeterRegistry meters;
 
-    LostRaces(GatewayProperties properties) {
+    LostRaces(GatewayProperties properties, MeterRegistry meters) {
         this.attempts = Math.max(1, properties.retries());
+        this.meters = meters;
     }
 
     /** Runs the attempt again, after a short random pause, for as long as it loses a race and attempts remain. */
@@ -36,6 +42,8 @@ class LostRaces {
                 if (tried >= attempts || !lost(e)) {
                     throw e;
                 }
+                meters.counter("childjourney.submission.lost.races", "cause", deadlocked(e) ? "deadlock" : "collision")
+                        .increment();
                 pause(tried);
             }
         }
@@ -47,6 +55,19 @@ class LostRaces {
             if (cause instanceof DataIntegrityViolationException || cause instanceof TransientDataAccessException
                     || cause instanceof ConcurrencyException
                     || (cause instanceof SQLException sql && COLLISION_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the lost race was a deadlock (or, on H2, a wait that timed out), rather than a collision on a key or a
+     * journey's sequence number that the retry simply finds the winner's: deadlocks mean locks taken in two orders.
+     */
+    private static boolean deadlocked(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && DEADLOCK_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

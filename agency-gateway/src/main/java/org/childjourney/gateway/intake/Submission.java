@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryField;
@@ -19,8 +20,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A submission that passed validation, not yet placed on a journey.
  *
- * @param sensitivity      how sensitive the agency says the entry is; {@code none} when it says nothing
- * @param subjects         the child it is about, or for a household submission each child in the household
+ * @param sensitivity      how sensitive the entry is: as the agency says ({@code none} when it says nothing), or as
+ *                         its type always is ({@link EntryType#sensitivity})
+ * @param subjects         the child it is about, or for a household submission each child in the household it names
+ * @param household        for a household submission naming an earlier household instead of its children, that
+ *                         household's reference; {@code null} otherwise
  * @param adults           for a household submission the adults it names (perhaps none); {@code null} otherwise
  * @param reference        the earlier entry it decides on, corrects or retracts, if any
  * @param correctedDetails for a correction: the corrected details, checked against the target's type once the
@@ -28,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param details          the type's details, each field's checked value by the field's name ({@link EntryField})
  */
 record Submission(String sourceRecordId, EntryType type, Instant occurredAt, Sensitivity sensitivity,
-        List<Subject> subjects, @Nullable List<HouseholdAdult> adults, Consent consent,
+        List<Subject> subjects, @Nullable UUID household, @Nullable List<HouseholdAdult> adults, Consent consent,
         @Nullable EntryReference reference, @Nullable ObjectNode correctedDetails, Map<String, Object> details) {
 
     /** Whether it is a household submission, recorded once for each child in it. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +60,9 @@ class SubmissionController {
     @Operation(summary = "Record one submission from the caller's agency, about one child or a household",
             requestBody = @RequestBody(required = true, description = "One submission, as the contract shapes it; "
                     + "at most childjourney.gateway.limits.submission-kb (256 KiB by default)"))
+    @ApiResponse(responseCode = "201", description = "Recorded; a resend of the same content is answered 200 with the"
+            + " same body: a receipt, or for a household submission a household's receipt",
+            content = @Content(schema = @Schema(oneOf = {Receipt.class, HouseholdReceipt.class})))
     @PostMapping(path = "/submissions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> submit(@AuthenticationPrincipal Jwt token, HttpServletRequest request)

@@ -45,7 +45,6 @@ class SubmissionSchemas implements OpenApiCustomizer {
                 })
                 .toList();
         openApi.getComponents().addSchemas("Submission", new ObjectSchema()
-                .description("One submission, as the public contract shapes it")
                 .addProperty("sourceRecordId", text(200).description("The agency's own id of the record: "
                         + "a resend with the same id and content is answered 200 with the same entry"))
                 .addProperty("type", new StringSchema()._enum(Arrays.stream(EntryType.values())
@@ -60,6 +59,10 @@ class SubmissionSchemas implements OpenApiCustomizer {
                                         .filter(EntryType::mayConcernAHousehold).map(EntryType::wireName).toList())
                                 + "): every child of the household, each shaped as subject; one entry is recorded for"
                                 + " each, in one transaction, sharing one householdReference"))
+                .addProperty("householdReference", new StringSchema().format("uuid").description("Instead of"
+                        + " subject or subjects, for a household submission: a household the record holds, by the"
+                        + " reference a household submission's answer gave; one entry is recorded for each of its"
+                        + " children"))
                 .addProperty("adults", new ArraySchema().items(new ObjectSchema()
                                 .addProperty("relationship", new StringSchema()._enum(EntryField.choices(
                                         Relationship.class)))
@@ -71,7 +74,9 @@ class SubmissionSchemas implements OpenApiCustomizer {
                 .addProperty("consent", new ObjectSchema().description("status and, where needed, reason"))
                 .addProperty("details", new Schema<>().oneOf(details)
                         .description("The details of the submission's type: the schema named after it"))
-                .required(List.of("sourceRecordId", "type", "occurredAt", "details")));
+                .required(List.of("sourceRecordId", "type", "occurredAt", "details"))
+                .description("One submission, as the public contract shapes it: about one child (subject) or a"
+                        + " household (subjects, or householdReference), exactly one of the three"));
         PathItem submissions = openApi.getPaths() == null ? null : openApi.getPaths().get(SUBMISSIONS);
         Operation post = submissions == null ? null : submissions.getPost();
         if (post != null && post.getRequestBody() != null) {

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryField;
@@ -71,12 +73,22 @@ class SubmissionTranslator {
                         .map(EntryType::wireName).toList()));
         Instant occurredAt = reader.instant(body, "occurredAt", REQUIRED);
         Sensitivity sensitivity = reader.choice(body, "sensitivity", Sensitivity.class, OPTIONAL);
-        List<Subject> subjects;
+        List<Subject> subjects = List.of();
         List<HouseholdAdult> adults = null;
-        if (body.has("subjects")) {
-            if (body.has("subject")) {
-                reader.reject("subject", "a submission names either subject or subjects, not both");
+        UUID householdReference = null;
+        long named = Stream.of("subject", "subjects", "householdReference").filter(body::has).count();
+        if (named > 1) {
+            reader.reject("subject", "a submission names one of subject, subjects or householdReference");
+        }
+        if (body.has("householdReference")) {
+            householdReference = reader.parsed(body, "householdReference", REQUIRED, UUID::fromString,
+                    "must be a household reference, as a household submission's answer gave it");
+            if (type != null && !type.mayConcernAHousehold()) {
+                reader.reject("householdReference", "a " + type.wireName() + " is about one child: name them as"
+                        + " subject");
             }
+            adults = adults(body.path("adults"), reader);
+        } else if (body.has("subjects")) {
             subjects = household(body.path("subjects"), type, reader);
             adults = adults(body.path("adults"), reader);
         } else {
@@ -106,8 +118,9 @@ class SubmissionTranslator {
         }
         reader.throwIfInvalid();
         return new Submission(Objects.requireNonNull(sourceRecordId), Objects.requireNonNull(type),
-                Objects.requireNonNull(occurredAt), sensitivity == null ? Sensitivity.NONE : sensitivity,
-                subjects, adults, consent, reference, correctedDetails, values);
+                Objects.requireNonNull(occurredAt), type.sensitivity(sensitivity == null ? Sensitivity.NONE
+                        : sensitivity), subjects, householdReference, adults, consent, reference, correctedDetails,
+                values);
     }
 
     /**

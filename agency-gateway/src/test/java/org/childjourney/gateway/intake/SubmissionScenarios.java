@@ -20,12 +20,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.journey.AdultServiceEventKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.JourneyFixtures;
+import org.childjourney.core.journey.event.AdultServiceEventRecorded;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
@@ -85,6 +87,7 @@ abstract class SubmissionScenarios {
     String hospital;
     String school;
     String socialCare;
+    String mentalHealth;
     String nhsNumber;
 
     static void issuer(DynamicPropertyRegistry registry) {
@@ -98,6 +101,7 @@ abstract class SubmissionScenarios {
         hospital = KEYCLOAK.agencySystem("hospital-north");
         school = KEYCLOAK.agencySystem("school-parkside");
         socialCare = KEYCLOAK.agencySystem("csc-county");
+        mentalHealth = KEYCLOAK.agencySystem("adult-mh-county");
         nhsNumber = Submissions.freshNhsNumber();
     }
 
@@ -443,14 +447,16 @@ abstract class SubmissionScenarios {
     private String senderFor(EntryType type) {
         return type.maySendBy(AgencyKind.CHILDRENS_SOCIAL_CARE) ? socialCare
                 : type.maySendBy(AgencyKind.POLICE) ? police
-                : type.maySendBy(AgencyKind.HEALTH) ? hospital : school;
+                : type.maySendBy(AgencyKind.HEALTH) ? hospital
+                : type.maySendBy(AgencyKind.EDUCATION) ? school : mentalHealth;
     }
 
     @ParameterizedTest(name = "{0} may not send a {1}")
     @CsvSource({
         "school-parkside, domestic-abuse-notification", "police-east, ae-attendance",
         "hospital-north, school-concern", "police-east, contact-decision", "school-parkside, strategy-discussion",
-        "hospital-north, cp-plan-started", "police-east, team-member-added", "school-parkside, consent-for-all"})
+        "hospital-north, cp-plan-started", "police-east, team-member-added", "school-parkside, consent-for-all",
+        "hospital-north, adult-service-event", "adult-mh-county, domestic-abuse-notification"})
     void eachTypeIsRefusedForAnAgencyThatMayNotSendItAndNothingIsStored(String agency, String type) {
         String contactId = "CT-" + uuid();
         assertThat(gateway.submit(socialCare, Submissions.contact(contactId, nhsNumber)).status()).isEqualTo(201);
@@ -462,6 +468,8 @@ abstract class SubmissionScenarios {
                     "\"contactSourceRecordId\":\"" + contactId + "\"");
             case "strategy-discussion" -> Submissions.strategyDiscussion("SD-" + uuid(), nhsNumber, "s47-enquiry");
             case "team-member-added" -> Submissions.teamChange("TM-" + uuid(), nhsNumber, type, "police-east");
+            case "adult-service-event" -> Submissions.adultServiceEvent("MH-" + uuid(),
+                    Submissions.subject(nhsNumber));
             default -> Submissions.everyType(nhsNumber).stream().filter(each -> Submissions.typeOf(each).equals(type))
                     .findFirst().orElseThrow();
         };
@@ -647,7 +655,10 @@ abstract class SubmissionScenarios {
         assertThat(byEntryId.status()).as(byEntryId.raw()).isEqualTo(201);
         assertThat(byEntryId.json().path("journeyId").asText()).as("the child's own journey")
                 .isEqualTo(second.path("journeyId").asText());
-        assertThat(byAnotherAgency.status()).as("only the recording agency amends an entry").isEqualTo(409);
+        assertThat(byAnotherAgency.status()).as("only the recording agency amends an entry, and learns nothing of"
+                + " another's").isEqualTo(400);
+        assertThat(byAnotherAgency.json().path("errors").findValuesAsText("field"))
+                .containsExactly("details.targetEntryId");
         assertThat(eventsOf(first.path("journeyId").asText())).hasSize(1);
     }
 
@@ -668,6 +679,53 @@ abstract class SubmissionScenarios {
         assertThat(lines.get(0).path("journeys")).hasSize(2);
         assertThat(lines.get(0).path("householdReference").asText()).isNotBlank();
         assertThat(lines.get(1).path("journeys")).isEqualTo(lines.get(0).path("journeys"));
+    }
+
+    @Test
+    void anAdultServiceTellsOfAParentOnEachChildItNamesOrOnAHouseholdsAlwaysSensitiveAndWithoutClinicalDetail() {
+        String sibling = Submissions.freshNhsNumber();
+        Answer household = gateway.submit(police, Submissions.householdNotification("INC-" + uuid(), nhsNumber,
+                sibling));
+        String reference = household.json().path("householdReference").asText();
+        List<String> children = household.json().path("journeys").findValuesAsText("journeyId");
+
+        Answer byChildren = gateway.submit(mentalHealth, Submissions.adultServiceEvent("MH-" + uuid(),
+                "\"subjects\":[{\"nhsNumber\":\"" + nhsNumber + "\"},{\"nhsNumber\":\"" + sibling + "\"}]"));
+        Answer byHousehold = gateway.submit(mentalHealth, Submissions.adultServiceEvent("MH-" + uuid(),
+                "\"householdReference\":\"" + reference + "\""));
+        long before = eventCount();
+        Answer unknown = gateway.submit(mentalHealth, Submissions.adultServiceEvent("MH-" + uuid(),
+                "\"householdReference\":\"" + UUID.randomUUID() + "\""));
+        Answer both = gateway.submit(mentalHealth, Submissions.adultServiceEvent("MH-" + uuid(),
+                "\"householdReference\":\"" + reference + "\"," + Submissions.subject(nhsNumber)));
+
+        assertThat(byChildren.status()).as(byChildren.raw()).isEqualTo(201);
+        assertThat(byChildren.json().path("journeys").findValuesAsText("journeyId")).isEqualTo(children);
+        assertThat(byHousehold.status()).as(byHousehold.raw()).isEqualTo(201);
+        assertThat(byHousehold.json().path("journeys").findValuesAsText("journeyId")).isEqualTo(children);
+        assertThat(byHousehold.json().path("householdReference").asText()).isEqualTo(reference);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("householdReference");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(before);
+        for (String child : children) {
+            List<JourneyEntry> events = eventsOf(child);
+            assertThat(events).hasSize(3);
+            assertThat(events.subList(1, 3)).allSatisfy(event -> {
+                AdultServiceEventRecorded told = (AdultServiceEventRecorded) event;
+                assertThat(told.event()).isEqualTo(AdultServiceEventKind.MENTAL_HEALTH_CRISIS);
+                assertThat(told.adult()).isEqualTo(Relationship.MOTHER);
+                assertThat(told.provenance().sensitivity()).as("whatever the service said")
+                        .isEqualTo(Sensitivity.ADULT_SERVICES_PARENT);
+            });
+            assertThat(events.get(1).subject().household().reference().toString())
+                    .isEqualTo(byChildren.json().path("householdReference").asText());
+            assertThat(events.get(2).subject().household().reference().toString()).isEqualTo(reference);
+            assertThat(jdbc.sql("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?").param(child)
+                    .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).list())
+                    .as("the adult's clinical detail is stored nowhere")
+                    .noneMatch(payload -> payload.contains(Submissions.CLINICAL_DETAIL));
+        }
     }
 
     /** Whatever a scenario did, the gateway's output (its logs) holds none of the test child's data. */

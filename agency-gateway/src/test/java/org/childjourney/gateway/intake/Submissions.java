@@ -20,7 +20,9 @@ final class Submissions {
     static final String[] PERSONAL_DATA = {"Amy", "Example", "2016-04-02", "CB1 2AB",
         "Fall from climbing frame", "Seeking consent would alert the adult", "Withdrawn in class all week",
         "Spoke with the family", "Repeated concerns from school and police", "Pattern across agencies", "Jordan",
-        "Fictional"};
+        "Fictional", Submissions.CLINICAL_DETAIL};
+    /** What an adult service's system may hold about a parent, and must never pass on. */
+    static final String CLINICAL_DETAIL = "Fictional clinical detail";
     /** The invalid values {@link #invalid()} sends: an error names the field and the rule, never the value. */
     static final String[] INVALID_VALUES = {"9990000019", "999000001", "last night", "02/04/2016", "gossip", "severe",
         "NO-SUCH-CONTACT", "neighbours", "secret", "rumour", "maybe", "2999-01-01", "1899-12-31", "2999-04-02",
@@ -77,6 +79,19 @@ final class Submissions {
                 + "{\"givenName\":\"Jordan\",\"familyName\":\"Fictional\",\"relationship\":\"parents-partner\"}]",
                 "{\"status\":\"not-sought-prejudicial\",\"reason\":\"Seeking consent would alert the adult\"}",
                 "\"incidentReference\":\"" + id + "\",\"childPresent\":true,\"riskLevel\":\"high\"");
+    }
+
+    /**
+     * A mental health service's event about a children's mother, which its system sends with clinical detail the
+     * record must not keep, and says is of no sensitivity.
+     *
+     * @param children how it names the children: {@code "subject":…}, {@code "subjects":[…]} or
+     *                 {@code "householdReference":…}
+     */
+    static String adultServiceEvent(String id, String children) {
+        return submission(id, "adult-service-event", "2026-11-23T02:30:00Z", "\"sensitivity\":\"none\"," + children,
+                null, "\"event\":\"mental-health-crisis\",\"adult\":\"mother\",\"clinicalNotes\":\""
+                        + CLINICAL_DETAIL + "\"");
     }
 
     static String schoolConcern(String id, String nhs) {

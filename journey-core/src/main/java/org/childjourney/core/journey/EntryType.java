@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.journey.event.AdultServiceEventRecorded;
 import org.childjourney.core.journey.event.AeAttendanceRecorded;
 import org.childjourney.core.journey.event.ChildProtectionPlanEnded;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
@@ -25,6 +26,7 @@ import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
 import org.childjourney.core.journey.event.TeamMemberRemoved;
+import org.childjourney.core.provenance.Sensitivity;
 
 /**
  * The kinds of entry on a journey, by the names the public contract gives them (submission {@code type}, timeline
@@ -49,7 +51,8 @@ public enum EntryType {
     S47_OUTCOME("s47-outcome", EnquiryConcluded.class, Senders.SOCIAL_CARE),
     TEAM_MEMBER_ADDED("team-member-added", TeamMemberAdded.class, Senders.SOCIAL_CARE),
     TEAM_MEMBER_REMOVED("team-member-removed", TeamMemberRemoved.class, Senders.SOCIAL_CARE),
-    MISSING_EPISODE("missing-episode", MissingEpisodeReported.class, Set.of(AgencyKind.POLICE));
+    MISSING_EPISODE("missing-episode", MissingEpisodeReported.class, Set.of(AgencyKind.POLICE)),
+    ADULT_SERVICE_EVENT("adult-service-event", AdultServiceEventRecorded.class, Set.of(AgencyKind.ADULT_SERVICES));
 
     private final String wireName;
     private final Class<? extends JourneyEntry> event;
@@ -64,9 +67,10 @@ public enum EntryType {
     /**
      * Whether an agency of this kind may send entries of this type (the contract's "who may send what"): every
      * agency its contacts, its own involvements, consent records and amendments of its own entries; the police
-     * domestic abuse notifications (and, beyond the contract, missing episodes), health A&amp;E attendances, schools their concerns; children's social care the
-     * front door's decisions, strategy discussions, s.47 outcomes, child protection plans and the team around the
-     * child. Anything else is refused and nothing of it stored.
+     * domestic abuse notifications (and, beyond the contract, missing episodes), health A&amp;E attendances, schools
+     * their concerns, adult services their events about a parent; children's social care the front door's decisions,
+     * strategy discussions, s.47 outcomes, child protection plans and the team around the child. Anything else is
+     * refused and nothing of it stored.
      */
     public boolean maySendBy(AgencyKind kind) {
         return senders.contains(kind);
@@ -108,11 +112,19 @@ public enum EntryType {
     /**
      * Whether a submission of this type may be about a household (the contract's {@code subjects} and {@code adults}):
      * a contact or a domestic abuse notification often concerns every child at an address and the adults around
-     * them. Every other type is about one child: it names an earlier entry, or records one child's involvement,
+     * them, and an adult service's event about a parent every child of that parent. Every other type is about one child: it names an earlier entry, or records one child's involvement,
      * consent, plan, team, enquiry, attendance, concern or missing episode.
      */
     public boolean mayConcernAHousehold() {
-        return this == CONTACT || this == DOMESTIC_ABUSE_NOTIFICATION;
+        return this == CONTACT || this == DOMESTIC_ABUSE_NOTIFICATION || this == ADULT_SERVICE_EVENT;
+    }
+
+    /**
+     * The sensitivity an entry of this type is recorded with, given what the agency stated: what an adult service
+     * tells about a parent is always {@code adult-services-parent}, whatever it said; any other type as stated.
+     */
+    public Sensitivity sensitivity(Sensitivity stated) {
+        return this == ADULT_SERVICE_EVENT ? Sensitivity.ADULT_SERVICES_PARENT : stated;
     }
 
     /** Who sends what: kept apart because an enum's constants cannot name its own static fields. */

@@ -10,6 +10,6 @@ import java.util.UUID;
 public record Household(UUID reference, int children, List<HouseholdAdult> adults) {
 
     public Household {
-        adults = List.copyOf(adults);
+        adults = adults == null ? List.of() : List.copyOf(adults);
     }
 }

@@ -50,6 +50,7 @@ class AccessModelIT extends QueryApiIT {
     String nia = TOKENS.user("nurse.nia", "hospital-north", "practitioner");
     String mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
     String paul = TOKENS.user("pc.paul", "police-east", "practitioner");
+    String meg = TOKENS.user("mhp.meg", "adult-mh-county", "practitioner");
     String ann = TOKENS.user("auditor.ann", null, "auditor");
     String ada = TOKENS.user("admin.ada", null, "admin");
 
@@ -234,6 +235,25 @@ class AccessModelIT extends QueryApiIT {
         assertThat(redacted.has("household")).as("a sensitive entry's household goes with its details").isFalse();
         assertThat(redacted.path("redacted").toString()).contains("\"household\"");
         assertThat(lead.raw()).containsOnlyOnce("Jordan");
+    }
+
+    @Test
+    void whatAnAdultServiceToldOfAParentIsKnownToExistByTheLeadAndReadOnlyUnderAnEnquiry() {
+        EntryId told = story.adultServiceEvent("2026-11-23T02:30:00Z");
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
+        story.strategyDiscussion(StrategyDecision.S47_ENQUIRY, JourneyStories.POLICE);
+        awaitProjected(3);
+
+        JsonNode lead = entry(timeline(sarah, "child-in-need"), told);
+        JsonNode enquiry = entry(timeline(sarah, "safeguarding-enquiry"), told);
+        Answer own = timeline(meg, "child-in-need");
+
+        assertThat(lead.has("summary")).isFalse();
+        assertThat(lead.path("redacted").toString()).contains("event", "adult", "summary");
+        assertThat(enquiry.path("details").path("event").asText()).isEqualTo("mental-health-crisis");
+        assertThat(enquiry.path("details").path("adult").asText()).isEqualTo("mother");
+        assertThat(ids(own)).as("the service reads its own entry, and nothing else of the child's")
+                .containsExactly(told.toString());
     }
 
     @Test
