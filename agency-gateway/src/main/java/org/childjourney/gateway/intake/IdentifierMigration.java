@@ -1,13 +1,19 @@
 package org.childjourney.gateway.intake;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.matching.ChildFeatures;
+import org.childjourney.core.matching.Feature;
 import org.childjourney.core.person.IdentifierDigests;
+import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -17,9 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes which journey each identifier belongs to from the event store, once, when the way identifiers are
- * digested changes: {@link #SCHEME} scopes a local id to its system's owner, where earlier gateways digested the
- * system and value alone. Every entry's identifiers are claimed in the order the store recorded the entries, so the
+ * Recomputes from the event store, once each, what the ledger keeps about children when the way it keeps it changes:
+ * which journey each identifier belongs to ({@link #SCHEME} scopes a local id to its system's owner, where earlier
+ * gateways digested the system and value alone), and each journey's demographic features ({@link #FEATURES}, first
+ * kept by this version). Every entry's identifiers are claimed in the order the store recorded the entries, so the
  * first journey to carry an identifier keeps it, as at intake. Runs before the gateway takes a submission, in one
  * transaction with the row that records it ({@code intake_migration}); a second gateway starting at the same time
  * finds the row and leaves the first one's work alone.
@@ -29,6 +36,8 @@ class IdentifierMigration implements SmartInitializingSingleton {
 
     /** The digest scheme the ledger's identifier rows follow once this has run. */
     static final String SCHEME = "identifier-digests-2: local ids scoped to their system's owner";
+    /** The way the ledger keeps demographic features once this has run. */
+    static final String FEATURES = "journey-features-1: demographic features as keyed digests";
 
     private static final Logger log = LoggerFactory.getLogger(IdentifierMigration.class);
 
@@ -37,31 +46,64 @@ class IdentifierMigration implements SmartInitializingSingleton {
     private final EventStorageEngine events;
     private final IdentifierDigests identifiers;
     private final IntakeLedger ledger;
+    private final KeyedDigest digest;
 
     IdentifierMigration(JdbcClient jdbc, TransactionTemplate transaction, EventStorageEngine events,
-            IdentifierDigests identifiers, IntakeLedger ledger) {
+            IdentifierDigests identifiers, IntakeLedger ledger, GatewayProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.events = events;
         this.identifiers = identifiers;
         this.ledger = ledger;
+        this.digest = new KeyedDigest(properties.digestKeyBytes());
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        once(SCHEME, this::recomputeIdentifiers);
+        once(FEATURES, this::recomputeFeatures);
+    }
+
+    /** Runs a step of the migration unless the ledger records it done, and records it, in one transaction. */
+    private void once(String name, Runnable step) {
         try {
-            transaction.executeWithoutResult(status -> migrate());
+            transaction.executeWithoutResult(status -> {
+                boolean done = jdbc.sql("SELECT COUNT(*) FROM intake_migration WHERE name = ?").param(name)
+                        .query(Long.class).single() > 0;
+                if (!done) {
+                    step.run();
+                    jdbc.sql("INSERT INTO intake_migration (name) VALUES (?)").param(name).update();
+                }
+            });
         } catch (DuplicateKeyException anotherGatewayMigrated) {
-            log.info("identifier digests were recomputed by another gateway starting at the same time");
+            log.info("the ledger was migrated by another gateway starting at the same time");
         }
     }
 
-    private void migrate() {
-        boolean done = jdbc.sql("SELECT COUNT(*) FROM intake_migration WHERE name = ?").param(SCHEME)
-                .query(Long.class).single() > 0;
-        if (done) {
-            return;
+    /**
+     * Every journey's demographic features, from its entries' subjects: journeys recorded before features were
+     * kept are found by demographics too. The features are gathered in memory (some ten digests a child) and written
+     * once each.
+     */
+    private void recomputeFeatures() {
+        Map<ChildJourneyId, Set<Map.Entry<Feature, String>>> features = new LinkedHashMap<>();
+        try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
+            stored.forEach(event -> {
+                if (event.getPayload() instanceof JourneyEntry entry) {
+                    features.computeIfAbsent(entry.journeyId(), journey -> new LinkedHashSet<>())
+                            .addAll(ChildFeatures.of(entry.subject(), digest).kept().entrySet());
+                }
+            });
         }
+        int before = jdbc.sql("DELETE FROM journey_feature").update();
+        features.forEach((journeyId, kept) -> kept.forEach(feature -> jdbc.sql(
+                        "INSERT INTO journey_feature (journey_id, kind, digest) VALUES (?, ?, ?)")
+                .params(journeyId.value(), feature.getKey().name(), feature.getValue()).update()));
+        log.info("demographic features recomputed from the event store for {} journeys ({} rows replaced)",
+                features.size(), before);
+    }
+
+    private void recomputeIdentifiers() {
         Map<String, ChildJourneyId> claims = new LinkedHashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
@@ -73,7 +115,6 @@ class IdentifierMigration implements SmartInitializingSingleton {
         }
         int before = jdbc.sql("DELETE FROM journey_identifier").update();
         claims.forEach(ledger::claim);
-        jdbc.sql("INSERT INTO intake_migration (name) VALUES (?)").param(SCHEME).update();
         log.info("identifier digests recomputed from the event store: {} rows replaced by {}", before,
                 claims.size());
     }

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.command.RaisePossibleDuplicate;
 import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.person.Household;
 import org.childjourney.core.person.Subject;
@@ -89,13 +90,15 @@ class Intake {
         String correctedDetails = referenced == null || submission.correctedDetails() == null ? null
                 : translator.correctedDetails(referenced.type(), submission.correctedDetails());
         Subject subject = submission.subjects().get(0);
-        ChildJourneyId journeyId = placement.place(subject, referenced);
+        JourneyPlacement.Placed placed = placement.place(subject, referenced);
+        ChildJourneyId journeyId = placed.journeyId();
         ledger.lockJourney(journeyId);
         cachedJourneys.forgetIfRolledBack(journeyId);
         EntryId entryId = new EntryId(UUID.randomUUID());
         RecordingTime.Recorded recorded = commands.sendAndWait(new RecordEntry(submission.entry(
                 new EntryHeader(journeyId, entryId, provenance(agency, recordedBy, submission), subject,
                         submission.consent()), referenced == null ? null : referenced.entryId(), correctedDetails)));
+        raiseForTheHub(placed);
         ledger.take(agency.code(), submission.sourceRecordId(), contentDigest, submission.type(), journeyId, entryId,
                 recorded.at(), null);
         return new Receipt(journeyId, entryId, recorded.at(), true);
@@ -112,7 +115,10 @@ class Intake {
     private Acknowledgement recordHousehold(Agency agency, String recordedBy, Submission submission,
             String contentDigest) {
         UUID named = submission.household();
-        List<ChildJourneyId> journeys = named == null ? placed(submission.subjects()) : ledger.householdJourneys(named);
+        List<JourneyPlacement.Placed> placed = named == null ? placed(submission.subjects())
+                : ledger.householdJourneys(named).stream().map(journey -> new JourneyPlacement.Placed(journey, null))
+                        .toList();
+        List<ChildJourneyId> journeys = placed.stream().map(JourneyPlacement.Placed::journeyId).toList();
         if (journeys.isEmpty()) {
             throw new InvalidSubmission(List.of(new FieldProblem("householdReference",
                     "names no household the record holds")));
@@ -133,6 +139,7 @@ class Intake {
             RecordingTime.Recorded recorded = commands.sendAndWait(new RecordEntry(submission.entry(
                     new EntryHeader(journeys.get(child), entryId, provenance, subject, submission.consent()),
                     null, null)));
+            raiseForTheHub(placed.get(child));
             recordedAt = recordedAt == null ? recorded.at() : recordedAt;
             children.add(new HouseholdReceipt.Child(journeys.get(child), entryId));
         }
@@ -148,8 +155,9 @@ class Intake {
      *
      * @throws InvalidSubmission if two of the subjects are one child
      */
-    private List<ChildJourneyId> placed(List<Subject> subjects) {
-        List<ChildJourneyId> journeys = placement.placeEach(subjects);
+    private List<JourneyPlacement.Placed> placed(List<Subject> subjects) {
+        List<JourneyPlacement.Placed> placed = placement.placeEach(subjects);
+        List<ChildJourneyId> journeys = placed.stream().map(JourneyPlacement.Placed::journeyId).toList();
         for (int child = 1; child < journeys.size(); child++) {
             int first = journeys.indexOf(journeys.get(child));
             if (first < child) {
@@ -157,7 +165,16 @@ class Intake {
                         "is the same child as subjects[" + first + "]")));
             }
         }
-        return journeys;
+        return placed;
+    }
+
+    /** A possible duplicate the placement found becomes a task for the hub, on the journey just written. */
+    private void raiseForTheHub(JourneyPlacement.Placed placed) {
+        JourneyPlacement.PossibleDuplicate duplicate = placed.duplicate();
+        if (duplicate != null) {
+            commands.sendAndWait(new RaisePossibleDuplicate(placed.journeyId(), UUID.randomUUID().toString(),
+                    duplicate.otherJourneyId(), duplicate.reason(), duplicate.score(), duplicate.reasons()));
+        }
     }
 
     private static Provenance provenance(Agency agency, String recordedBy, Submission submission) {

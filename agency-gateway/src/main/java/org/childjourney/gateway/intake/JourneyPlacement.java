@@ -6,27 +6,53 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.DuplicateReason;
+import org.childjourney.core.matching.ChildFeatures;
+import org.childjourney.core.matching.Likeness;
 import org.childjourney.core.person.IdentifierDigests;
+import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Subject;
+import org.childjourney.gateway.config.GatewayProperties;
 import org.childjourney.gateway.intake.IntakeLedger.Taken;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the child's journey for a submission, inside the submission's transaction: the referenced entry's, else the
- * NHS number's, else the local id's, else a new one. Identifiers the record has not seen yet are claimed for that
- * journey (by keyed digest), so a later submission with a known local id and a new NHS number attaches the NHS
- * number to the same journey; two first submissions about one child collide on the claim ({@link LostRaces}).
+ * NHS number's, else the local id's, else by demographics ({@link DemographicMatching}): the journey of the same
+ * child, or a new one. Identifiers the record has not seen yet are claimed for that journey (by keyed digest), so a
+ * later submission with a known local id and a new NHS number attaches the NHS number to the same journey; two first
+ * submissions about one child collide on the claim ({@link LostRaces}). What the submission leaves in doubt is a
+ * possible duplicate for the hub: an NHS number and a local id that point to two journeys (the NHS number's wins), or
+ * a new journey like another (it is provisional until the hub decides).
  */
 @Component
 class JourneyPlacement {
 
     private final IntakeLedger ledger;
     private final IdentifierDigests identifiers;
+    private final DemographicMatching matching;
+    private final KeyedDigest digest;
 
-    JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers) {
+    JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers, DemographicMatching matching,
+            GatewayProperties properties) {
         this.ledger = ledger;
         this.identifiers = identifiers;
+        this.matching = matching;
+        this.digest = new KeyedDigest(properties.digestKeyBytes());
+    }
+
+    /**
+     * Where a submission's child goes, and what the hub should look at.
+     *
+     * @param duplicate another journey that may be the same child's; {@code null} when nothing is in doubt
+     */
+    record Placed(ChildJourneyId journeyId, @Nullable PossibleDuplicate duplicate) {
+    }
+
+    /** A journey that may be the same child's, why, and how alike the children are (0 where not compared). */
+    record PossibleDuplicate(ChildJourneyId otherJourneyId, DuplicateReason reason, double score,
+            List<String> reasons) {
     }
 
     /**
@@ -35,12 +61,12 @@ class JourneyPlacement {
      * different orders then claim the identifiers in one order, and one waits for the other instead of both
      * deadlocking.
      */
-    List<ChildJourneyId> placeEach(List<Subject> subjects) {
-        ChildJourneyId[] journeys = new ChildJourneyId[subjects.size()];
+    List<Placed> placeEach(List<Subject> subjects) {
+        Placed[] placed = new Placed[subjects.size()];
         IntStream.range(0, subjects.size()).boxed()
                 .sorted(Comparator.comparing(child -> firstDigest(subjects.get(child))))
-                .forEach(child -> journeys[child] = place(subjects.get(child), null));
-        return List.of(journeys);
+                .forEach(child -> placed[child] = place(subjects.get(child), null));
+        return List.of(placed);
     }
 
     private String firstDigest(Subject subject) {
@@ -49,20 +75,37 @@ class JourneyPlacement {
     }
 
     /** @throws InvalidSubmission if the NHS number names another child than the referenced entry's journey */
-    ChildJourneyId place(Subject subject, @Nullable Taken referenced) {
+    Placed place(Subject subject, @Nullable Taken referenced) {
         Optional<String> nhs = identifiers.ofNhsNumber(subject.nhsNumber());
         Optional<String> local = identifiers.ofLocalId(subject.localId());
         Optional<ChildJourneyId> byNhs = nhs.flatMap(ledger::journeyOf);
         Optional<ChildJourneyId> byLocal = local.flatMap(ledger::journeyOf);
+        ChildFeatures features = ChildFeatures.of(subject, digest);
         ChildJourneyId journeyId;
+        PossibleDuplicate duplicate = null;
         if (referenced != null) {
             journeyId = referenced.journeyId();
             if (byNhs.filter(other -> !other.equals(journeyId)).isPresent()) {
                 throw new InvalidSubmission(List.of(new FieldProblem("subject.nhsNumber",
                         "identifies a different child from the referenced entry's")));
             }
+        } else if (byNhs.isPresent()) {
+            journeyId = byNhs.get();
+            if (byLocal.filter(other -> !other.equals(journeyId)).isPresent()) {
+                duplicate = new PossibleDuplicate(byLocal.get(), DuplicateReason.IDENTIFIERS_DISAGREE, 0,
+                        List.of("the NHS number and the agency's local id point to different journeys"));
+            }
+        } else if (byLocal.isPresent()) {
+            journeyId = byLocal.get();
         } else {
-            journeyId = byNhs.or(() -> byLocal).orElseGet(() -> new ChildJourneyId(UUID.randomUUID()));
+            Optional<DemographicMatching.Candidate> alike = matching.mostAlike(features);
+            boolean same = alike.filter(candidate -> candidate.likeness().verdict() == Likeness.Verdict.SAME_CHILD)
+                    .isPresent();
+            journeyId = same ? alike.get().journeyId() : new ChildJourneyId(UUID.randomUUID());
+            if (alike.isPresent() && !same) {
+                duplicate = new PossibleDuplicate(alike.get().journeyId(), DuplicateReason.DEMOGRAPHICS_ALIKE,
+                        alike.get().likeness().score(), alike.get().likeness().reasons());
+            }
         }
         if (nhs.isPresent() && byNhs.isEmpty()) {
             ledger.claim(nhs.get(), journeyId);
@@ -70,6 +113,7 @@ class JourneyPlacement {
         if (local.isPresent() && byLocal.isEmpty()) {
             ledger.claim(local.get(), journeyId);
         }
-        return journeyId;
+        matching.keep(journeyId, features);
+        return new Placed(journeyId, duplicate);
     }
 }

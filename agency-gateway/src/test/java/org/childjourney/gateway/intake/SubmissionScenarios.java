@@ -23,6 +23,7 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.AdultServiceEventKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
+import org.childjourney.core.journey.DuplicateReason;
 import org.childjourney.core.journey.EntryField;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
@@ -30,6 +31,7 @@ import org.childjourney.core.journey.JourneyFixtures;
 import org.childjourney.core.journey.event.AdultServiceEventRecorded;
 import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.core.person.LocalId;
@@ -726,6 +728,97 @@ abstract class SubmissionScenarios {
                     .as("the adult's clinical detail is stored nowhere")
                     .noneMatch(payload -> payload.contains(Submissions.CLINICAL_DETAIL));
         }
+    }
+
+    @Test
+    void aChildWhoseIdentifiersMatchNoJourneyIsFoundByNameDateOfBirthAndPostcode() {
+        String given = Submissions.freshName();
+        String family = Submissions.freshName();
+        Answer bySchool = gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(),
+                Submissions.personByLocalId("school-parkside/upn", "UPN-" + uuid(), given, family, "2015-06-20",
+                        "ZZ1 1AA")));
+
+        Answer byPolice = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
+                Submissions.personByLocalId("police-east/person", "P-" + uuid(), family.toUpperCase(), given,
+                        "2015-06-20", "zz11aa")));
+        Answer byPoliceAgain = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
+                Submissions.personByLocalId("police-east/person", "P-" + uuid(), given, family, "2015-06-20",
+                        "ZZ1 9ZZ")));
+
+        assertThat(byPolice.status()).as(byPolice.raw()).isEqualTo(201);
+        assertThat(byPolice.json().path("journeyId")).as("names swapped, written otherwise: the same child")
+                .isEqualTo(bySchool.json().path("journeyId"));
+        assertThat(byPoliceAgain.json().path("journeyId")).as("moved within the district: the same child")
+                .isEqualTo(bySchool.json().path("journeyId"));
+        assertThat(eventStore.readEvents(bySchool.json().path("journeyId").asText()).asStream()
+                .map(message -> message.getPayload().getClass().getSimpleName()))
+                .containsExactly("SchoolConcernRaised", "DomesticAbuseNotified", "DomesticAbuseNotified");
+        assertThat(jdbc.sql("SELECT digest FROM journey_feature WHERE journey_id = ?")
+                .param(UUID.fromString(bySchool.json().path("journeyId").asText())).query(String.class).list())
+                .as("features are kept as keyed digests, never as names").isNotEmpty()
+                .allMatch(digest -> digest.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void journeysRecordedBeforeFeaturesWereKeptAreFoundByDemographicsOnceTheLedgerIsMigrated() {
+        String given = Submissions.freshName();
+        String family = Submissions.freshName();
+        Answer bySchool = gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(),
+                Submissions.personByLocalId("school-parkside/upn", "UPN-" + uuid(), given, family, "2014-03-09",
+                        "ZZ2 2BB")));
+        jdbc.sql("DELETE FROM journey_feature").update();
+        jdbc.sql("DELETE FROM intake_migration WHERE name = ?").param(IdentifierMigration.FEATURES).update();
+
+        migration.afterSingletonsInstantiated();
+        Answer byPolice = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
+                Submissions.personByLocalId("police-east/person", "P-" + uuid(), given, family, "2014-03-09",
+                        "ZZ2 2BB")));
+
+        assertThat(byPolice.json().path("journeyId")).isEqualTo(bySchool.json().path("journeyId"));
+    }
+
+    @Test
+    void aLookalikeOpensAProvisionalJourneyWithATaskForTheHubThatSaysWhyNeverWho() {
+        String family = Submissions.freshName();
+        String twin = Submissions.freshName();
+        Answer bySchool = gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(),
+                Submissions.personByLocalId("school-parkside/upn", "UPN-" + uuid(), Submissions.freshName(), family,
+                        "2015-06-20", "ZZ1 1AA")));
+
+        Answer byPolice = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
+                Submissions.personByLocalId("police-east/person", "P-" + uuid(), twin, family, "2015-06-20",
+                        "ZZ1 1AA")));
+
+        assertThat(byPolice.status()).as(byPolice.raw()).isEqualTo(201);
+        String provisional = byPolice.json().path("journeyId").asText();
+        assertThat(provisional).isNotEqualTo(bySchool.json().path("journeyId").asText());
+        List<Object> events = eventStore.readEvents(provisional).asStream().map(message -> message.getPayload())
+                .map(Object.class::cast).toList();
+        assertThat(events).hasSize(2);
+        PossibleDuplicateRaised task = (PossibleDuplicateRaised) events.get(1);
+        assertThat(task.otherJourneyId().toString()).isEqualTo(bySchool.json().path("journeyId").asText());
+        assertThat(task.reason()).isEqualTo(DuplicateReason.DEMOGRAPHICS_ALIKE);
+        assertThat(task.score()).isEqualTo(6.0);
+        assertThat(task.reasons()).containsExactly("same date of birth", "different given name", "same family name",
+                "same postcode");
+    }
+
+    @Test
+    void anNhsNumberAndALocalIdOnTwoJourneysGoToTheNhsNumbersWithATaskForTheHub() {
+        String localId = "P-" + uuid();
+        Answer byLocalId = gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId, null));
+        Answer byNhsNumber = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber));
+
+        Answer both = gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(), localId, nhsNumber));
+
+        assertThat(both.status()).as(both.raw()).isEqualTo(201);
+        assertThat(both.json().path("journeyId")).isEqualTo(byNhsNumber.json().path("journeyId"));
+        List<Object> events = eventStore.readEvents(both.json().path("journeyId").asText()).asStream()
+                .map(message -> message.getPayload()).map(Object.class::cast).toList();
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(PossibleDuplicateRaised.class, task -> {
+            assertThat(task.otherJourneyId().toString()).isEqualTo(byLocalId.json().path("journeyId").asText());
+            assertThat(task.reason()).isEqualTo(DuplicateReason.IDENTIFIERS_DISAGREE);
+        });
     }
 
     /** Whatever a scenario did, the gateway's output (its logs) holds none of the test child's data. */

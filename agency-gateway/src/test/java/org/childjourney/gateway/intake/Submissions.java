@@ -94,6 +94,40 @@ final class Submissions {
                         + CLINICAL_DETAIL + "\"");
     }
 
+    /**
+     * A subject known by a local id and demographics only, as an agency without the NHS number sends it.
+     *
+     * @param system a local id system of the sending agency
+     */
+    static String personByLocalId(String system, String value, String given, String family, String born,
+            String postcode) {
+        return "\"subject\":{\"localId\":{\"system\":\"" + system + "\",\"value\":\"" + value + "\"},"
+                + "\"givenName\":\"" + given + "\",\"familyName\":\"" + family + "\",\"dateOfBirth\":\"" + born
+                + "\",\"postcode\":\"" + postcode + "\"}";
+    }
+
+    /** A school's concern about the subject given. */
+    static String schoolConcernAbout(String id, String subject) {
+        return submission(id, "school-concern", "2026-11-19T15:00:00Z", subject, null,
+                "\"category\":\"emotional-abuse\",\"description\":\"Withdrawn in class all week\","
+                        + "\"actionTaken\":\"Spoke with the family\"");
+    }
+
+    /** A police notification about the subject given. */
+    static String domesticAbuseAbout(String id, String subject) {
+        return submission(id, "domestic-abuse-notification", "2026-11-20T21:14:00Z", subject,
+                "{\"status\":\"not-sought-prejudicial\",\"reason\":\"Seeking consent would alert the adult\"}",
+                "\"incidentReference\":\"" + id + "\",\"childPresent\":true,\"riskLevel\":\"high\"");
+    }
+
+    /** A fictional name no other test uses: letters only, capitalised. */
+    static String freshName() {
+        String letters = UUID.randomUUID().toString().replace("-", "").substring(0, 10).chars()
+                .mapToObj(digit -> String.valueOf((char) ('a' + Character.digit(digit, 16))))
+                .reduce("", String::concat);
+        return "Q" + letters;
+    }
+
     static String schoolConcern(String id, String nhs) {
         return submission(id, "school-concern", "2026-11-19T15:00:00Z", subject(nhs), null,
                 "\"category\":\"emotional-abuse\",\"description\":\"Withdrawn in class all week\","

@@ -35,6 +35,8 @@ import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
+import org.childjourney.core.journey.event.PossibleDuplicateRaised;
+import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
@@ -77,6 +79,8 @@ public final class JourneyFactsFold {
     /** The notices raised about the journey, to the agency each was raised for, and those acknowledged. */
     private final Map<String, AgencyCode> notices;
     private final Set<String> acknowledgedNotices;
+    /** The possible duplicates raised on the journey that the hub has not decided yet. */
+    private final Set<String> openDuplicates;
 
     /** The facts of a journey with no events yet: unknown. */
     public JourneyFactsFold() {
@@ -97,6 +101,7 @@ public final class JourneyFactsFold {
         this.reviewedGrants = new HashSet<>();
         this.notices = new HashMap<>();
         this.acknowledgedNotices = new HashSet<>();
+        this.openDuplicates = new HashSet<>();
     }
 
     /** A copy of {@code other}, to fold further events into without changing it. */
@@ -123,6 +128,7 @@ public final class JourneyFactsFold {
         this.reviewedGrants = new HashSet<>(other.reviewedGrants);
         this.notices = new HashMap<>(other.notices);
         this.acknowledgedNotices = new HashSet<>(other.acknowledgedNotices);
+        this.openDuplicates = new HashSet<>(other.openDuplicates);
     }
 
     /** Folds one more event, the next in the journey's order, recorded at {@code recordedAt}, into the facts. */
@@ -155,8 +161,17 @@ public final class JourneyFactsFold {
             notices.put(notified.noticeId(), notified.agency());
         } else if (event instanceof NoticeAcknowledged acknowledged) {
             acknowledgedNotices.add(acknowledged.noticeId());
+        } else if (event instanceof PossibleDuplicateRaised raised) {
+            openDuplicates.add(raised.taskId());
+        } else if (event instanceof PossibleDuplicateResolved resolved) {
+            openDuplicates.remove(resolved.taskId());
         }
         return this;
+    }
+
+    /** Whether a possible duplicate with this task id was raised on the journey and awaits the hub's decision. */
+    public boolean duplicateAwaitingDecision(String taskId) {
+        return openDuplicates.contains(taskId);
     }
 
     private void whenEntry(JourneyEntry event, Instant recordedAt) {

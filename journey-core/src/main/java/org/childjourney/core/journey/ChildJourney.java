@@ -27,8 +27,10 @@ import org.childjourney.core.journey.command.AcknowledgeNotice;
 import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.RaiseNotice;
+import org.childjourney.core.journey.command.RaisePossibleDuplicate;
 import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.journey.command.ReleaseEntries;
+import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.UnsealJourney;
@@ -46,6 +48,8 @@ import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
+import org.childjourney.core.journey.event.PossibleDuplicateRaised;
+import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.SharingRefused;
 import org.jspecify.annotations.Nullable;
@@ -64,8 +68,8 @@ import org.jspecify.annotations.Nullable;
  * started it, and an outcome for no open s.47 enquiry. A release or a decision not to share is decided on the
  * caller's request under the access policy (a ground recorded on the journey is needed) and on the entries named;
  * a refusal is recorded ({@code SharingRefused}). Sealing and unsealing alternate. A break-glass grant tells the lead
- * agency, or the agencies with entries; a receipt is accepted only for a notice raised for that agency. Which
- * service sends which command is the services' concern.
+ * agency, or the agencies with entries; a receipt is accepted only for a notice raised for that agency. A possible
+ * duplicate is decided once. Which service sends which command is the services' concern.
  */
 public class ChildJourney {
 
@@ -177,6 +181,20 @@ public class ChildJourney {
             throw new JourneyRuleViolation(Rule.NO_GRANT_TO_REVIEW);
         }
         apply(new BreakGlassReviewed(c.journeyId(), c.grantId(), c.reviewer(), c.outcome(), c.note()));
+    }
+
+    @CommandHandler
+    void handle(RaisePossibleDuplicate c) {
+        apply(new PossibleDuplicateRaised(c.journeyId(), c.taskId(), c.otherJourneyId(), c.reason(), c.score(),
+                c.reasons()));
+    }
+
+    @CommandHandler
+    void handle(ResolvePossibleDuplicate c) {
+        if (!facts.duplicateAwaitingDecision(c.taskId())) {
+            throw new JourneyRuleViolation(Rule.NO_SUCH_TASK);
+        }
+        apply(new PossibleDuplicateResolved(c.journeyId(), c.taskId(), c.decidedBy(), c.decision(), c.evidence()));
     }
 
     @EventSourcingHandler

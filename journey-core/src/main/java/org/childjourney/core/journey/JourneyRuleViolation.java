@@ -29,7 +29,9 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** A review names no break-glass grant on this journey that awaits one. */
         NO_GRANT_TO_REVIEW("no break-glass grant on this journey with that id awaits review"),
         /** An acknowledgement names no notice the journey raised for the acknowledging agency. */
-        NO_SUCH_NOTICE("no notice on this journey with that id was raised for the agency");
+        NO_SUCH_NOTICE("no notice on this journey with that id was raised for the agency"),
+        /** A decision names no possible duplicate on this journey that awaits one. */
+        NO_SUCH_TASK("no possible duplicate on this journey with that id awaits a decision");
 
         private final String description;
 

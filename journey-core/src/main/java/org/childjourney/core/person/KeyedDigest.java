@@ -38,6 +38,14 @@ public final class KeyedDigest {
         return digest("local:" + scope + '\u0000' + localId.system() + '\u0000' + localId.value().value());
     }
 
+    /**
+     * The digest of a demographic feature's normalised value (a given name, a date of birth), under the name of its
+     * kind, so that one value under two kinds (a name given as family name) makes two digests.
+     */
+    public String ofFeature(String kind, String value) {
+        return digest("feature:" + kind + '\u0000' + value);
+    }
+
     /** The digest of a submission's canonical content, to tell a resend from a changed submission. */
     public String ofContent(String canonicalContent) {
         return digest("content:" + canonicalContent);

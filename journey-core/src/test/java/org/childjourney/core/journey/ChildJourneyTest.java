@@ -80,11 +80,15 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.DeclineSharing;
+import org.childjourney.core.journey.command.RaisePossibleDuplicate;
 import org.childjourney.core.journey.command.RecordEntry;
+import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
 import org.childjourney.core.journey.event.EnquiryConcluded;
+import org.childjourney.core.journey.event.PossibleDuplicateRaised;
+import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.core.person.Sensitive;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -871,6 +875,30 @@ class ChildJourneyTest {
                     Rule.NO_SUCH_NOTICE);
             refusedFor(fixture.given(contactReceived()).when(acknowledgeNotice(SCHOOL_PARKSIDE.code())),
                     Rule.NO_SUCH_NOTICE);
+        }
+    }
+
+    @Nested
+    class DecidingAPossibleDuplicate {
+
+        @Test
+        void raisesATaskForTheHubAndRecordsItsDecisionOnce() {
+            PossibleDuplicateRaised raised = JourneyFixtures.possibleDuplicateRaised();
+            fixture.given(contactReceived())
+                    .when(new RaisePossibleDuplicate(JOURNEY, raised.taskId(), raised.otherJourneyId(),
+                            raised.reason(), raised.score(), raised.reasons()))
+                    .expectEvents(raised);
+            fixture.given(contactReceived(), raised).when(resolve()).expectEvents(
+                    JourneyFixtures.possibleDuplicateResolved());
+            refusedFor(fixture.given(contactReceived(), raised, JourneyFixtures.possibleDuplicateResolved())
+                    .when(resolve()), Rule.NO_SUCH_TASK);
+            refusedFor(fixture.given(contactReceived()).when(resolve()), Rule.NO_SUCH_TASK);
+        }
+
+        private ResolvePossibleDuplicate resolve() {
+            PossibleDuplicateResolved resolved = JourneyFixtures.possibleDuplicateResolved();
+            return new ResolvePossibleDuplicate(JOURNEY, resolved.taskId(), resolved.decidedBy(), resolved.decision(),
+                    resolved.evidence());
         }
     }
 

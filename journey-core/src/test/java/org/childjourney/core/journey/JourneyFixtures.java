@@ -61,6 +61,8 @@ import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
+import org.childjourney.core.journey.event.PossibleDuplicateRaised;
+import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.SharingRefused;
@@ -629,6 +631,21 @@ public final class JourneyFixtures {
                 Sensitive.of(REVIEW_NOTE));
     }
 
+    // --- Identity: a submission whose NHS number and local id point to two journeys; the hub decides.
+
+    public static final String DUPLICATE_TASK_ID = "7a5c0000-0000-4000-8000-000000000001";
+
+    public static PossibleDuplicateRaised possibleDuplicateRaised() {
+        return new PossibleDuplicateRaised(JOURNEY, DUPLICATE_TASK_ID, OTHER_JOURNEY,
+                DuplicateReason.DEMOGRAPHICS_ALIKE, 6.0, List.of("same date of birth", "different given name",
+                        "same family name", "same postcode"));
+    }
+
+    public static PossibleDuplicateResolved possibleDuplicateResolved() {
+        return new PossibleDuplicateResolved(JOURNEY, DUPLICATE_TASK_ID, HUB_MEMBER,
+                DuplicateDecision.DIFFERENT_CHILDREN, Sensitive.of("Twins: the school confirmed two children"));
+    }
+
     // --- Inbox: Parkside hears that someone broke glass on Amy's journey, and its system acknowledges.
 
     public static AgencyNotified agencyNotified() {
@@ -745,6 +762,8 @@ public final class JourneyFixtures {
                 JourneyFixtures.auditTrailRead(),
                 JourneyFixtures.agencyNotified(),
                 JourneyFixtures.noticeAcknowledged(),
+                JourneyFixtures.possibleDuplicateRaised(),
+                JourneyFixtures.possibleDuplicateResolved(),
                 JourneyFixtures.inboxRead());
     }
 }

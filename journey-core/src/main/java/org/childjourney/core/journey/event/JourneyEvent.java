@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything that happens to a child's journey, in the {@code ChildJourney} aggregate's stream: the entries agencies
  * submit, the decisions people take about sharing them (hub releases, decisions not to share and refusals of either,
- * sealing, break-glass grants and reviews), and the notices the journey raises for agencies with their receipts.
+ * sealing, break-glass grants and reviews), the notices the journey raises for agencies with their receipts, and the
+ * possible duplicates raised for the hub with its decisions.
  */
 public sealed interface JourneyEvent permits JourneyEntry, EntriesReleased, SharingDeclined, JourneySealed,
-        JourneyUnsealed, BreakGlassGranted, BreakGlassReviewed, SharingRefused, AgencyNotified, NoticeAcknowledged {
+        JourneyUnsealed, BreakGlassGranted, BreakGlassReviewed, SharingRefused, AgencyNotified, NoticeAcknowledged,
+        PossibleDuplicateRaised, PossibleDuplicateResolved {
 
     /**
      * The journey; {@code null} only for a receipt stored before the journey decided them ({@code NoticeAcknowledged}
