@@ -2,6 +2,7 @@ package org.childjourney.query;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,6 +16,7 @@ import org.childjourney.core.journey.AdultServiceEventKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.ConsentScope;
+import org.childjourney.core.journey.DuplicateReason;
 import org.childjourney.core.journey.EnquiryOutcome;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.FrontDoorDecision;
@@ -35,6 +37,8 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
@@ -199,11 +203,27 @@ public final class JourneyStories {
                 ConcernCategory.NEGLECT, null));
     }
 
+    /**
+     * The gateway doubted this child is another journey's (the two share a birthday, a family name and a postcode,
+     * and not a given name): a task for the hub.
+     *
+     * @return the task's id
+     */
+    public String possibleDuplicate(ChildJourneyId other) {
+        String taskId = UUID.randomUUID().toString();
+        publish(new PossibleDuplicateRaised(journeyId, taskId, other, DuplicateReason.DEMOGRAPHICS_ALIKE, 6.0,
+                List.of("same date of birth", "different given name", "same family name", "same postcode")));
+        return taskId;
+    }
+
     private EntryId append(Function<EntryId, JourneyEntry> event) {
         EntryId entryId = new EntryId(UUID.randomUUID());
-        store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), sequence++,
-                event.apply(entryId)));
+        publish(event.apply(entryId));
         return entryId;
+    }
+
+    private void publish(JourneyEvent event) {
+        store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), sequence++, event));
     }
 
     private static Provenance provenance(Agency agency, String occurredAt) {

@@ -734,16 +734,10 @@ abstract class SubmissionScenarios {
     void aChildWhoseIdentifiersMatchNoJourneyIsFoundByNameDateOfBirthAndPostcode() {
         String given = Submissions.freshName();
         String family = Submissions.freshName();
-        Answer bySchool = gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(),
-                Submissions.personByLocalId("school-parkside/upn", "UPN-" + uuid(), given, family, "2015-06-20",
-                        "ZZ1 1AA")));
+        Answer bySchool = knownBySchool(given, family, "2015-06-20", "ZZ1 1AA");
 
-        Answer byPolice = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
-                Submissions.personByLocalId("police-east/person", "P-" + uuid(), family.toUpperCase(), given,
-                        "2015-06-20", "zz11aa")));
-        Answer byPoliceAgain = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
-                Submissions.personByLocalId("police-east/person", "P-" + uuid(), given, family, "2015-06-20",
-                        "ZZ1 9ZZ")));
+        Answer byPolice = knownByPolice(family.toUpperCase(), given, "2015-06-20", "zz11aa");
+        Answer byPoliceAgain = knownByPolice(given, family, "2015-06-20", "ZZ1 9ZZ");
 
         assertThat(byPolice.status()).as(byPolice.raw()).isEqualTo(201);
         assertThat(byPolice.json().path("journeyId")).as("names swapped, written otherwise: the same child")
@@ -763,16 +757,12 @@ abstract class SubmissionScenarios {
     void journeysRecordedBeforeFeaturesWereKeptAreFoundByDemographicsOnceTheLedgerIsMigrated() {
         String given = Submissions.freshName();
         String family = Submissions.freshName();
-        Answer bySchool = gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(),
-                Submissions.personByLocalId("school-parkside/upn", "UPN-" + uuid(), given, family, "2014-03-09",
-                        "ZZ2 2BB")));
+        Answer bySchool = knownBySchool(given, family, "2014-03-09", "ZZ2 2BB");
         jdbc.sql("DELETE FROM journey_feature").update();
         jdbc.sql("DELETE FROM intake_migration WHERE name = ?").param(IdentifierMigration.FEATURES).update();
 
         migration.afterSingletonsInstantiated();
-        Answer byPolice = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
-                Submissions.personByLocalId("police-east/person", "P-" + uuid(), given, family, "2014-03-09",
-                        "ZZ2 2BB")));
+        Answer byPolice = knownByPolice(given, family, "2014-03-09", "ZZ2 2BB");
 
         assertThat(byPolice.json().path("journeyId")).isEqualTo(bySchool.json().path("journeyId"));
     }
@@ -781,13 +771,9 @@ abstract class SubmissionScenarios {
     void aLookalikeOpensAProvisionalJourneyWithATaskForTheHubThatSaysWhyNeverWho() {
         String family = Submissions.freshName();
         String twin = Submissions.freshName();
-        Answer bySchool = gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(),
-                Submissions.personByLocalId("school-parkside/upn", "UPN-" + uuid(), Submissions.freshName(), family,
-                        "2015-06-20", "ZZ1 1AA")));
+        Answer bySchool = knownBySchool(Submissions.freshName(), family, "2015-06-20", "ZZ1 1AA");
 
-        Answer byPolice = gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(),
-                Submissions.personByLocalId("police-east/person", "P-" + uuid(), twin, family, "2015-06-20",
-                        "ZZ1 1AA")));
+        Answer byPolice = knownByPolice(twin, family, "2015-06-20", "ZZ1 1AA");
 
         assertThat(byPolice.status()).as(byPolice.raw()).isEqualTo(201);
         String provisional = byPolice.json().path("journeyId").asText();
@@ -819,6 +805,18 @@ abstract class SubmissionScenarios {
             assertThat(task.otherJourneyId().toString()).isEqualTo(byLocalId.json().path("journeyId").asText());
             assertThat(task.reason()).isEqualTo(DuplicateReason.IDENTIFIERS_DISAGREE);
         });
+    }
+
+    /** A school's concern about a child it knows by pupil number, names, date of birth and postcode only. */
+    private Answer knownBySchool(String given, String family, String born, String postcode) {
+        return gateway.submit(school, Submissions.schoolConcernAbout("SC-" + uuid(), Submissions.personByLocalId(
+                "school-parkside/upn", "UPN-" + uuid(), given, family, born, postcode)));
+    }
+
+    /** A police notification about a child it knows by its own person id and demographics only. */
+    private Answer knownByPolice(String given, String family, String born, String postcode) {
+        return gateway.submit(police, Submissions.domesticAbuseAbout("INC-" + uuid(), Submissions.personByLocalId(
+                "police-east/person", "P-" + uuid(), given, family, born, postcode)));
     }
 
     /** Whatever a scenario did, the gateway's output (its logs) holds none of the test child's data. */

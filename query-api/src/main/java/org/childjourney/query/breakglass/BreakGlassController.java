@@ -11,14 +11,13 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
 import org.childjourney.core.journey.BreakGlassOutcome;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.person.Sensitive;
-import org.childjourney.query.security.ReadRefused;
+import org.childjourney.query.security.Readers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -92,11 +91,7 @@ class BreakGlassController {
     }
 
     private static Viewer auditor(Jwt token) {
-        Viewer viewer = KeycloakClaims.viewer(token.getClaims(), token.getSubject());
-        if (!viewer.holds(Role.AUDITOR)) {
-            throw new ReadRefused();
-        }
-        return viewer;
+        return Readers.holding(token, Role.AUDITOR);
     }
 
     private List<QueuedGrant> find(FindGrants query) {

@@ -71,7 +71,15 @@ public class DisclosureLog {
 
     /** An auditor's read of the audit trail ({@code disclosures}, {@code break-glass}) and the journeys it showed. */
     public void auditTrailRead(Viewer auditor, String trail, List<ChildJourneyId> journeys) {
-        events.publish(new AuditTrailRead(auditor, Purpose.CASE_REVIEW, ReadKind.AUDIT_TRAIL, trail,
+        listRead(auditor, Purpose.CASE_REVIEW, trail, journeys);
+    }
+
+    /**
+     * A read of a list that names journeys, for a purpose: the audit trail (an auditor's, for a case review), the
+     * possible duplicates awaiting the hub ({@code possible-duplicates}, for triage); and the journeys it showed.
+     */
+    public void listRead(Viewer reader, Purpose purpose, String list, List<ChildJourneyId> journeys) {
+        events.publish(new AuditTrailRead(reader, purpose, ReadKind.AUDIT_TRAIL, list,
                 journeys.stream().distinct().toList(), AccessPolicies.VERSION));
     }
 

@@ -1,5 +1,6 @@
 package org.childjourney.query.security;
 
+import java.util.Arrays;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
@@ -29,8 +30,18 @@ public class Readers {
      * @throws ReadRefused if the token does not carry the {@code admin} role
      */
     public static Viewer administrator(Jwt token) {
+        return holding(token, Role.ADMIN);
+    }
+
+    /**
+     * The caller, who must hold one of these roles (an auditor for the audit trail, the hub or an administrator for
+     * possible duplicates).
+     *
+     * @throws ReadRefused if the token carries none of them: refused as a read is
+     */
+    public static Viewer holding(Jwt token, Role... roles) {
         Viewer viewer = KeycloakClaims.viewer(token.getClaims(), token.getSubject());
-        if (!viewer.holds(Role.ADMIN)) {
+        if (Arrays.stream(roles).noneMatch(viewer::holds)) {
             throw new ReadRefused();
         }
         return viewer;

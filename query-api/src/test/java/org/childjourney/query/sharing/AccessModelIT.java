@@ -257,6 +257,47 @@ class AccessModelIT extends QueryApiIT {
     }
 
     @Test
+    void theHubListsPossibleDuplicatesAndDecidesEachOnceOnTheJourneyAndEveryListingIsRecorded() {
+        JourneyStories other = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        other.contact("2026-11-20T09:00:00Z");
+        story.contact("2026-11-21T09:00:00Z");
+        String taskId = story.possibleDuplicate(other.journeyId());
+        String tasks = "/api/v1/possible-duplicates";
+
+        JsonNode open = await().atMost(Duration.ofSeconds(15)).until(
+                () -> query.get(tasks + "?state=open", mo, Map.of()).json().path("items"),
+                items -> items.findValuesAsText("taskId").contains(taskId));
+        Answer bySocialWorker = query.get(tasks, sarah, Map.of());
+        String decide = "/api/v1/journeys/" + story.journeyId() + "/possible-duplicates/" + taskId;
+        Answer decided = query.post(decide, mo, Map.of(), "{\"decision\":\"different-children\","
+                + "\"evidence\":\"Twins: the school confirmed two children\"}");
+        Answer again = query.post(decide, mo, Map.of(), "{\"decision\":\"same-child\",\"evidence\":\"Again\"}");
+        Answer bySocialWorkerDeciding = query.post(decide, sarah, Map.of(), "{\"decision\":\"same-child\","
+                + "\"evidence\":\"No\"}");
+
+        JsonNode task = open.get(open.findValuesAsText("taskId").indexOf(taskId));
+        assertThat(task.path("journeyId").asText()).isEqualTo(story.journeyId().toString());
+        assertThat(task.path("otherJourneyId").asText()).isEqualTo(other.journeyId().toString());
+        assertThat(task.path("reason").asText()).isEqualTo("demographics-alike");
+        assertThat(task.path("reasons").toString()).isEqualTo("[\"same date of birth\",\"different given name\","
+                + "\"same family name\",\"same postcode\"]");
+        assertThat(bySocialWorker.status()).isEqualTo(403);
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(201);
+        assertThat(again.status()).as("a task is decided once").isEqualTo(409);
+        assertThat(bySocialWorkerDeciding.status()).isEqualTo(403);
+        JsonNode decision = await().atMost(Duration.ofSeconds(15)).until(
+                () -> query.get(tasks + "?state=decided", ada, Map.of()).json().path("items"),
+                items -> items.findValuesAsText("taskId").contains(taskId));
+        assertThat(decision.get(decision.findValuesAsText("taskId").indexOf(taskId)).path("decision")
+                .path("decidedBy").asText()).isEqualTo("mash.mo");
+        assertThat(query.get(tasks + "?state=open", mo, Map.of()).json().path("items").findValuesAsText("taskId"))
+                .doesNotContain(taskId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> query.get("/api/v1/journeys/" + other.journeyId()
+                        + "/accesses", ann, "case-review").json().path("accesses").findValuesAsText("viewer"),
+                viewers -> viewers.contains("mash.mo"));
+    }
+
+    @Test
     void sensitiveDetailsAreRedactedAndNamedExceptForAnEnquiryTheHubAndTheRecordingAgency() {
         EntryId sensitive = story.sensitiveAttendance("2026-11-18T10:00:00Z", Sensitivity.MENTAL_HEALTH);
         story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-21T09:00:00Z");
