@@ -759,7 +759,7 @@ abstract class SubmissionScenarios {
         String family = Submissions.freshName();
         Answer bySchool = knownBySchool(given, family, "2014-03-09", "ZZ2 2BB");
         jdbc.sql("DELETE FROM journey_feature").update();
-        jdbc.sql("DELETE FROM intake_migration WHERE name = ?").param(IdentifierMigration.FEATURES).update();
+        owner().sql("DELETE FROM intake_migration WHERE name = ?").param(IdentifierMigration.FEATURES).update();
 
         migration.afterSingletonsInstantiated();
         Answer byPolice = knownByPolice(given, family, "2014-03-09", "ZZ2 2BB");

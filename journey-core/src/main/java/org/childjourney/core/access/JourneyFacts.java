@@ -34,13 +34,15 @@ import org.jspecify.annotations.Nullable;
  * @param consentRefusedScopes scopes whose latest journey-level consent record is a refusal or a withdrawal
  * @param childProtectionPlan  the entry that started the child protection plan open now, or {@code null}
  * @param grants               the latest break-glass grant of each reader, by username; a seal ends them all
+ * @param possibleDuplicate    whether a possible duplicate raised on the journey awaits the hub's decision: the
+ *                             journey may be one of two of one child's (for a new child, it is provisional)
  */
 public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entries, Set<EntryId> retracted,
         Set<AgencyCode> openInvolvements, List<AgencyCode> leadAgencies, Set<TeamMembership> team,
         List<Enquiry> openEnquiries, Map<EntryId, Instant> awaitingDecision, @Nullable Instant lastDecisionAt,
         Map<AgencyCode, Set<EntryId>> releases, Map<AgencyCode, Set<EntryId>> notShared,
         Set<ConsentScope> consentRefusedScopes, @Nullable EntryFacts childProtectionPlan,
-        Map<String, BreakGlassGrant> grants) {
+        Map<String, BreakGlassGrant> grants, boolean possibleDuplicate) {
 
     /** How long after it was recorded an undecided front-door item keeps the hub's ground open. */
     public static final Duration AWAITING_DECISION = Duration.ofDays(30);
@@ -84,7 +86,7 @@ public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entri
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
         return new JourneyFacts(false, false, List.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of(), Map.of(),
-                null, Map.of(), Map.of(), Set.of(), null, Map.of());
+                null, Map.of(), Map.of(), Set.of(), null, Map.of(), false);
     }
 
     /** Agencies that have submitted an entry about the child other than their involvement. */

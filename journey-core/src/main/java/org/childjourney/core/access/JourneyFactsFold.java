@@ -338,7 +338,8 @@ public final class JourneyFactsFold {
                 .forEach(leads::add);
         return new JourneyFacts(true, sealed, List.copyOf(entries.values()), retracted, involvements.keySet(), leads,
                 team.keySet(), List.copyOf(openEnquiries.values()), awaitingDecision, lastDecisionAt,
-                immutable(releases), immutable(notShared), refused, childProtectionPlan, grants);
+                immutable(releases), immutable(notShared), refused, childProtectionPlan, grants,
+                !openDuplicates.isEmpty());
     }
 
     private static Map<AgencyCode, Set<EntryId>> deepCopy(Map<AgencyCode, Set<EntryId>> byAgency) {

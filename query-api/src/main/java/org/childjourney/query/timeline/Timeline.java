@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param asOf    the recorded time of the latest event the read model holds
  * @param grounds the grounds the read rests on ({@code own-record}, {@code lead}, ...); the reader sees their union
  * @param flags   where a ground shows them: the plan, social care's involvement and lead, prior attendances
+ * @param possibleDuplicate whether the hub is deciding whether this journey is one of two of one child's (for a new
+ *                          child, it is provisional): other entries about the child may be on another journey for
+ *                          now; shown only when true
  */
 public record Timeline(String journeyId, @Nullable Instant asOf, String purpose, List<String> grounds,
-        String lawfulBasis, @Nullable Flags flags, List<Entry> entries) {
+        String lawfulBasis, @Nullable Flags flags,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean possibleDuplicate, List<Entry> entries) {
 
     /** The order entries are shown in: when they happened, then when the record learned of them. */
     static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::occurredAt)

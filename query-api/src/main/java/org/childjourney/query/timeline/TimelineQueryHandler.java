@@ -98,6 +98,7 @@ class TimelineQueryHandler {
                 permitted.grounds().stream().map(Ground::wireName).toList(), permitted.basis().citation(),
                 flags == null ? null : new Timeline.Flags(flags.childProtectionPlan(), flags.openToSocialCare(),
                         flags.leadAgency() == null ? null : flags.leadAgency().value(), flags.priorAttendances()),
+                journey.possibleDuplicate(),
                 shown));
     }
 

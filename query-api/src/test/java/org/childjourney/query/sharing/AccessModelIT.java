@@ -268,6 +268,7 @@ class AccessModelIT extends QueryApiIT {
                 () -> query.get(tasks + "?state=open", mo, Map.of()).json().path("items"),
                 items -> items.findValuesAsText("taskId").contains(taskId));
         Answer bySocialWorker = query.get(tasks, sarah, Map.of());
+        Answer whileInDoubt = timeline(mo, "mash-triage");
         String decide = "/api/v1/journeys/" + story.journeyId() + "/possible-duplicates/" + taskId;
         Answer decided = query.post(decide, mo, Map.of(), "{\"decision\":\"different-children\","
                 + "\"evidence\":\"Twins: the school confirmed two children\"}");
@@ -284,6 +285,8 @@ class AccessModelIT extends QueryApiIT {
         assertThat(bySocialWorker.status()).isEqualTo(403);
         assertThat(decided.status()).as(decided.raw()).isEqualTo(201);
         assertThat(again.status()).as("a task is decided once").isEqualTo(409);
+        assertThat(whileInDoubt.json().path("possibleDuplicate").asBoolean()).as(whileInDoubt.raw()).isTrue();
+        assertThat(timeline(mo, "mash-triage").json().has("possibleDuplicate")).as("decided").isFalse();
         assertThat(bySocialWorkerDeciding.status()).isEqualTo(403);
         JsonNode decision = await().atMost(Duration.ofSeconds(15)).until(
                 () -> query.get(tasks + "?state=decided", ada, Map.of()).json().path("items"),
