@@ -1,26 +1,34 @@
 package org.childjourney.gateway.intake;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.matching.ChildFeatures;
 import org.childjourney.core.matching.Feature;
 import org.childjourney.core.matching.Likeness;
+import org.childjourney.core.person.KeyedDigest;
+import org.childjourney.core.person.Subject;
+import org.childjourney.gateway.config.GatewayProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the journey of a child whose identifiers matched none, by demographics, in the ledger's feature table
- * ({@code journey_feature}, keyed digests only): the journeys sharing a blocking key with the child are the
- * candidates, each compared by every feature it keeps ({@link ChildFeatures#likeness}), the most alike wins. Every
- * submission's features are kept on the journey it was placed on, in its transaction.
+ * ({@code journey_feature}, keyed digests only). The blocking keys are locked first ({@code match_block}), so that
+ * two such submissions about one new child queue. The candidates are the journeys sharing a blocking key, each
+ * description a journey keeps compared whole ({@link ChildFeatures#likeness}). The child is a journey's only when
+ * exactly one journey is the same child (two namesakes born the same day are both, and are the hub's to tell apart);
+ * any doubt is the hub's. A journey keeps a
+ * submission's description only where it does not contradict those it has, so that an entry sent with the wrong
+ * identifier cannot make its journey match another child.
  */
 @Component
 class DemographicMatching {
@@ -29,61 +37,117 @@ class DemographicMatching {
     static final int MOST_CANDIDATES = 200;
 
     private final JdbcClient jdbc;
+    private final KeyedDigest digest;
 
-    DemographicMatching(JdbcClient jdbc) {
+    DemographicMatching(JdbcClient jdbc, GatewayProperties properties) {
         this.jdbc = jdbc;
+        this.digest = new KeyedDigest(properties.digestKeyBytes());
     }
 
-    /** A journey like the child, and how alike. */
+    /** A journey like the child, and how alike its most alike description is. */
     record Candidate(ChildJourneyId journeyId, Likeness likeness) {
     }
 
-    /** The journey most like the child, unless none is alike enough to be the same child or a possible one. */
-    Optional<Candidate> mostAlike(ChildFeatures child) {
-        List<String> keys = child.blockingKeys();
+    /**
+     * What demographics say of a child.
+     *
+     * @param sameChild the one journey that is the child's, if exactly one is
+     * @param doubt     otherwise the journey most like the child, for the hub, if any is alike enough
+     */
+    record Match(@Nullable ChildJourneyId sameChild, @Nullable Candidate doubt) {
+    }
+
+    /** The child's features, digested under the deployment's key. */
+    ChildFeatures of(Subject subject) {
+        return ChildFeatures.of(subject, digest);
+    }
+
+    /** Locks the child's blocking keys, then compares the candidates that share one. */
+    Match match(ChildFeatures child) {
+        List<String> keys = child.blockingKeys().stream().sorted().distinct().toList();
         if (keys.isEmpty()) {
-            return Optional.empty();
+            return new Match(null, null);
         }
+        lock(keys);
         // Those sharing the most keys first: a common name's block may hold more than are compared.
         List<UUID> candidates = jdbc.sql("SELECT journey_id FROM journey_feature WHERE digest IN (:keys)"
                         + " GROUP BY journey_id ORDER BY COUNT(*) DESC FETCH FIRST " + MOST_CANDIDATES + " ROWS ONLY")
                 .param("keys", keys)
                 .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
+        List<Candidate> alike = new ArrayList<>();
+        descriptions(candidates).forEach((journey, descriptions) -> descriptions.stream()
+                .map(child::likeness)
+                .max(Comparator.comparingDouble(Likeness::score))
+                .filter(likeness -> likeness.verdict() != Likeness.Verdict.DIFFERENT_CHILD)
+                .ifPresent(likeness -> alike.add(new Candidate(new ChildJourneyId(journey), likeness))));
+        alike.sort(Comparator.comparingDouble((Candidate candidate) -> candidate.likeness().score()).reversed());
+        long sameChild = alike.stream()
+                .filter(candidate -> candidate.likeness().verdict() == Likeness.Verdict.SAME_CHILD).count();
+        if (sameChild == 1 && alike.get(0).likeness().verdict() == Likeness.Verdict.SAME_CHILD) {
+            return new Match(alike.get(0).journeyId(), null);
         }
-        Map<UUID, Map<Feature, Set<String>>> kept = new HashMap<>();
-        jdbc.sql("SELECT journey_id, kind, digest FROM journey_feature WHERE journey_id IN (:journeys)")
-                .param("journeys", candidates)
-                .query(rs -> {
-                    kept.computeIfAbsent(rs.getObject(1, UUID.class), journey -> new EnumMap<>(Feature.class))
-                            .computeIfAbsent(Feature.valueOf(rs.getString(2)), kind -> new HashSet<>())
-                            .add(rs.getString(3).trim());
-                });
-        return kept.entrySet().stream()
-                .map(journey -> new Candidate(new ChildJourneyId(journey.getKey()),
-                        child.likeness(journey.getValue())))
-                .filter(candidate -> candidate.likeness().verdict() != Likeness.Verdict.DIFFERENT_CHILD)
-                .max(Comparator.comparingDouble(candidate -> candidate.likeness().score()));
+        return new Match(null, alike.isEmpty() ? null : alike.get(0));
     }
 
-    /** Keeps on the journey whatever features of the child it did not keep yet. */
+    /**
+     * Keeps the child's description on the journey, unless the journey already keeps it, or keeps descriptions and
+     * none of them is even possibly this child (an entry sent with another child's identifier).
+     */
     void keep(ChildJourneyId journeyId, ChildFeatures child) {
         Map<Feature, String> features = child.kept();
         if (features.isEmpty()) {
             return;
         }
-        Set<String> kept = new HashSet<>(jdbc.sql("SELECT kind, digest FROM journey_feature WHERE journey_id = ?")
+        String description = child.description(digest);
+        Map<String, Map<Feature, Set<String>>> kept = new HashMap<>();
+        jdbc.sql("SELECT description, kind, digest FROM journey_feature WHERE journey_id = ?")
                 .param(journeyId.value())
-                .query((rs, row) -> rs.getString(1) + "/" + rs.getString(2).trim())
-                .list());
-        features.forEach((feature, digest) -> {
-            if (!kept.contains(feature.name() + "/" + digest)) {
-                jdbc.sql("INSERT INTO journey_feature (journey_id, kind, digest) VALUES (?, ?, ?)")
-                        .params(journeyId.value(), feature.name(), digest)
-                        .update();
-            }
-        });
+                .query(rs -> {
+                    kept.computeIfAbsent(rs.getString(1).trim(), any -> new EnumMap<>(Feature.class))
+                            .computeIfAbsent(Feature.valueOf(rs.getString(2)), kind -> new HashSet<>())
+                            .add(rs.getString(3).trim());
+                });
+        boolean contradicts = !kept.isEmpty() && kept.values().stream()
+                .allMatch(other -> child.likeness(other).verdict() == Likeness.Verdict.DIFFERENT_CHILD);
+        if (kept.containsKey(description) || contradicts) {
+            return;
+        }
+        features.forEach((feature, value) -> jdbc.sql("INSERT INTO journey_feature (journey_id, description, kind,"
+                        + " digest) VALUES (?, ?, ?, ?)")
+                .params(journeyId.value(), description, feature.name(), value)
+                .update());
+    }
+
+    /** Each candidate's descriptions, each as its features. */
+    private Map<UUID, List<Map<Feature, Set<String>>>> descriptions(List<UUID> journeys) {
+        Map<UUID, Map<String, Map<Feature, Set<String>>>> byJourney = new HashMap<>();
+        if (!journeys.isEmpty()) {
+            jdbc.sql("SELECT journey_id, description, kind, digest FROM journey_feature WHERE journey_id IN (:journeys)")
+                    .param("journeys", journeys)
+                    .query(rs -> {
+                        byJourney.computeIfAbsent(rs.getObject(1, UUID.class), journey -> new HashMap<>())
+                                .computeIfAbsent(rs.getString(2).trim(), any -> new EnumMap<>(Feature.class))
+                                .computeIfAbsent(Feature.valueOf(rs.getString(3)), kind -> new HashSet<>())
+                                .add(rs.getString(4).trim());
+                    });
+        }
+        Map<UUID, List<Map<Feature, Set<String>>>> descriptions = new HashMap<>();
+        byJourney.forEach((journey, described) -> descriptions.put(journey, List.copyOf(described.values())));
+        return descriptions;
+    }
+
+    /** Takes the blocking keys' row locks, in one order, for the rest of the transaction. */
+    private void lock(List<String> keys) {
+        for (String key : keys) {
+            jdbc.sql("INSERT INTO match_block (digest) SELECT ? WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM match_block WHERE digest = ?)")
+                    .params(key, key)
+                    .update();
+        }
+        jdbc.sql("SELECT digest FROM match_block WHERE digest IN (:keys) ORDER BY digest FOR UPDATE")
+                .param("keys", keys)
+                .query((rs, row) -> rs.getString(1))
+                .list();
     }
 }

@@ -1,19 +1,17 @@
 package org.childjourney.gateway.intake;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.matching.ChildFeatures;
-import org.childjourney.core.matching.Feature;
 import org.childjourney.core.person.IdentifierDigests;
-import org.childjourney.core.person.KeyedDigest;
-import org.childjourney.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes from the event store, once each, what the ledger keeps about children when the way it keeps it changes:
  * which journey each identifier belongs to ({@link #SCHEME} scopes a local id to its system's owner, where earlier
  * gateways digested the system and value alone), and each journey's demographic features ({@link #FEATURES}, first
- * kept by this version). Every entry's identifiers are claimed in the order the store recorded the entries, so the
+ * kept by this version). Every gateway should run this version before the first of them starts on it: submissions
+ * taken meanwhile by an earlier version keep no features. Every entry's identifiers are claimed in the order the store recorded the entries, so the
  * first journey to carry an identifier keeps it, as at intake. Runs before the gateway takes a submission, in one
  * transaction with the row that records it ({@code intake_migration}); a second gateway starting at the same time
  * finds the row and leaves the first one's work alone.
@@ -38,6 +37,8 @@ class IdentifierMigration implements SmartInitializingSingleton {
     static final String SCHEME = "identifier-digests-2: local ids scoped to their system's owner";
     /** The way the ledger keeps demographic features once this has run. */
     static final String FEATURES = "journey-features-1: demographic features as keyed digests";
+    /** How many descriptions the features' recomputation remembers having kept. */
+    private static final int RECENT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(IdentifierMigration.class);
 
@@ -46,16 +47,16 @@ class IdentifierMigration implements SmartInitializingSingleton {
     private final EventStorageEngine events;
     private final IdentifierDigests identifiers;
     private final IntakeLedger ledger;
-    private final KeyedDigest digest;
+    private final DemographicMatching matching;
 
     IdentifierMigration(JdbcClient jdbc, TransactionTemplate transaction, EventStorageEngine events,
-            IdentifierDigests identifiers, IntakeLedger ledger, GatewayProperties properties) {
+            IdentifierDigests identifiers, IntakeLedger ledger, DemographicMatching matching) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.events = events;
         this.identifiers = identifiers;
         this.ledger = ledger;
-        this.digest = new KeyedDigest(properties.digestKeyBytes());
+        this.matching = matching;
     }
 
     @Override
@@ -71,8 +72,9 @@ class IdentifierMigration implements SmartInitializingSingleton {
                 boolean done = jdbc.sql("SELECT COUNT(*) FROM intake_migration WHERE name = ?").param(name)
                         .query(Long.class).single() > 0;
                 if (!done) {
-                    step.run();
+                    // The note first: a second gateway starting now waits on it, then finds it, and leaves the step.
                     jdbc.sql("INSERT INTO intake_migration (name) VALUES (?)").param(name).update();
+                    step.run();
                 }
             });
         } catch (DuplicateKeyException anotherGatewayMigrated) {
@@ -81,26 +83,33 @@ class IdentifierMigration implements SmartInitializingSingleton {
     }
 
     /**
-     * Every journey's demographic features, from its entries' subjects: journeys recorded before features were
-     * kept are found by demographics too. The features are gathered in memory (some ten digests a child) and written
-     * once each.
+     * Every journey's demographic features, from its entries' subjects, kept as intake keeps them
+     * ({@link DemographicMatching#keep}): journeys recorded before features were kept are found by demographics too.
+     * A description just kept is not looked at again while it is among the last {@link #RECENT} seen, so memory stays
+     * bounded whatever the store's size.
      */
     private void recomputeFeatures() {
-        Map<ChildJourneyId, Set<Map.Entry<Feature, String>>> features = new LinkedHashMap<>();
+        int before = jdbc.sql("DELETE FROM journey_feature").update();
+        Set<String> recent = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > RECENT;
+            }
+        });
+        long[] entries = {0};
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
-                    features.computeIfAbsent(entry.journeyId(), journey -> new LinkedHashSet<>())
-                            .addAll(ChildFeatures.of(entry.subject(), digest).kept().entrySet());
+                    ChildFeatures features = matching.of(entry.subject());
+                    if (!features.kept().isEmpty() && recent.add(entry.journeyId() + "/" + new TreeMap<>(features.kept()))) {
+                        matching.keep(entry.journeyId(), features);
+                        entries[0]++;
+                    }
                 }
             });
         }
-        int before = jdbc.sql("DELETE FROM journey_feature").update();
-        features.forEach((journeyId, kept) -> kept.forEach(feature -> jdbc.sql(
-                        "INSERT INTO journey_feature (journey_id, kind, digest) VALUES (?, ?, ?)")
-                .params(journeyId.value(), feature.getKey().name(), feature.getValue()).update()));
-        log.info("demographic features recomputed from the event store for {} journeys ({} rows replaced)",
-                features.size(), before);
+        log.info("demographic features recomputed from the event store: {} descriptions looked at, {} rows replaced",
+                entries[0], before);
     }
 
     private void recomputeIdentifiers() {

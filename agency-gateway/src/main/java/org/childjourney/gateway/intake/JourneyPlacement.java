@@ -8,11 +8,8 @@ import java.util.stream.IntStream;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.DuplicateReason;
 import org.childjourney.core.matching.ChildFeatures;
-import org.childjourney.core.matching.Likeness;
 import org.childjourney.core.person.IdentifierDigests;
-import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Subject;
-import org.childjourney.gateway.config.GatewayProperties;
 import org.childjourney.gateway.intake.IntakeLedger.Taken;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -20,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the child's journey for a submission, inside the submission's transaction: the referenced entry's, else the
  * NHS number's, else the local id's, else by demographics ({@link DemographicMatching}): the journey of the same
- * child, or a new one. Identifiers the record has not seen yet are claimed for that journey (by keyed digest), so a
+ * child, or a new one. Identifiers the record has not seen yet are claimed for that journey (by keyed digest; not on
+ * a match by demographics alone, which later submissions make again), so a
  * later submission with a known local id and a new NHS number attaches the NHS number to the same journey; two first
  * submissions about one child collide on the claim ({@link LostRaces}). What the submission leaves in doubt is a
  * possible duplicate for the hub: an NHS number and a local id that point to two journeys (the NHS number's wins), or
@@ -32,14 +30,11 @@ class JourneyPlacement {
     private final IntakeLedger ledger;
     private final IdentifierDigests identifiers;
     private final DemographicMatching matching;
-    private final KeyedDigest digest;
 
-    JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers, DemographicMatching matching,
-            GatewayProperties properties) {
+    JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers, DemographicMatching matching) {
         this.ledger = ledger;
         this.identifiers = identifiers;
         this.matching = matching;
-        this.digest = new KeyedDigest(properties.digestKeyBytes());
     }
 
     /**
@@ -80,9 +75,10 @@ class JourneyPlacement {
         Optional<String> local = identifiers.ofLocalId(subject.localId());
         Optional<ChildJourneyId> byNhs = nhs.flatMap(ledger::journeyOf);
         Optional<ChildJourneyId> byLocal = local.flatMap(ledger::journeyOf);
-        ChildFeatures features = ChildFeatures.of(subject, digest);
+        ChildFeatures features = matching.of(subject);
         ChildJourneyId journeyId;
         PossibleDuplicate duplicate = null;
+        boolean byDemographics = false;
         if (referenced != null) {
             journeyId = referenced.journeyId();
             if (byNhs.filter(other -> !other.equals(journeyId)).isPresent()) {
@@ -98,22 +94,25 @@ class JourneyPlacement {
         } else if (byLocal.isPresent()) {
             journeyId = byLocal.get();
         } else {
-            Optional<DemographicMatching.Candidate> alike = matching.mostAlike(features);
-            boolean same = alike.filter(candidate -> candidate.likeness().verdict() == Likeness.Verdict.SAME_CHILD)
-                    .isPresent();
-            journeyId = same ? alike.get().journeyId() : new ChildJourneyId(UUID.randomUUID());
-            if (alike.isPresent() && !same) {
-                duplicate = new PossibleDuplicate(alike.get().journeyId(), DuplicateReason.DEMOGRAPHICS_ALIKE,
-                        alike.get().likeness().score(), alike.get().likeness().reasons());
+            DemographicMatching.Match match = matching.match(features);
+            byDemographics = match.sameChild() != null;
+            journeyId = byDemographics ? match.sameChild() : new ChildJourneyId(UUID.randomUUID());
+            DemographicMatching.Candidate doubt = match.doubt();
+            if (doubt != null) {
+                duplicate = new PossibleDuplicate(doubt.journeyId(), DuplicateReason.DEMOGRAPHICS_ALIKE,
+                        doubt.likeness().score(), doubt.likeness().reasons());
             }
         }
-        if (nhs.isPresent() && byNhs.isEmpty()) {
+        // Identifiers are claimed only where the record is sure whose they are: not on a match by demographics alone.
+        if (nhs.isPresent() && byNhs.isEmpty() && !byDemographics) {
             ledger.claim(nhs.get(), journeyId);
         }
-        if (local.isPresent() && byLocal.isEmpty()) {
+        if (local.isPresent() && byLocal.isEmpty() && !byDemographics) {
             ledger.claim(local.get(), journeyId);
         }
-        matching.keep(journeyId, features);
+        if (duplicate == null || duplicate.reason() != DuplicateReason.IDENTIFIERS_DISAGREE) {
+            matching.keep(journeyId, features);
+        }
         return new Placed(journeyId, duplicate);
     }
 }

@@ -59,10 +59,10 @@ class SubmissionSchemas implements OpenApiCustomizer {
                                         .filter(EntryType::mayConcernAHousehold).map(EntryType::wireName).toList())
                                 + "): every child of the household, each shaped as subject; one entry is recorded for"
                                 + " each, in one transaction, sharing one householdReference"))
-                .addProperty("householdReference", new StringSchema().format("uuid").description("Instead of"
-                        + " subject or subjects, for a household submission: a household the record holds, by the"
-                        + " reference a household submission's answer gave; one entry is recorded for each of its"
-                        + " children"))
+                .addProperty("householdReference", new StringSchema().format("uuid").description("For an"
+                        + " adult-service-event only, instead of subject or subjects: a household the record holds,"
+                        + " by the reference a household submission's answer gave; one entry is recorded for each of"
+                        + " its children"))
                 .addProperty("adults", new ArraySchema().items(new ObjectSchema()
                                 .addProperty("relationship", new StringSchema()._enum(EntryField.choices(
                                         Relationship.class)))

@@ -83,9 +83,9 @@ class SubmissionTranslator {
         if (body.has("householdReference")) {
             householdReference = reader.parsed(body, "householdReference", REQUIRED, UUID::fromString,
                     "must be a household reference, as a household submission's answer gave it");
-            if (type != null && !type.mayConcernAHousehold()) {
-                reader.reject("householdReference", "a " + type.wireName() + " is about one child: name them as"
-                        + " subject");
+            if (type != null && !type.mayNameAHousehold()) {
+                reader.reject("householdReference", "only an adult-service-event names a household by reference:"
+                        + " name the children as subject or subjects");
             }
             adults = adults(body.path("adults"), reader);
         } else if (body.has("subjects")) {

@@ -700,6 +700,8 @@ abstract class SubmissionScenarios {
                 "\"householdReference\":\"" + UUID.randomUUID() + "\""));
         Answer both = gateway.submit(mentalHealth, Submissions.adultServiceEvent("MH-" + uuid(),
                 "\"householdReference\":\"" + reference + "\"," + Submissions.subject(nhsNumber)));
+        Answer contactByReference = gateway.submit(school, Submissions.contact("CT-" + uuid(), nhsNumber)
+                .replace(Submissions.subject(nhsNumber), "\"householdReference\":\"" + reference + "\""));
 
         assertThat(byChildren.status()).as(byChildren.raw()).isEqualTo(201);
         assertThat(byChildren.json().path("journeys").findValuesAsText("journeyId")).isEqualTo(children);
@@ -709,6 +711,10 @@ abstract class SubmissionScenarios {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("householdReference");
         assertThat(both.status()).isEqualTo(400);
+        assertThat(contactByReference.status()).as("a reference seen on a timeline is no pass to write on every"
+                + " child of a household").isEqualTo(400);
+        assertThat(contactByReference.json().path("errors").findValuesAsText("field"))
+                .containsExactly("householdReference");
         assertThat(eventCount()).isEqualTo(before);
         for (String child : children) {
             List<JourneyEntry> events = eventsOf(child);
@@ -770,10 +776,9 @@ abstract class SubmissionScenarios {
     @Test
     void aLookalikeOpensAProvisionalJourneyWithATaskForTheHubThatSaysWhyNeverWho() {
         String family = Submissions.freshName();
-        String twin = Submissions.freshName();
-        Answer bySchool = knownBySchool(Submissions.freshName(), family, "2015-06-20", "ZZ1 1AA");
+        Answer bySchool = knownBySchool("Kofi", family, "2015-06-20", "ZZ1 1AA");
 
-        Answer byPolice = knownByPolice(twin, family, "2015-06-20", "ZZ1 1AA");
+        Answer byPolice = knownByPolice("Tamsin", family, "2015-06-20", "ZZ1 1AA");
 
         assertThat(byPolice.status()).as(byPolice.raw()).isEqualTo(201);
         String provisional = byPolice.json().path("journeyId").asText();
@@ -787,6 +792,41 @@ abstract class SubmissionScenarios {
         assertThat(task.score()).isEqualTo(6.0);
         assertThat(task.reasons()).containsExactly("same date of birth", "different given name", "same family name",
                 "same postcode");
+    }
+
+    @Test
+    void twoChildrenOfOneNameAndBirthdayAreTheHubsToTellApartNeverTheFirstFound() {
+        String given = Submissions.freshName();
+        String family = Submissions.freshName();
+        Answer inOnePostcode = knownBySchool(given, family, "2013-01-30", "ZZ3 1AA");
+        Answer inAnother = knownByPolice(given, family, "2013-01-30", "ZZ4 1AA");
+        assertThat(inAnother.json().path("journeyId")).as("another postcode: not the same child for sure")
+                .isNotEqualTo(inOnePostcode.json().path("journeyId"));
+
+        Answer withoutPostcode = knownByPolice(given, family, "2013-01-30", null);
+
+        String provisional = withoutPostcode.json().path("journeyId").asText();
+        assertThat(provisional).isNotIn(inOnePostcode.json().path("journeyId").asText(),
+                inAnother.json().path("journeyId").asText());
+        assertThat(eventStore.readEvents(provisional).asStream().map(message -> message.getPayload()))
+                .anySatisfy(event -> assertThat(event).isInstanceOf(PossibleDuplicateRaised.class));
+    }
+
+    @Test
+    void anEntrySentWithAnotherChildsNhsNumberDoesNotMakeThatChildsJourneyMatchThisChild() {
+        String family = Submissions.freshName();
+        Answer first = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber)
+                .replace("\"givenName\":\"Amy\",\"familyName\":\"Example\"", "\"givenName\":\"Kofi\","
+                        + "\"familyName\":\"" + family + "\""));
+        String otherChild = Submissions.freshName();
+        gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber)
+                .replace("\"givenName\":\"Amy\",\"familyName\":\"Example\"", "\"givenName\":\"Tamsin\","
+                        + "\"familyName\":\"" + otherChild + "\"").replace("2016-04-02", "2011-11-11"));
+
+        Answer byPolice = knownByPolice("Tamsin", otherChild, "2011-11-11", "CB1 2AB");
+
+        assertThat(byPolice.json().path("journeyId")).as("the other child's description was not kept on the journey")
+                .isNotEqualTo(first.json().path("journeyId"));
     }
 
     @Test

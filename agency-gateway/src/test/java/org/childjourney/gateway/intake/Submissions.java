@@ -97,13 +97,14 @@ final class Submissions {
     /**
      * A subject known by a local id and demographics only, as an agency without the NHS number sends it.
      *
-     * @param system a local id system of the sending agency
+     * @param system   a local id system of the sending agency
+     * @param postcode none, if {@code null}
      */
     static String personByLocalId(String system, String value, String given, String family, String born,
             String postcode) {
         return "\"subject\":{\"localId\":{\"system\":\"" + system + "\",\"value\":\"" + value + "\"},"
                 + "\"givenName\":\"" + given + "\",\"familyName\":\"" + family + "\",\"dateOfBirth\":\"" + born
-                + "\",\"postcode\":\"" + postcode + "\"}";
+                + "\"" + (postcode == null ? "" : ",\"postcode\":\"" + postcode + "\"") + "}";
     }
 
     /** A school's concern about the subject given. */

@@ -120,6 +120,15 @@ public enum EntryType {
     }
 
     /**
+     * Whether a submission of this type may name a household the record holds by its reference, instead of its
+     * children: only an adult service's event about a parent, which concerns the children of a household it may not
+     * know. A reference is not a pass for anyone who has seen it to write on every child of a household.
+     */
+    public boolean mayNameAHousehold() {
+        return this == ADULT_SERVICE_EVENT;
+    }
+
+    /**
      * The sensitivity an entry of this type is recorded with, given what the agency stated: what an adult service
      * tells about a parent is always {@code adult-services-parent}, whatever it said; any other type as stated.
      */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Sensitive;
@@ -76,6 +77,14 @@ public final class ChildFeatures {
         return Map.copyOf(kept);
     }
 
+    /**
+     * The digest of this description of the child as a whole (its features together): a journey keeps each
+     * description apart, so that one submission's name is never compared with another's birthday.
+     */
+    public String description(KeyedDigest digest) {
+        return digest.ofFeature("DESCRIPTION", new TreeMap<>(kept).toString());
+    }
+
     /** Whether the submission names anything to match on beyond an NHS number. */
     public boolean hasDemographics() {
         return kept.keySet().stream().anyMatch(feature -> feature != Feature.NHS_NUMBER);
@@ -99,8 +108,9 @@ public final class ChildFeatures {
     }
 
     /**
-     * How alike this child and a journey's child are, by the features the journey keeps (every value any submission
-     * about it gave). A feature either side lacks counts neither way; two NHS numbers that differ are two children.
+     * How alike this child and a description of a journey's child are (one value of each feature it has; a set with
+     * several is alike where any one is). A feature either side lacks counts neither way; two NHS numbers that differ
+     * are two children.
      */
     public Likeness likeness(Map<Feature, Set<String>> journey) {
         if (kept.containsKey(Feature.NHS_NUMBER) && !journey.getOrDefault(Feature.NHS_NUMBER, Set.of()).isEmpty()

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,6 @@ import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.JourneyIds;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Readers;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,8 +35,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The hub's possible duplicates: {@code GET /api/v1/possible-duplicates?state=open} lists them (a listing is
- * recorded), {@code POST /api/v1/journeys/{journeyId}/possible-duplicates/{taskId}} records the hub's decision on the
+ * The hub's possible duplicates: {@code GET /api/v1/possible-duplicates?state=open&page=0} lists them a page at a
+ * time, open ones by default (a listing is recorded, with the journeys it names), {@code POST /api/v1/journeys/{journeyId}/possible-duplicates/{taskId}} records the hub's decision on the
  * journey the task was raised on, which decides it (a task it does not hold open is {@code 409}). Hub members (role
  * {@code mash}) and administrators only; anyone else gets the same {@code 403} as a refused read.
  */
@@ -56,15 +56,25 @@ class PossibleDuplicateController {
             @NotBlank @Size(max = 4000) String evidence) {
     }
 
-    @Operation(summary = "The possible duplicates, oldest first: all, open or decided (mash, admin)")
+    @Operation(summary = "A page of the possible duplicates, oldest first: open (by default) or decided (mash, admin)")
     @GetMapping("/api/v1/possible-duplicates")
-    Map<String, List<PossibleDuplicate>> list(@AuthenticationPrincipal Jwt token,
-            @RequestParam(name = "state", required = false) @Nullable String state) {
-        if (state != null && !state.equals("open") && !state.equals("decided")) {
+    Map<String, Object> list(@AuthenticationPrincipal Jwt token,
+            @RequestParam(name = "state", defaultValue = "open") String state,
+            @RequestParam(name = "page", defaultValue = "0") int page) {
+        if (!state.equals("open") && !state.equals("decided")) {
             throw new InvalidReadRequest("state", "is open or decided");
         }
-        return Map.of("items", queries.query(new FindPossibleDuplicates(hub(token), state),
-                ResponseTypes.multipleInstancesOf(PossibleDuplicate.class)).join());
+        if (page < 0) {
+            throw new InvalidReadRequest("page", "is a page number from 0");
+        }
+        List<PossibleDuplicate> found = queries.query(new FindPossibleDuplicates(hub(token), state, page),
+                ResponseTypes.multipleInstancesOf(PossibleDuplicate.class)).join();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", found.subList(0, Math.min(found.size(), FindPossibleDuplicates.PAGE)));
+        if (found.size() > FindPossibleDuplicates.PAGE) {
+            answer.put("next", page + 1);
+        }
+        return answer;
     }
 
     @Operation(summary = "Decide a possible duplicate: the same child or different children, and why (mash, admin)")

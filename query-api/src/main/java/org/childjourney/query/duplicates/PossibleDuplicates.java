@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Projects possible duplicates and the hub's decisions into collection {@code possible_duplicates}, one document per
  * task keyed by its id, and answers
- * {@link FindPossibleDuplicates} from it. Tasks are few (only submissions whose identifiers leave the record in
- * doubt raise one); the list is read by a filter on their state. Writing a task or a decision twice writes the same
- * document. A listing is recorded, with the journeys it named, before it is answered. Processed with the other
+ * {@link FindPossibleDuplicates} from it, a page at a time, by a filter on their state (open tasks are as many as
+ * the hub has not decided; the embedded read store reads the collection to filter it, a real MongoDB by an index on
+ * {@code state} and {@code raisedAt}). Writing a task or a decision twice writes the same document. A listing is recorded, with the journeys it named, before it is answered. Processed with the other
  * short lists (the break-glass queue) in processing group {@code access-log}: a processor of its own would read
  * every event of the store once more for a handful of tasks.
  */
@@ -77,10 +77,11 @@ class PossibleDuplicates implements RebuildableProjection {
                         .append("at", at.toString()))));
     }
 
+    /** One page, and one task more if there is a next page. */
     @QueryHandler
     List<PossibleDuplicate> handle(FindPossibleDuplicates query) {
-        Document filter = query.state() == null ? new Document() : new Document("state", query.state());
-        List<PossibleDuplicate> found = tasks().find(filter).sort(Sorts.ascending("raisedAt"))
+        List<PossibleDuplicate> found = tasks().find(eq("state", query.state())).sort(Sorts.ascending("raisedAt"))
+                .skip(query.page() * FindPossibleDuplicates.PAGE).limit(FindPossibleDuplicates.PAGE + 1)
                 .map(PossibleDuplicates::task).into(new ArrayList<>());
         disclosures.listRead(query.hub(), Purpose.MASH_TRIAGE, "possible-duplicates", found.stream()
                 .flatMap(task -> List.of(task.journeyId(), task.otherJourneyId()).stream())

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient.Answer;
 import org.childjourney.query.QueryClient;
+import org.childjourney.query.duplicates.FindPossibleDuplicates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -265,16 +267,16 @@ class AccessModelIT extends QueryApiIT {
         String tasks = "/api/v1/possible-duplicates";
 
         JsonNode open = await().atMost(Duration.ofSeconds(15)).until(
-                () -> query.get(tasks + "?state=open", mo, Map.of()).json().path("items"),
+                () -> query.get(tasks, mo, Map.of()).json().path("items"),
                 items -> items.findValuesAsText("taskId").contains(taskId));
         Answer bySocialWorker = query.get(tasks, sarah, Map.of());
         Answer whileInDoubt = timeline(mo, "mash-triage");
         String decide = "/api/v1/journeys/" + story.journeyId() + "/possible-duplicates/" + taskId;
+        Answer bySocialWorkerDeciding = query.post(decide, sarah, Map.of(), "{\"decision\":\"same-child\","
+                + "\"evidence\":\"No\"}");
         Answer decided = query.post(decide, mo, Map.of(), "{\"decision\":\"different-children\","
                 + "\"evidence\":\"Twins: the school confirmed two children\"}");
         Answer again = query.post(decide, mo, Map.of(), "{\"decision\":\"same-child\",\"evidence\":\"Again\"}");
-        Answer bySocialWorkerDeciding = query.post(decide, sarah, Map.of(), "{\"decision\":\"same-child\","
-                + "\"evidence\":\"No\"}");
 
         JsonNode task = open.get(open.findValuesAsText("taskId").indexOf(taskId));
         assertThat(task.path("journeyId").asText()).isEqualTo(story.journeyId().toString());
@@ -298,6 +300,27 @@ class AccessModelIT extends QueryApiIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> query.get("/api/v1/journeys/" + other.journeyId()
                         + "/accesses", ann, "case-review").json().path("accesses").findValuesAsText("viewer"),
                 viewers -> viewers.contains("mash.mo"));
+    }
+
+    @Test
+    void theHubsListOfPossibleDuplicatesIsReadAPageAtATime() {
+        JourneyStories other = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        other.contact("2026-11-20T09:00:00Z");
+        List<String> raised = new ArrayList<>();
+        for (int task = 0; task <= FindPossibleDuplicates.PAGE; task++) {
+            raised.add(story.possibleDuplicate(other.journeyId()));
+        }
+
+        JsonNode first = await().atMost(Duration.ofSeconds(15)).until(
+                () -> query.get("/api/v1/possible-duplicates", mo, Map.of()).json(),
+                page -> page.path("next").asInt() == 1);
+        JsonNode second = query.get("/api/v1/possible-duplicates?page=1", mo, Map.of()).json();
+
+        assertThat(first.path("items")).hasSize(FindPossibleDuplicates.PAGE);
+        List<String> listed = new ArrayList<>(first.path("items").findValuesAsText("taskId"));
+        listed.addAll(second.path("items").findValuesAsText("taskId"));
+        assertThat(listed).containsAll(raised).doesNotHaveDuplicates();
+        assertThat(query.get("/api/v1/possible-duplicates?page=-1", mo, Map.of()).status()).isEqualTo(400);
     }
 
     @Test
