@@ -205,14 +205,18 @@ public final class JourneyStories {
 
     /**
      * The gateway doubted this child is another journey's (the two share a birthday, a family name and a postcode,
-     * and not a given name): a task for the hub.
+     * and not a given name): a task for the hub, on both journeys, as the gateway raises it.
      *
      * @return the task's id
      */
-    public String possibleDuplicate(ChildJourneyId other) {
+    public String possibleDuplicate(JourneyStories other) {
         String taskId = UUID.randomUUID().toString();
-        publish(new PossibleDuplicateRaised(journeyId, taskId, other, DuplicateReason.DEMOGRAPHICS_ALIKE, 6.0,
-                List.of("same date of birth", "different given name", "same family name", "same postcode")));
+        List<String> reasons = List.of("same date of birth", "different given name", "same family name",
+                "same postcode");
+        publish(new PossibleDuplicateRaised(journeyId, taskId, other.journeyId, DuplicateReason.DEMOGRAPHICS_ALIKE,
+                6.0, reasons));
+        other.publish(new PossibleDuplicateRaised(other.journeyId, taskId, journeyId,
+                DuplicateReason.DEMOGRAPHICS_ALIKE, 6.0, reasons));
         return taskId;
     }
 

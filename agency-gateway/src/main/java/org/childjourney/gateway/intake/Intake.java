@@ -168,13 +168,23 @@ class Intake {
         return placed;
     }
 
-    /** A possible duplicate the placement found becomes a task for the hub, on the journey just written. */
+    /**
+     * A possible duplicate the placement found becomes a task for the hub, on the journey just written and on the
+     * other (locked too), so that readers of either are told until the hub decides.
+     */
     private void raiseForTheHub(JourneyPlacement.Placed placed) {
         JourneyPlacement.PossibleDuplicate duplicate = placed.duplicate();
-        if (duplicate != null) {
-            commands.sendAndWait(new RaisePossibleDuplicate(placed.journeyId(), UUID.randomUUID().toString(),
-                    duplicate.otherJourneyId(), duplicate.reason(), duplicate.score(), duplicate.reasons()));
+        if (duplicate == null) {
+            return;
         }
+        String taskId = UUID.randomUUID().toString();
+        ChildJourneyId other = duplicate.otherJourneyId();
+        ledger.lockJourney(other);
+        cachedJourneys.forgetIfRolledBack(other);
+        commands.sendAndWait(new RaisePossibleDuplicate(placed.journeyId(), taskId, other, duplicate.reason(),
+                duplicate.score(), duplicate.reasons()));
+        commands.sendAndWait(new RaisePossibleDuplicate(other, taskId, placed.journeyId(), duplicate.reason(),
+                duplicate.score(), duplicate.reasons()));
     }
 
     private static Provenance provenance(Agency agency, String recordedBy, Submission submission) {

@@ -792,6 +792,13 @@ abstract class SubmissionScenarios {
         assertThat(task.score()).isEqualTo(6.0);
         assertThat(task.reasons()).containsExactly("same date of birth", "different given name", "same family name",
                 "same postcode");
+        assertThat(eventStore.readEvents(bySchool.json().path("journeyId").asText()).asStream()
+                .map(message -> message.getPayload())).as("the other journey holds the task too")
+                .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(PossibleDuplicateRaised.class,
+                        onOther -> {
+                            assertThat(onOther.taskId()).isEqualTo(task.taskId());
+                            assertThat(onOther.otherJourneyId().toString()).isEqualTo(provisional);
+                        }));
     }
 
     @Test

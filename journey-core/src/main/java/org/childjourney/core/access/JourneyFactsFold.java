@@ -12,6 +12,7 @@ import java.util.Set;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
@@ -79,8 +80,8 @@ public final class JourneyFactsFold {
     /** The notices raised about the journey, to the agency each was raised for, and those acknowledged. */
     private final Map<String, AgencyCode> notices;
     private final Set<String> acknowledgedNotices;
-    /** The possible duplicates raised on the journey that the hub has not decided yet. */
-    private final Set<String> openDuplicates;
+    /** The possible duplicates raised on the journey that the hub has not decided yet, with the other journey. */
+    private final Map<String, ChildJourneyId> openDuplicates;
 
     /** The facts of a journey with no events yet: unknown. */
     public JourneyFactsFold() {
@@ -101,7 +102,7 @@ public final class JourneyFactsFold {
         this.reviewedGrants = new HashSet<>();
         this.notices = new HashMap<>();
         this.acknowledgedNotices = new HashSet<>();
-        this.openDuplicates = new HashSet<>();
+        this.openDuplicates = new HashMap<>();
     }
 
     /** A copy of {@code other}, to fold further events into without changing it. */
@@ -128,7 +129,7 @@ public final class JourneyFactsFold {
         this.reviewedGrants = new HashSet<>(other.reviewedGrants);
         this.notices = new HashMap<>(other.notices);
         this.acknowledgedNotices = new HashSet<>(other.acknowledgedNotices);
-        this.openDuplicates = new HashSet<>(other.openDuplicates);
+        this.openDuplicates = new HashMap<>(other.openDuplicates);
     }
 
     /** Folds one more event, the next in the journey's order, recorded at {@code recordedAt}, into the facts. */
@@ -162,16 +163,19 @@ public final class JourneyFactsFold {
         } else if (event instanceof NoticeAcknowledged acknowledged) {
             acknowledgedNotices.add(acknowledged.noticeId());
         } else if (event instanceof PossibleDuplicateRaised raised) {
-            openDuplicates.add(raised.taskId());
+            openDuplicates.put(raised.taskId(), raised.otherJourneyId());
         } else if (event instanceof PossibleDuplicateResolved resolved) {
             openDuplicates.remove(resolved.taskId());
         }
         return this;
     }
 
-    /** Whether a possible duplicate with this task id was raised on the journey and awaits the hub's decision. */
-    public boolean duplicateAwaitingDecision(String taskId) {
-        return openDuplicates.contains(taskId);
+    /**
+     * The other journey of the possible duplicate with this task id, if it was raised on the journey and awaits the
+     * hub's decision.
+     */
+    public @Nullable ChildJourneyId duplicateAwaitingDecision(String taskId) {
+        return openDuplicates.get(taskId);
     }
 
     private void whenEntry(JourneyEntry event, Instant recordedAt) {

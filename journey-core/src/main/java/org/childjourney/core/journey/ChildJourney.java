@@ -189,12 +189,15 @@ public class ChildJourney {
                 c.reasons()));
     }
 
+    /** @return the other journey of the possible duplicate, which holds the same task */
     @CommandHandler
-    void handle(ResolvePossibleDuplicate c) {
-        if (!facts.duplicateAwaitingDecision(c.taskId())) {
+    ChildJourneyId handle(ResolvePossibleDuplicate c) {
+        ChildJourneyId other = facts.duplicateAwaitingDecision(c.taskId());
+        if (other == null) {
             throw new JourneyRuleViolation(Rule.NO_SUCH_TASK);
         }
         apply(new PossibleDuplicateResolved(c.journeyId(), c.taskId(), c.decidedBy(), c.decision(), c.evidence()));
+        return other;
     }
 
     @EventSourcingHandler

@@ -889,7 +889,7 @@ class ChildJourneyTest {
                             raised.reason(), raised.score(), raised.reasons()))
                     .expectEvents(raised);
             fixture.given(contactReceived(), raised).when(resolve()).expectEvents(
-                    JourneyFixtures.possibleDuplicateResolved());
+                    JourneyFixtures.possibleDuplicateResolved()).expectResultMessagePayload(raised.otherJourneyId());
             refusedFor(fixture.given(contactReceived(), raised, JourneyFixtures.possibleDuplicateResolved())
                     .when(resolve()), Rule.NO_SUCH_TASK);
             refusedFor(fixture.given(contactReceived()).when(resolve()), Rule.NO_SUCH_TASK);

@@ -17,7 +17,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
 import org.childjourney.core.journey.DuplicateDecision;
-import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
 import org.childjourney.core.person.Sensitive;
 import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.JourneyIds;
@@ -36,8 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The hub's possible duplicates: {@code GET /api/v1/possible-duplicates?state=open&page=0} lists them a page at a
- * time, open ones by default (a listing is recorded, with the journeys it names), {@code POST /api/v1/journeys/{journeyId}/possible-duplicates/{taskId}} records the hub's decision on the
- * journey the task was raised on, which decides it (a task it does not hold open is {@code 409}). Hub members (role
+ * time, open ones by default (a listing is recorded, with the journeys it names), {@code POST /api/v1/journeys/{journeyId}/possible-duplicates/{taskId}} records the hub's decision on either
+ * journey of the task, which decides it, and on the other ({@link PossibleDuplicateDecisions}; a task it does not
+ * hold open is {@code 409}). Hub members (role
  * {@code mash}) and administrators only; anyone else gets the same {@code 403} as a refused read.
  */
 @RestController
@@ -85,7 +85,7 @@ class PossibleDuplicateController {
         DuplicateDecision decision = DuplicateDecision.valueOf(body.decision().toUpperCase(Locale.ROOT)
                 .replace('-', '_'));
         try {
-            commands.sendAndWait(new ResolvePossibleDuplicate(JourneyIds.parse(journeyId), taskId, hub(token),
+            commands.sendAndWait(new DecidePossibleDuplicate(JourneyIds.parse(journeyId), taskId, hub(token),
                     decision, Sensitive.of(body.evidence())));
         } catch (AggregateNotFoundException unknown) {
             throw new ReadRefused();

@@ -263,7 +263,7 @@ class AccessModelIT extends QueryApiIT {
         JourneyStories other = new JourneyStories(eventStore, FictionalNhsNumbers.next());
         other.contact("2026-11-20T09:00:00Z");
         story.contact("2026-11-21T09:00:00Z");
-        String taskId = story.possibleDuplicate(other.journeyId());
+        String taskId = story.possibleDuplicate(other);
         String tasks = "/api/v1/possible-duplicates";
 
         JsonNode open = await().atMost(Duration.ofSeconds(15)).until(
@@ -271,6 +271,8 @@ class AccessModelIT extends QueryApiIT {
                 items -> items.findValuesAsText("taskId").contains(taskId));
         Answer bySocialWorker = query.get(tasks, sarah, Map.of());
         Answer whileInDoubt = timeline(mo, "mash-triage");
+        Answer otherWhileInDoubt = query.get("/api/v1/journeys/" + other.journeyId() + "/timeline", mo,
+                "mash-triage");
         String decide = "/api/v1/journeys/" + story.journeyId() + "/possible-duplicates/" + taskId;
         Answer bySocialWorkerDeciding = query.post(decide, sarah, Map.of(), "{\"decision\":\"same-child\","
                 + "\"evidence\":\"No\"}");
@@ -288,7 +290,11 @@ class AccessModelIT extends QueryApiIT {
         assertThat(decided.status()).as(decided.raw()).isEqualTo(201);
         assertThat(again.status()).as("a task is decided once").isEqualTo(409);
         assertThat(whileInDoubt.json().path("possibleDuplicate").asBoolean()).as(whileInDoubt.raw()).isTrue();
+        assertThat(otherWhileInDoubt.json().path("possibleDuplicate").asBoolean()).as("the other journey too")
+                .isTrue();
         assertThat(timeline(mo, "mash-triage").json().has("possibleDuplicate")).as("decided").isFalse();
+        assertThat(query.get("/api/v1/journeys/" + other.journeyId() + "/timeline", mo, "mash-triage").json()
+                .has("possibleDuplicate")).as("decided on both journeys at once").isFalse();
         assertThat(bySocialWorkerDeciding.status()).isEqualTo(403);
         JsonNode decision = await().atMost(Duration.ofSeconds(15)).until(
                 () -> query.get(tasks + "?state=decided", ada, Map.of()).json().path("items"),
@@ -308,7 +314,7 @@ class AccessModelIT extends QueryApiIT {
         other.contact("2026-11-20T09:00:00Z");
         List<String> raised = new ArrayList<>();
         for (int task = 0; task <= FindPossibleDuplicates.PAGE; task++) {
-            raised.add(story.possibleDuplicate(other.journeyId()));
+            raised.add(story.possibleDuplicate(other));
         }
 
         JsonNode first = await().atMost(Duration.ofSeconds(15)).until(
