@@ -1,10 +1,12 @@
 package org.childjourney.gateway.intake;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,8 @@ import org.childjourney.gateway.config.GatewayProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Finds the journey of a child whose identifiers matched none, by demographics, in the ledger's feature table
@@ -36,8 +40,18 @@ class DemographicMatching {
     /** The most candidates compared for one child: a blocking key shared by more is too common to tell by. */
     static final int MOST_CANDIDATES = 200;
 
+    /** How many descriptions kept on journeys are remembered, so that a child's next submission looks up nothing. */
+    private static final int REMEMBERED = 10_000;
+
     private final JdbcClient jdbc;
     private final KeyedDigest digest;
+    private final Set<String> recentlyKept = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
 
     DemographicMatching(JdbcClient jdbc, GatewayProperties properties) {
         this.jdbc = jdbc;
@@ -92,14 +106,20 @@ class DemographicMatching {
 
     /**
      * Keeps the child's description on the journey, unless the journey already keeps it, or keeps descriptions and
-     * none of them is even possibly this child (an entry sent with another child's identifier).
+     * none of them is even possibly this child (an entry sent with another child's identifier). A description without
+     * demographics (an NHS number alone) is not kept: it finds nothing. The last descriptions kept are remembered,
+     * so that a child's next submission with the same description costs no query.
      */
     void keep(ChildJourneyId journeyId, ChildFeatures child) {
         Map<Feature, String> features = child.kept();
-        if (features.isEmpty()) {
+        if (!child.hasDemographics()) {
             return;
         }
         String description = child.description(digest);
+        String known = journeyId + "/" + description;
+        if (recentlyKept.contains(known)) {
+            return;
+        }
         Map<String, Map<Feature, Set<String>>> kept = new HashMap<>();
         jdbc.sql("SELECT description, kind, digest FROM journey_feature WHERE journey_id = ?")
                 .param(journeyId.value())
@@ -110,13 +130,27 @@ class DemographicMatching {
                 });
         boolean contradicts = !kept.isEmpty() && kept.values().stream()
                 .allMatch(other -> child.likeness(other).verdict() == Likeness.Verdict.DIFFERENT_CHILD);
-        if (kept.containsKey(description) || contradicts) {
+        if (contradicts) {
             return;
         }
-        features.forEach((feature, value) -> jdbc.sql("INSERT INTO journey_feature (journey_id, description, kind,"
-                        + " digest) VALUES (?, ?, ?, ?)")
-                .params(journeyId.value(), description, feature.name(), value)
-                .update());
+        if (!kept.containsKey(description)) {
+            features.forEach((feature, value) -> jdbc.sql("INSERT INTO journey_feature (journey_id, description,"
+                            + " kind, digest) VALUES (?, ?, ?, ?)")
+                    .params(journeyId.value(), description, feature.name(), value)
+                    .update());
+        }
+        // Remembered once committed: a description a rolled-back transaction wrote is not on the journey.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recentlyKept.add(known);
+            }
+        });
+    }
+
+    /** Forgets which descriptions were kept, when every journey's are recomputed. */
+    void forgetKept() {
+        recentlyKept.clear();
     }
 
     /** Each candidate's descriptions, each as its features. */

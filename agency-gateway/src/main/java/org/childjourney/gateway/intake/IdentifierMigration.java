@@ -90,6 +90,7 @@ class IdentifierMigration implements SmartInitializingSingleton {
      */
     private void recomputeFeatures() {
         int before = jdbc.sql("DELETE FROM journey_feature").update();
+        matching.forgetKept();
         Set<String> recent = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
