@@ -288,6 +288,36 @@ class EndToEndIT {
                 .isInstanceOf(SQLException.class);
     }
 
+    /**
+     * The demo realm's mental health service (client credentials, and its practitioner by password) tells of the
+     * mother's crisis: the social worker leading the case sees that the entry exists and nothing of it; the service
+     * reads its own entry and nothing else of the child's.
+     */
+    @Test
+    @Order(8)
+    void aMentalHealthServiceTellsOfTheMothersCrisisAndTheLeadSeesOnlyThatItExists() throws Exception {
+        Answer told = submit("adult-mh-county", "{\"sourceRecordId\":\"MH-" + RUN + "\",\"type\":"
+                + "\"adult-service-event\",\"occurredAt\":\"2026-11-23T02:30:00Z\",\"subject\":{\"nhsNumber\":\""
+                + NHS_NUMBER + "\"},\"details\":{\"event\":\"mental-health-crisis\",\"adult\":\"mother\"}}");
+        assertThat(told.status()).as(told.raw()).isEqualTo(201);
+        assertThat(told.json().path("journeyId").asText()).isEqualTo(journeyId);
+        String entryId = told.json().path("entryId").asText();
+        String sarah = HTTP.userToken(stack.tokenUrl(), "sw.sarah", "sarah-pw");
+        String meg = HTTP.userToken(stack.tokenUrl(), "mhp.meg", "meg-pw");
+
+        JsonNode lead = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(sarah, "child-in-need"),
+                answer -> answer.json().path("entries").findValuesAsText("entryId").contains(entryId)).json();
+        Answer own = timeline(meg, "child-in-need");
+
+        JsonNode seen = lead.path("entries").get(lead.path("entries").findValuesAsText("entryId").indexOf(entryId));
+        assertThat(seen.has("summary")).isFalse();
+        assertThat(seen.path("redacted").toString()).contains("event", "adult");
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        assertThat(own.json().path("entries").findValuesAsText("entryId")).containsExactly(entryId);
+        assertThat(own.json().path("entries").get(0).path("details").path("event").asText())
+                .isEqualTo("mental-health-crisis");
+    }
+
     @Test
     @Order(9)
     void nothingOfTheChildReachedTheStacksLogs() throws Exception {

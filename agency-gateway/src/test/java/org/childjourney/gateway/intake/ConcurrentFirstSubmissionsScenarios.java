@@ -146,6 +146,41 @@ abstract class ConcurrentFirstSubmissionsScenarios {
         return counter == null ? 0 : counter.count();
     }
 
+    /**
+     * A new child known to the school and the police by their own ids only, whose first submissions arrive together:
+     * matched by demographics, they queue on the blocking keys' locks, so the first opens the journey and the others
+     * find it. One journey, and no possible duplicate raised against itself.
+     */
+    @RepeatedTest(3)
+    void concurrentFirstSubmissionsWithoutKnownIdentifiersMakeOneJourneyByDemographics() throws Exception {
+        GatewayClient gateway = new GatewayClient(port);
+        String school = KEYCLOAK.agencySystem("school-parkside");
+        String police = KEYCLOAK.agencySystem("police-east");
+        String given = Submissions.freshName();
+        String family = Submissions.freshName();
+        List<Callable<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String subject = i % 2 == 0
+                    ? Submissions.personByLocalId("school-parkside/upn", "UPN-" + UUID.randomUUID(), given, family,
+                            "2014-05-06", "ZZ6 6AA")
+                    : Submissions.personByLocalId("police-east/person", "P-" + UUID.randomUUID(), given, family,
+                            "2014-05-06", "ZZ6 6AA");
+            String body = i % 2 == 0 ? Submissions.schoolConcernAbout("SC-" + UUID.randomUUID(), subject)
+                    : Submissions.domesticAbuseAbout("INC-" + UUID.randomUUID(), subject);
+            String token = i % 2 == 0 ? school : police;
+            calls.add(() -> gateway.submit(token, body));
+        }
+
+        List<Answer> answers = allAtOnce(calls);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(201));
+        List<String> journeys = answers.stream().map(answer -> answer.json().path("journeyId").asText())
+                .distinct().toList();
+        assertThat(journeys).as("one child, one journey").hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?")
+                .param(journeys.get(0)).query(Long.class).single()).as("six entries, no task").isEqualTo(6);
+    }
+
     /** Sends the calls at the same moment (a barrier releases them together); their answers, in order. */
     private static List<Answer> allAtOnce(List<Callable<Answer>> calls) throws Exception {
         CyclicBarrier start = new CyclicBarrier(calls.size());
