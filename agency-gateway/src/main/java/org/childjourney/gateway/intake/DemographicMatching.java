@@ -1,6 +1,5 @@
 package org.childjourney.gateway.intake;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -9,12 +8,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.matching.ChildFeatures;
 import org.childjourney.core.matching.Feature;
 import org.childjourney.core.matching.Likeness;
+import org.childjourney.core.matching.Matching;
 import org.childjourney.core.person.KeyedDigest;
 import org.childjourney.core.person.Subject;
 import org.childjourney.gateway.config.GatewayProperties;
@@ -28,9 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Finds the journey of a child whose identifiers matched none, by demographics, in the ledger's feature table
  * ({@code journey_feature}, keyed digests only). The blocking keys are locked first ({@code match_block}), so that
  * two such submissions about one new child queue. The candidates are the journeys sharing a blocking key, each
- * description a journey keeps compared whole ({@link ChildFeatures#likeness}). The child is a journey's only when
- * exactly one journey is the same child (two namesakes born the same day are both, and are the hub's to tell apart);
- * any doubt is the hub's. A journey keeps a
+ * description a journey keeps compared whole ({@link ChildFeatures#likeness}), the most alike description of each
+ * counting. The child is a journey's as {@link Matching#decide} says: the most alike, if the same child and no other
+ * as alike is too (two namesakes born the same day fit equally, and are the hub's to tell apart); any doubt is the
+ * hub's. A journey keeps a
  * submission's description only where it does not contradict those it has, so that an entry sent with the wrong
  * identifier cannot make its journey match another child.
  */
@@ -65,7 +67,7 @@ class DemographicMatching {
     /**
      * What demographics say of a child.
      *
-     * @param sameChild the one journey that is the child's, if exactly one is
+     * @param sameChild the journey that is the child's, if one is
      * @param doubt     otherwise the journey most like the child, for the hub, if any is alike enough
      */
     record Match(@Nullable ChildJourneyId sameChild, @Nullable Candidate doubt) {
@@ -89,19 +91,14 @@ class DemographicMatching {
                 .param("keys", keys)
                 .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
-        List<Candidate> alike = new ArrayList<>();
+        Map<ChildJourneyId, Likeness> alike = new HashMap<>();
         descriptions(candidates).forEach((journey, descriptions) -> descriptions.stream()
                 .map(child::likeness)
                 .max(Comparator.comparingDouble(Likeness::score))
-                .filter(likeness -> likeness.verdict() != Likeness.Verdict.DIFFERENT_CHILD)
-                .ifPresent(likeness -> alike.add(new Candidate(new ChildJourneyId(journey), likeness))));
-        alike.sort(Comparator.comparingDouble((Candidate candidate) -> candidate.likeness().score()).reversed());
-        long sameChild = alike.stream()
-                .filter(candidate -> candidate.likeness().verdict() == Likeness.Verdict.SAME_CHILD).count();
-        if (sameChild == 1 && alike.get(0).likeness().verdict() == Likeness.Verdict.SAME_CHILD) {
-            return new Match(alike.get(0).journeyId(), null);
-        }
-        return new Match(null, alike.isEmpty() ? null : alike.get(0));
+                .ifPresent(likeness -> alike.put(new ChildJourneyId(journey), likeness)));
+        Matching.Outcome<ChildJourneyId> outcome = Matching.decide(alike, Comparator.comparing(ChildJourneyId::value));
+        return new Match(outcome.sameChild(), outcome.doubt() == null ? null
+                : new Candidate(outcome.doubt(), Objects.requireNonNull(outcome.likeness())));
     }
 
     /**
@@ -111,15 +108,36 @@ class DemographicMatching {
      * so that a child's next submission with the same description costs no query.
      */
     void keep(ChildJourneyId journeyId, ChildFeatures child) {
-        Map<Feature, String> features = child.kept();
         if (!child.hasDemographics()) {
             return;
         }
-        String description = child.description(digest);
-        String known = journeyId + "/" + description;
-        if (recentlyKept.contains(known)) {
+        String known = journeyId + "/" + child.description(digest);
+        if (recentlyKept.contains(known) || !store(journeyId, child)) {
             return;
         }
+        // Remembered once committed: a description a rolled-back transaction wrote is not on the journey.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recentlyKept.add(known);
+            }
+        });
+    }
+
+    /**
+     * Keeps the child's description on the journey as {@link #keep} does, remembering nothing: for the recomputation
+     * of every journey's features, in one transaction, whose memory must not grow with the store.
+     */
+    void recompute(ChildJourneyId journeyId, ChildFeatures child) {
+        if (child.hasDemographics()) {
+            store(journeyId, child);
+        }
+    }
+
+    /** Stores the description unless it contradicts the journey's; whether the journey now keeps it. */
+    private boolean store(ChildJourneyId journeyId, ChildFeatures child) {
+        Map<Feature, String> features = child.kept();
+        String description = child.description(digest);
         Map<String, Map<Feature, Set<String>>> kept = new HashMap<>();
         jdbc.sql("SELECT description, kind, digest FROM journey_feature WHERE journey_id = ?")
                 .param(journeyId.value())
@@ -131,7 +149,7 @@ class DemographicMatching {
         boolean contradicts = !kept.isEmpty() && kept.values().stream()
                 .allMatch(other -> child.likeness(other).verdict() == Likeness.Verdict.DIFFERENT_CHILD);
         if (contradicts) {
-            return;
+            return false;
         }
         if (!kept.containsKey(description)) {
             features.forEach((feature, value) -> jdbc.sql("INSERT INTO journey_feature (journey_id, description,"
@@ -139,13 +157,7 @@ class DemographicMatching {
                     .params(journeyId.value(), description, feature.name(), value)
                     .update());
         }
-        // Remembered once committed: a description a rolled-back transaction wrote is not on the journey.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                recentlyKept.add(known);
-            }
-        });
+        return true;
     }
 
     /** Forgets which descriptions were kept, when every journey's are recomputed. */

@@ -1,16 +1,12 @@
 package org.childjourney.gateway.intake;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
-import org.childjourney.core.matching.ChildFeatures;
 import org.childjourney.core.person.IdentifierDigests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +33,6 @@ class IdentifierMigration implements SmartInitializingSingleton {
     static final String SCHEME = "identifier-digests-2: local ids scoped to their system's owner";
     /** The way the ledger keeps demographic features once this has run. */
     static final String FEATURES = "journey-features-1: demographic features as keyed digests";
-    /** How many descriptions the features' recomputation remembers having kept. */
-    private static final int RECENT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(IdentifierMigration.class);
 
@@ -84,32 +78,22 @@ class IdentifierMigration implements SmartInitializingSingleton {
 
     /**
      * Every journey's demographic features, from its entries' subjects, kept as intake keeps them
-     * ({@link DemographicMatching#keep}): journeys recorded before features were kept are found by demographics too.
-     * A description just kept is not looked at again while it is among the last {@link #RECENT} seen, so memory stays
-     * bounded whatever the store's size.
+     * ({@link DemographicMatching#recompute}): journeys recorded before features were kept are found by demographics
+     * too. Memory stays bounded whatever the store's size: a query for each journey's description, nothing held.
      */
     private void recomputeFeatures() {
         int before = jdbc.sql("DELETE FROM journey_feature").update();
         matching.forgetKept();
-        Set<String> recent = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > RECENT;
-            }
-        });
         long[] entries = {0};
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
-                    ChildFeatures features = matching.of(entry.subject());
-                    if (!features.kept().isEmpty() && recent.add(entry.journeyId() + "/" + new TreeMap<>(features.kept()))) {
-                        matching.keep(entry.journeyId(), features);
-                        entries[0]++;
-                    }
+                    matching.recompute(entry.journeyId(), matching.of(entry.subject()));
+                    entries[0]++;
                 }
             });
         }
-        log.info("demographic features recomputed from the event store: {} descriptions looked at, {} rows replaced",
+        log.info("demographic features recomputed from the event store: {} entries looked at, {} rows replaced",
                 entries[0], before);
     }
 

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the child's journey for a submission, inside the submission's transaction: the referenced entry's, else the
  * NHS number's, else the local id's, else by demographics ({@link DemographicMatching}): the journey of the same
- * child, or a new one. Identifiers the record has not seen yet are claimed for that journey (by keyed digest; not on
- * a match by demographics alone, which later submissions make again), so a
+ * child, or a new one. Identifiers the record has not seen yet are claimed for that journey (by keyed digest), so a
  * later submission with a known local id and a new NHS number attaches the NHS number to the same journey; two first
  * submissions about one child collide on the claim ({@link LostRaces}). What the submission leaves in doubt is a
  * possible duplicate for the hub: an NHS number and a local id that point to two journeys (the NHS number's wins), or
@@ -78,7 +77,6 @@ class JourneyPlacement {
         ChildFeatures features = matching.of(subject);
         ChildJourneyId journeyId;
         PossibleDuplicate duplicate = null;
-        boolean byDemographics = false;
         if (referenced != null) {
             journeyId = referenced.journeyId();
             if (byNhs.filter(other -> !other.equals(journeyId)).isPresent()) {
@@ -95,19 +93,19 @@ class JourneyPlacement {
             journeyId = byLocal.get();
         } else {
             DemographicMatching.Match match = matching.match(features);
-            byDemographics = match.sameChild() != null;
-            journeyId = byDemographics ? match.sameChild() : new ChildJourneyId(UUID.randomUUID());
+            journeyId = match.sameChild() != null ? match.sameChild() : new ChildJourneyId(UUID.randomUUID());
             DemographicMatching.Candidate doubt = match.doubt();
             if (doubt != null) {
                 duplicate = new PossibleDuplicate(doubt.journeyId(), DuplicateReason.DEMOGRAPHICS_ALIKE,
                         doubt.likeness().score(), doubt.likeness().reasons());
             }
         }
-        // Identifiers are claimed only where the record is sure whose they are: not on a match by demographics alone.
-        if (nhs.isPresent() && byNhs.isEmpty() && !byDemographics) {
+        // Claimed on a match by demographics too: else a later submission naming only the NHS number would open a
+        // second journey for the child, silently.
+        if (nhs.isPresent() && byNhs.isEmpty()) {
             ledger.claim(nhs.get(), journeyId);
         }
-        if (local.isPresent() && byLocal.isEmpty() && !byDemographics) {
+        if (local.isPresent() && byLocal.isEmpty()) {
             ledger.claim(local.get(), journeyId);
         }
         if (duplicate == null || duplicate.reason() != DuplicateReason.IDENTIFIERS_DISAGREE) {

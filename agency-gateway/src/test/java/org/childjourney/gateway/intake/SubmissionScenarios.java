@@ -760,6 +760,22 @@ abstract class SubmissionScenarios {
     }
 
     @Test
+    void anNhsNumberFirstSeenOnAMatchByDemographicsLeadsToThatJourneyAfterwards() {
+        String family = Submissions.freshName();
+        Answer bySchool = knownBySchool("Kofi", family, "2016-04-02", "CB1 2AB");
+        Answer byHospital = gateway.submit(hospital, Submissions.aeAttendance("AE-" + uuid(), nhsNumber)
+                .replace("\"givenName\":\"Amy\",\"familyName\":\"Example\"", "\"givenName\":\"Kofi\","
+                        + "\"familyName\":\"" + family + "\""));
+
+        Answer byNhsNumberAlone = gateway.submit(police, Submissions.domesticAbuseByLocalId("INC-" + uuid(),
+                "P-" + uuid(), nhsNumber));
+
+        assertThat(byHospital.json().path("journeyId")).isEqualTo(bySchool.json().path("journeyId"));
+        assertThat(byNhsNumberAlone.json().path("journeyId")).as("the NHS number was claimed for the journey")
+                .isEqualTo(bySchool.json().path("journeyId"));
+    }
+
+    @Test
     void journeysRecordedBeforeFeaturesWereKeptAreFoundByDemographicsOnceTheLedgerIsMigrated() {
         String given = Submissions.freshName();
         String family = Submissions.freshName();

@@ -172,30 +172,21 @@ class MatchingQualityTest {
         return name.substring(0, at) + replaced + name.substring(at + 1);
     }
 
-    /**
-     * The outcome for a probe, as the gateway decides it among the candidates sharing a blocking key: the same child
-     * only if exactly one candidate is; else the most alike, for the hub, if any.
-     */
+    /** The outcome for a probe, as the gateway decides it among the candidates sharing a blocking key. */
     private Best best(Subject probe) {
         ChildFeatures of = ChildFeatures.of(probe, ChildFeaturesTest.DIGEST);
         Set<Integer> candidates = new HashSet<>();
         of.blockingKeys().forEach(key -> candidates.addAll(byBlockingKey.getOrDefault(key, Set.of())));
-        List<Best> alike = candidates.stream()
-                .map(candidate -> new Best(candidate, of.likeness(features.get(candidate)).verdict(),
-                        of.likeness(features.get(candidate)).score(), candidates.size()))
-                .filter(best -> best.verdict != Verdict.DIFFERENT_CHILD)
-                .sorted(Comparator.comparingDouble((Best best) -> best.score).reversed())
-                .toList();
-        if (alike.isEmpty()) {
-            return new Best(-1, Verdict.DIFFERENT_CHILD, 0, candidates.size());
-        }
-        Best most = alike.get(0);
-        return alike.stream().filter(best -> best.verdict == Verdict.SAME_CHILD).count() == 1
-                && most.verdict == Verdict.SAME_CHILD ? most
-                : new Best(most.candidate, Verdict.POSSIBLE_DUPLICATE, most.score, most.compared);
+        Map<Integer, Likeness> alike = new HashMap<>();
+        candidates.forEach(candidate -> alike.put(candidate, of.likeness(features.get(candidate))));
+        Matching.Outcome<Integer> outcome = Matching.decide(alike, Comparator.naturalOrder());
+        return outcome.sameChild() != null
+                ? new Best(outcome.sameChild(), Verdict.SAME_CHILD, candidates.size())
+                : outcome.doubt() != null ? new Best(outcome.doubt(), Verdict.POSSIBLE_DUPLICATE, candidates.size())
+                : new Best(-1, Verdict.DIFFERENT_CHILD, candidates.size());
     }
 
-    private record Best(int candidate, Verdict verdict, double score, int compared) {
+    private record Best(int candidate, Verdict verdict, int compared) {
     }
 
     /** What became of the probes of one kind. */

@@ -43,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PossibleDuplicateController {
 
+    /** The last page a listing may ask for: 1,000,000 tasks. */
+    private static final int MOST_PAGES = 10_000;
+
     private final QueryGateway queries;
     private final CommandGateway commands;
 
@@ -64,8 +67,8 @@ class PossibleDuplicateController {
         if (!state.equals("open") && !state.equals("decided")) {
             throw new InvalidReadRequest("state", "is open or decided");
         }
-        if (page < 0) {
-            throw new InvalidReadRequest("page", "is a page number from 0");
+        if (page < 0 || page > MOST_PAGES) {
+            throw new InvalidReadRequest("page", "is a page number from 0 to " + MOST_PAGES);
         }
         List<PossibleDuplicate> found = queries.query(new FindPossibleDuplicates(hub(token), state, page),
                 ResponseTypes.multipleInstancesOf(PossibleDuplicate.class)).join();

@@ -80,10 +80,13 @@ class PossibleDuplicates implements RebuildableProjection {
     /** One page, and one task more if there is a next page. */
     @QueryHandler
     List<PossibleDuplicate> handle(FindPossibleDuplicates query) {
-        List<PossibleDuplicate> found = tasks().find(eq("state", query.state())).sort(Sorts.ascending("raisedAt"))
+        List<PossibleDuplicate> found = tasks().find(eq("state", query.state()))
+                .sort(Sorts.ascending("raisedAt", "_id"))
                 .skip(query.page() * FindPossibleDuplicates.PAGE).limit(FindPossibleDuplicates.PAGE + 1)
                 .map(PossibleDuplicates::task).into(new ArrayList<>());
+        // The one more, which tells whether there is a next page, is not shown: it is not recorded either.
         disclosures.listRead(query.hub(), Purpose.MASH_TRIAGE, "possible-duplicates", found.stream()
+                .limit(FindPossibleDuplicates.PAGE)
                 .flatMap(task -> List.of(task.journeyId(), task.otherJourneyId()).stream())
                 .map(ChildJourneyId::of).toList());
         return found;
