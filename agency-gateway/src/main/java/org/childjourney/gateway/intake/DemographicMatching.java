@@ -92,7 +92,7 @@ class DemographicMatching {
                 .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         Map<ChildJourneyId, Likeness> alike = new HashMap<>();
-        descriptions(candidates).forEach((journey, descriptions) -> descriptions.stream()
+        descriptions(candidates).forEach((journey, descriptions) -> descriptions.values().stream()
                 .map(child::likeness)
                 .max(Comparator.comparingDouble(Likeness::score))
                 .ifPresent(likeness -> alike.put(new ChildJourneyId(journey), likeness)));
@@ -111,8 +111,9 @@ class DemographicMatching {
         if (!child.hasDemographics()) {
             return;
         }
-        String known = journeyId + "/" + child.description(digest);
-        if (recentlyKept.contains(known) || !store(journeyId, child)) {
+        String description = child.description(digest);
+        String known = journeyId + "/" + description;
+        if (recentlyKept.contains(known) || !store(journeyId, child, description)) {
             return;
         }
         // Remembered once committed: a description a rolled-back transaction wrote is not on the journey.
@@ -130,29 +131,21 @@ class DemographicMatching {
      */
     void recompute(ChildJourneyId journeyId, ChildFeatures child) {
         if (child.hasDemographics()) {
-            store(journeyId, child);
+            store(journeyId, child, child.description(digest));
         }
     }
 
     /** Stores the description unless it contradicts the journey's; whether the journey now keeps it. */
-    private boolean store(ChildJourneyId journeyId, ChildFeatures child) {
-        Map<Feature, String> features = child.kept();
-        String description = child.description(digest);
-        Map<String, Map<Feature, Set<String>>> kept = new HashMap<>();
-        jdbc.sql("SELECT description, kind, digest FROM journey_feature WHERE journey_id = ?")
-                .param(journeyId.value())
-                .query(rs -> {
-                    kept.computeIfAbsent(rs.getString(1).trim(), any -> new EnumMap<>(Feature.class))
-                            .computeIfAbsent(Feature.valueOf(rs.getString(2)), kind -> new HashSet<>())
-                            .add(rs.getString(3).trim());
-                });
+    private boolean store(ChildJourneyId journeyId, ChildFeatures child, String description) {
+        Map<String, Map<Feature, Set<String>>> kept = descriptions(List.of(journeyId.value()))
+                .getOrDefault(journeyId.value(), Map.of());
         boolean contradicts = !kept.isEmpty() && kept.values().stream()
                 .allMatch(other -> child.likeness(other).verdict() == Likeness.Verdict.DIFFERENT_CHILD);
         if (contradicts) {
             return false;
         }
         if (!kept.containsKey(description)) {
-            features.forEach((feature, value) -> jdbc.sql("INSERT INTO journey_feature (journey_id, description,"
+            child.kept().forEach((feature, value) -> jdbc.sql("INSERT INTO journey_feature (journey_id, description,"
                             + " kind, digest) VALUES (?, ?, ?, ?)")
                     .params(journeyId.value(), description, feature.name(), value)
                     .update());
@@ -165,8 +158,8 @@ class DemographicMatching {
         recentlyKept.clear();
     }
 
-    /** Each candidate's descriptions, each as its features. */
-    private Map<UUID, List<Map<Feature, Set<String>>>> descriptions(List<UUID> journeys) {
+    /** Each journey's descriptions, by their digest, each as its features. */
+    private Map<UUID, Map<String, Map<Feature, Set<String>>>> descriptions(List<UUID> journeys) {
         Map<UUID, Map<String, Map<Feature, Set<String>>>> byJourney = new HashMap<>();
         if (!journeys.isEmpty()) {
             jdbc.sql("SELECT journey_id, description, kind, digest FROM journey_feature WHERE journey_id IN (:journeys)")
@@ -178,9 +171,7 @@ class DemographicMatching {
                                 .add(rs.getString(4).trim());
                     });
         }
-        Map<UUID, List<Map<Feature, Set<String>>>> descriptions = new HashMap<>();
-        byJourney.forEach((journey, described) -> descriptions.put(journey, List.copyOf(described.values())));
-        return descriptions;
+        return byJourney;
     }
 
     /** Takes the blocking keys' row locks, in one order, for the rest of the transaction. */

@@ -56,9 +56,10 @@ class JourneyPlacement {
      * deadlocking.
      */
     List<Placed> placeEach(List<Subject> subjects) {
+        List<String> digests = subjects.stream().map(this::firstDigest).toList();
         Placed[] placed = new Placed[subjects.size()];
         IntStream.range(0, subjects.size()).boxed()
-                .sorted(Comparator.comparing(child -> firstDigest(subjects.get(child))))
+                .sorted(Comparator.comparing(digests::get))
                 .forEach(child -> placed[child] = place(subjects.get(child), null));
         return List.of(placed);
     }
