@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConsentScope;
 import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.JourneyRuleViolation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * by {@link JourneyFactsFold}, never read back from a read model.
  *
  * @param known                whether the journey exists at all; an unknown journey is refused like any other
+ * @param journeys             the journeys the facts are folded from, in the order of their ids: the journey, and
+ *                             the journeys linked to it (a child's records, read as one)
+ * @param linked               journeys a link in force names that are not among {@code journeys}: to fold in too
+ *                             for the child's whole record
  * @param sealed               whether the journey is sealed
  * @param entries              every entry, in the order the record learned of them
  * @param retracted            entries their agency retracted
@@ -37,12 +43,16 @@ import org.jspecify.annotations.Nullable;
  * @param possibleDuplicate    whether a possible duplicate raised on the journey awaits the hub's decision: the
  *                             journey may be one of two of one child's (for a new child, it is provisional)
  */
-public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entries, Set<EntryId> retracted,
-        Set<AgencyCode> openInvolvements, List<AgencyCode> leadAgencies, Set<TeamMembership> team,
-        List<Enquiry> openEnquiries, Map<EntryId, Instant> awaitingDecision, @Nullable Instant lastDecisionAt,
+public record JourneyFacts(boolean known, List<ChildJourneyId> journeys, Set<ChildJourneyId> linked, boolean sealed,
+        List<EntryFacts> entries, Set<EntryId> retracted, Set<AgencyCode> openInvolvements,
+        List<AgencyCode> leadAgencies, Set<TeamMembership> team, List<Enquiry> openEnquiries,
+        Map<EntryId, Instant> awaitingDecision, @Nullable Instant lastDecisionAt,
         Map<AgencyCode, Set<EntryId>> releases, Map<AgencyCode, Set<EntryId>> notShared,
         Set<ConsentScope> consentRefusedScopes, @Nullable EntryFacts childProtectionPlan,
         Map<String, BreakGlassGrant> grants, boolean possibleDuplicate) {
+
+    /** The most journeys read as one child's record: a link that would join more is refused. */
+    public static final int MOST_LINKED = 10;
 
     /** How long after it was recorded an undecided front-door item keeps the hub's ground open. */
     public static final Duration AWAITING_DECISION = Duration.ofDays(30);
@@ -70,6 +80,8 @@ public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entri
     }
 
     public JourneyFacts {
+        journeys = List.copyOf(journeys);
+        linked = Set.copyOf(linked);
         entries = List.copyOf(entries);
         retracted = Set.copyOf(retracted);
         openInvolvements = Set.copyOf(openInvolvements);
@@ -85,8 +97,25 @@ public record JourneyFacts(boolean known, boolean sealed, List<EntryFacts> entri
 
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
-        return new JourneyFacts(false, false, List.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of(), Map.of(),
+        return new JourneyFacts(false, List.of(), Set.of(), false, List.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of(), Map.of(),
                 null, Map.of(), Map.of(), Set.of(), null, Map.of(), false);
+    }
+
+    /** The journeys read with this one as one child's record: those linked to it, directly or through another. */
+    public List<ChildJourneyId> othersThan(ChildJourneyId journeyId) {
+        return journeys.stream().filter(other -> !other.equals(journeyId)).toList();
+    }
+
+    /**
+     * Why a link may not join this record and the other journey's, or {@code null}: they are one record already
+     * (linked directly or through another), or together they would be more than {@link #MOST_LINKED} journeys.
+     */
+    public JourneyRuleViolation.@Nullable Rule linkRefusal(ChildJourneyId otherJourneyId, JourneyFacts other) {
+        if (journeys.contains(otherJourneyId)) {
+            return JourneyRuleViolation.Rule.ALREADY_LINKED;
+        }
+        return journeys.size() + other.journeys().size() > MOST_LINKED ? JourneyRuleViolation.Rule.TOO_MANY_LINKED
+                : null;
     }
 
     /** Agencies that have submitted an entry about the child other than their involvement. */

@@ -2,6 +2,7 @@ package org.childjourney.core.access;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.JourneysLinked;
+import org.childjourney.core.journey.event.JourneysUnlinked;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.PossibleDuplicateResolved;
@@ -55,7 +58,12 @@ import org.jspecify.annotations.Nullable;
 public final class JourneyFactsFold {
 
     private boolean known;
-    private boolean sealed;
+    /** The journeys whose events are folded in: one, or a child's linked journeys, folded as one. */
+    private final Set<ChildJourneyId> journeys;
+    /** The sealed journeys among them: the child's record is sealed while any is. */
+    private final Set<ChildJourneyId> sealedJourneys;
+    /** Each journey's links in force, to the journeys it was linked to and not unlinked from since. */
+    private final Map<ChildJourneyId, Set<ChildJourneyId>> links;
     private final Map<EntryId, EntryFacts> entries;
     private final Set<EntryId> retracted;
     /** Open involvements' roles, by agency, with the kind of each agency. */
@@ -85,6 +93,9 @@ public final class JourneyFactsFold {
 
     /** The facts of a journey with no events yet: unknown. */
     public JourneyFactsFold() {
+        this.journeys = new HashSet<>();
+        this.sealedJourneys = new HashSet<>();
+        this.links = new HashMap<>();
         this.entries = new LinkedHashMap<>();
         this.retracted = new HashSet<>();
         this.involvements = new LinkedHashMap<>();
@@ -108,7 +119,10 @@ public final class JourneyFactsFold {
     /** A copy of {@code other}, to fold further events into without changing it. */
     public JourneyFactsFold(JourneyFactsFold other) {
         this.known = other.known;
-        this.sealed = other.sealed;
+        this.journeys = new HashSet<>(other.journeys);
+        this.sealedJourneys = new HashSet<>(other.sealedJourneys);
+        this.links = new HashMap<>();
+        other.links.forEach((journey, linked) -> links.put(journey, new HashSet<>(linked)));
         this.entries = new LinkedHashMap<>(other.entries);
         this.retracted = new HashSet<>(other.retracted);
         this.involvements = new LinkedHashMap<>();
@@ -132,9 +146,16 @@ public final class JourneyFactsFold {
         this.openDuplicates = new HashMap<>(other.openDuplicates);
     }
 
-    /** Folds one more event, the next in the journey's order, recorded at {@code recordedAt}, into the facts. */
+    /**
+     * Folds one more event, the next in the journey's order, recorded at {@code recordedAt}, into the facts. The
+     * events of linked journeys are folded as one journey's, merged in the order they were recorded.
+     */
     public JourneyFactsFold when(JourneyEvent event, Instant recordedAt) {
         known = true;
+        ChildJourneyId journeyId = event.journeyId();
+        if (journeyId != null) {
+            journeys.add(journeyId);
+        }
         if (event instanceof JourneyEntry entry) {
             whenEntry(entry, recordedAt);
         } else if (event instanceof EntriesReleased released) {
@@ -147,11 +168,11 @@ public final class JourneyFactsFold {
         } else if (event instanceof SharingDeclined declined) {
             notShared.computeIfAbsent(declined.toAgency(), agency -> new LinkedHashSet<>())
                     .addAll(declined.entryIds());
-        } else if (event instanceof JourneySealed) {
-            sealed = true;
+        } else if (event instanceof JourneySealed sealed) {
+            sealedJourneys.add(sealed.journeyId());
             grants.clear();
-        } else if (event instanceof JourneyUnsealed) {
-            sealed = false;
+        } else if (event instanceof JourneyUnsealed unsealed) {
+            sealedJourneys.remove(unsealed.journeyId());
         } else if (event instanceof BreakGlassGranted granted) {
             grants.put(granted.reader().username(), new BreakGlassGrant(granted.grantId(),
                     granted.reader().username(), granted.openedAt(), granted.expiresAt(), false));
@@ -166,6 +187,13 @@ public final class JourneyFactsFold {
             openDuplicates.put(raised.taskId(), raised.otherJourneyId());
         } else if (event instanceof PossibleDuplicateResolved resolved) {
             openDuplicates.remove(resolved.taskId());
+        } else if (event instanceof JourneysLinked linked) {
+            links.computeIfAbsent(linked.journeyId(), journey -> new HashSet<>()).add(linked.otherJourneyId());
+        } else if (event instanceof JourneysUnlinked unlinked) {
+            Set<ChildJourneyId> linked = links.get(unlinked.journeyId());
+            if (linked != null) {
+                linked.remove(unlinked.otherJourneyId());
+            }
         }
         return this;
     }
@@ -180,7 +208,7 @@ public final class JourneyFactsFold {
 
     private void whenEntry(JourneyEntry event, Instant recordedAt) {
         AgencyCode agency = event.provenance().agency().code();
-        EntryFacts entry = new EntryFacts(event.entryId(), EntryType.of(event), agency, event.consent().status(),
+        EntryFacts entry = new EntryFacts(event.journeyId(), event.entryId(), EntryType.of(event), agency, event.consent().status(),
                 event.provenance().sensitivity(), recordedAt, about(event));
         entries.put(event.entryId(), entry);
         if (entry.type() == EntryType.CONTACT || entry.type() == EntryType.DOMESTIC_ABUSE_NOTIFICATION) {
@@ -274,9 +302,14 @@ public final class JourneyFactsFold {
         return known;
     }
 
-    /** Whether the journey is sealed now. */
+    /** Whether the journey (any of the linked journeys folded as one) is sealed now. */
     public boolean sealed() {
-        return sealed;
+        return !sealedJourneys.isEmpty();
+    }
+
+    /** Whether a link in force joins this journey to the other. */
+    public boolean linked(ChildJourneyId journeyId, ChildJourneyId other) {
+        return links.getOrDefault(journeyId, Set.of()).contains(other);
     }
 
     /** The entry with this id, or {@code null} if the journey holds none. */
@@ -340,10 +373,17 @@ public final class JourneyFactsFold {
         involvements.keySet().stream()
                 .filter(agency -> involvedKinds.get(agency) == AgencyKind.CHILDRENS_SOCIAL_CARE)
                 .forEach(leads::add);
-        return new JourneyFacts(true, sealed, List.copyOf(entries.values()), retracted, involvements.keySet(), leads,
+        Set<ChildJourneyId> linkedElsewhere = new HashSet<>();
+        links.values().forEach(linkedElsewhere::addAll);
+        linkedElsewhere.removeAll(journeys);
+        return new JourneyFacts(true, sorted(journeys), linkedElsewhere, sealed(), List.copyOf(entries.values()), retracted, involvements.keySet(), leads,
                 team.keySet(), List.copyOf(openEnquiries.values()), awaitingDecision, lastDecisionAt,
                 immutable(releases), immutable(notShared), refused, childProtectionPlan, grants,
                 !openDuplicates.isEmpty());
+    }
+
+    private static List<ChildJourneyId> sorted(Set<ChildJourneyId> journeyIds) {
+        return journeyIds.stream().sorted(Comparator.comparing(ChildJourneyId::toString)).toList();
     }
 
     private static Map<AgencyCode, Set<EntryId>> deepCopy(Map<AgencyCode, Set<EntryId>> byAgency) {

@@ -26,6 +26,7 @@ import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.AcknowledgeNotice;
 import org.childjourney.core.journey.command.DeclineSharing;
 import org.childjourney.core.journey.command.OpenBreakGlass;
+import org.childjourney.core.journey.command.LinkJourney;
 import org.childjourney.core.journey.command.RaiseNotice;
 import org.childjourney.core.journey.command.RaisePossibleDuplicate;
 import org.childjourney.core.journey.command.RecordEntry;
@@ -33,6 +34,7 @@ import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
 import org.childjourney.core.journey.command.SealJourney;
+import org.childjourney.core.journey.command.UnlinkJourney;
 import org.childjourney.core.journey.command.UnsealJourney;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
@@ -47,6 +49,8 @@ import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.JourneysLinked;
+import org.childjourney.core.journey.event.JourneysUnlinked;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.PossibleDuplicateResolved;
@@ -69,7 +73,7 @@ import org.jspecify.annotations.Nullable;
  * caller's request under the access policy (a ground recorded on the journey is needed) and on the entries named;
  * a refusal is recorded ({@code SharingRefused}). Sealing and unsealing alternate. A break-glass grant tells the lead
  * agency, or the agencies with entries; a receipt is accepted only for a notice raised for that agency. A possible
- * duplicate is decided once. Which service sends which command is the services' concern.
+ * duplicate is decided once. A link is made once, to another journey, and undone once. Which service sends which command is the services' concern.
  */
 public class ChildJourney {
 
@@ -198,6 +202,30 @@ public class ChildJourney {
         }
         apply(new PossibleDuplicateResolved(c.journeyId(), c.taskId(), c.decidedBy(), c.decision(), c.evidence()));
         return other;
+    }
+
+    /** One side of a link: never to itself, never twice, never while sealed (a sealed journey is found by no one). */
+    @CommandHandler
+    void handle(LinkJourney c) {
+        if (c.journeyId().equals(c.otherJourneyId())) {
+            throw new JourneyRuleViolation(Rule.LINKED_TO_ITSELF);
+        }
+        if (facts.sealed()) {
+            throw new JourneyRuleViolation(Rule.ALREADY_SEALED);
+        }
+        if (facts.linked(c.journeyId(), c.otherJourneyId())) {
+            throw new JourneyRuleViolation(Rule.ALREADY_LINKED);
+        }
+        apply(new JourneysLinked(c.journeyId(), c.otherJourneyId(), c.linkedBy(), c.evidence()));
+    }
+
+    /** One side of an unlink, of a link in force. */
+    @CommandHandler
+    void handle(UnlinkJourney c) {
+        if (!facts.linked(c.journeyId(), c.otherJourneyId())) {
+            throw new JourneyRuleViolation(Rule.NOT_LINKED);
+        }
+        apply(new JourneysUnlinked(c.journeyId(), c.otherJourneyId(), c.unlinkedBy(), c.evidence()));
     }
 
     @EventSourcingHandler

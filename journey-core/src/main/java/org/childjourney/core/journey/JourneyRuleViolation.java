@@ -31,7 +31,15 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** An acknowledgement names no notice the journey raised for the acknowledging agency. */
         NO_SUCH_NOTICE("no notice on this journey with that id was raised for the agency"),
         /** A decision names no possible duplicate on this journey that awaits one. */
-        NO_SUCH_TASK("no possible duplicate on this journey with that id awaits a decision");
+        NO_SUCH_TASK("no possible duplicate on this journey with that id awaits a decision"),
+        /** A link names the journey itself. */
+        LINKED_TO_ITSELF("a journey cannot be linked to itself"),
+        /** A link names a journey already linked to this one. */
+        ALREADY_LINKED("the journeys are already linked"),
+        /** An unlink names a journey not linked to this one. */
+        NOT_LINKED("the journeys are not linked"),
+        /** A link would join more journeys into one child's record than a read folds. */
+        TOO_MANY_LINKED("the link would join more than ten journeys into one child's record");
 
         private final String description;
 

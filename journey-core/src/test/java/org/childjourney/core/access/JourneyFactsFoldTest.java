@@ -2,6 +2,7 @@ package org.childjourney.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.childjourney.core.journey.JourneyFixtures.JOURNEY;
+import static org.childjourney.core.journey.JourneyFixtures.OTHER_JOURNEY;
 import static org.childjourney.core.journey.JourneyFixtures.amy;
 import static org.childjourney.core.journey.JourneyFixtures.entry;
 import static org.childjourney.core.journey.JourneyFixtures.provenance;
@@ -12,9 +13,11 @@ import java.util.UUID;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.consent.Consent;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.JourneyFixtures;
+import org.childjourney.core.journey.JourneyRuleViolation;
 import org.childjourney.core.journey.PlanCategory;
 import org.childjourney.core.journey.StrategyDecision;
 import org.childjourney.core.journey.TeamRole;
@@ -23,6 +26,9 @@ import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneySealed;
+import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.JourneysLinked;
 import org.childjourney.core.journey.event.SchoolConcernRaised;
 import org.childjourney.core.journey.event.StrategyDiscussionHeld;
 import org.childjourney.core.journey.event.TeamMemberAdded;
@@ -89,6 +95,57 @@ class JourneyFactsFoldTest {
         EntryFacts corrected = fold.facts().entries().get(0);
         assertThat(corrected.sensitivity()).isEqualTo(Sensitivity.MENTAL_HEALTH);
         assertThat(corrected.consent()).isEqualTo(ConsentStatus.REFUSED);
+    }
+
+    @Test
+    void linkedJourneysFoldAsOneRecordAndNameTheJourneysBeyond() {
+        JourneyFactsFold own = new JourneyFactsFold().when(JourneyFixtures.journeysLinked(), AT);
+        assertThat(own.facts().journeys()).containsExactly(JOURNEY);
+        assertThat(own.facts().linked()).as("to fold in too").containsExactly(OTHER_JOURNEY);
+        assertThat(own.linked(JOURNEY, OTHER_JOURNEY)).isTrue();
+
+        EntryId involvement = entry(207);
+        when(JourneyFixtures.journeysLinked());
+        when(new JourneysLinked(OTHER_JOURNEY, JOURNEY, JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional")));
+        when(new InvolvementStarted(OTHER_JOURNEY, involvement, provenance(CSC), amy(), Consent.notStated(),
+                "worker"));
+        JourneyFacts merged = fold.facts();
+        assertThat(merged.journeys()).containsExactlyInAnyOrder(JOURNEY, OTHER_JOURNEY);
+        assertThat(merged.linked()).isEmpty();
+        assertThat(merged.leadAgencies()).containsExactly(CSC.code());
+        assertThat(merged.entries()).extracting(EntryFacts::journeyId).containsExactly(OTHER_JOURNEY);
+        assertThat(merged.othersThan(JOURNEY)).containsExactly(OTHER_JOURNEY);
+        assertThat(merged.linkRefusal(OTHER_JOURNEY, own.facts()))
+                .isEqualTo(JourneyRuleViolation.Rule.ALREADY_LINKED);
+
+        when(JourneyFixtures.journeysUnlinked());
+        assertThat(fold.linked(JOURNEY, OTHER_JOURNEY)).isFalse();
+    }
+
+    /** A seal of one linked journey seals the child's record; only its own unseal lifts it. */
+    @Test
+    void aLinkedRecordIsSealedWhileAnyOfItsJourneysIs() {
+        when(new JourneySealed(JOURNEY, JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional adoption order")));
+        when(new JourneySealed(OTHER_JOURNEY, JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional adoption order")));
+        when(new JourneyUnsealed(OTHER_JOURNEY, JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional: set aside")));
+        assertThat(fold.facts().sealed()).isTrue();
+
+        when(new JourneyUnsealed(JOURNEY, JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional: set aside")));
+        assertThat(fold.facts().sealed()).isFalse();
+    }
+
+    @Test
+    void aLinkJoiningMoreThanTheMostJourneysIsRefused() {
+        JourneyFactsFold many = new JourneyFactsFold();
+        for (int i = 0; i < JourneyFacts.MOST_LINKED; i++) {
+            many.when(new JourneysLinked(ChildJourneyId.of(UUID.randomUUID().toString()), JOURNEY,
+                    JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional")), AT);
+        }
+        JourneyFacts other = new JourneyFactsFold().when(JourneyFixtures.possibleDuplicateResolved(), AT).facts();
+
+        assertThat(many.facts().linkRefusal(OTHER_JOURNEY, other))
+                .isEqualTo(JourneyRuleViolation.Rule.TOO_MANY_LINKED);
+        assertThat(other.linkRefusal(OTHER_JOURNEY, other)).isNull();
     }
 
     private void when(JourneyEvent event) {

@@ -80,9 +80,11 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.DeclineSharing;
+import org.childjourney.core.journey.command.LinkJourney;
 import org.childjourney.core.journey.command.RaisePossibleDuplicate;
 import org.childjourney.core.journey.command.RecordEntry;
 import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
+import org.childjourney.core.journey.command.UnlinkJourney;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.ChildProtectionPlanStarted;
@@ -899,6 +901,35 @@ class ChildJourneyTest {
             PossibleDuplicateResolved resolved = JourneyFixtures.possibleDuplicateResolved();
             return new ResolvePossibleDuplicate(JOURNEY, resolved.taskId(), resolved.decidedBy(), resolved.decision(),
                     resolved.evidence());
+        }
+    }
+
+    @Nested
+    class LinkingJourneys {
+
+        private final LinkJourney link = new LinkJourney(JOURNEY, JourneyFixtures.OTHER_JOURNEY,
+                JourneyFixtures.HUB_MEMBER, JourneyFixtures.journeysLinked().evidence());
+        private final UnlinkJourney unlink = new UnlinkJourney(JOURNEY, JourneyFixtures.OTHER_JOURNEY,
+                JourneyFixtures.HUB_MEMBER, JourneyFixtures.journeysUnlinked().evidence());
+
+        @Test
+        void linksOnceAndUnlinksOnce() {
+            fixture.given(contactReceived()).when(link).expectEvents(JourneyFixtures.journeysLinked());
+            refusedFor(fixture.given(contactReceived(), JourneyFixtures.journeysLinked()).when(link),
+                    Rule.ALREADY_LINKED);
+            fixture.given(contactReceived(), JourneyFixtures.journeysLinked()).when(unlink)
+                    .expectEvents(JourneyFixtures.journeysUnlinked());
+            refusedFor(fixture.given(contactReceived(), JourneyFixtures.journeysLinked(),
+                    JourneyFixtures.journeysUnlinked()).when(unlink), Rule.NOT_LINKED);
+            fixture.given(contactReceived(), JourneyFixtures.journeysLinked(), JourneyFixtures.journeysUnlinked())
+                    .when(link).expectEvents(JourneyFixtures.journeysLinked());
+        }
+
+        @Test
+        void neverToItselfNorWhileSealed() {
+            refusedFor(fixture.given(contactReceived()).when(new LinkJourney(JOURNEY, JOURNEY,
+                    JourneyFixtures.HUB_MEMBER, link.evidence())), Rule.LINKED_TO_ITSELF);
+            refusedFor(fixture.given(contactReceived(), journeySealed()).when(link), Rule.ALREADY_SEALED);
         }
     }
 

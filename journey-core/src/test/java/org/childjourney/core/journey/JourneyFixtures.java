@@ -59,6 +59,8 @@ import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
+import org.childjourney.core.journey.event.JourneysLinked;
+import org.childjourney.core.journey.event.JourneysUnlinked;
 import org.childjourney.core.journey.event.JourneysSearched;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.core.journey.event.PossibleDuplicateRaised;
@@ -646,6 +648,18 @@ public final class JourneyFixtures {
                 DuplicateDecision.DIFFERENT_CHILDREN, Sensitive.of("Twins: the school confirmed two children"));
     }
 
+    // --- The hub decides the two journeys are Amy's, links them, and later finds it was wrong and undoes the link.
+
+    public static JourneysLinked journeysLinked() {
+        return new JourneysLinked(JOURNEY, OTHER_JOURNEY, HUB_MEMBER,
+                Sensitive.of("Same NHS number confirmed with the GP practice"));
+    }
+
+    public static JourneysUnlinked journeysUnlinked() {
+        return new JourneysUnlinked(JOURNEY, OTHER_JOURNEY, HUB_MEMBER,
+                Sensitive.of("The GP practice corrected its record: two children"));
+    }
+
     // --- Inbox: Parkside hears that someone broke glass on Amy's journey, and its system acknowledges.
 
     public static AgencyNotified agencyNotified() {
@@ -764,6 +778,8 @@ public final class JourneyFixtures {
                 JourneyFixtures.noticeAcknowledged(),
                 JourneyFixtures.possibleDuplicateRaised(),
                 JourneyFixtures.possibleDuplicateResolved(),
+                JourneyFixtures.journeysLinked(),
+                JourneyFixtures.journeysUnlinked(),
                 JourneyFixtures.inboxRead());
     }
 }
