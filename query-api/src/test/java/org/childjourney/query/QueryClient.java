@@ -48,6 +48,10 @@ public final class QueryClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token, headers);
     }
 
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token, Map.of());
+    }
+
     private Answer send(HttpRequest.Builder request, String token, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

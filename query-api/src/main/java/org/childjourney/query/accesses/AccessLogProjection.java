@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,13 +139,23 @@ class AccessLogProjection implements RebuildableProjection {
     }
 
     /**
-     * The reads of a journey recorded by {@code until} (all of them for {@code null}), in the order they were
-     * listed, each once. All are fetched: a record retried from the dead-letter queue is listed late, so the order
-     * of the list is not the order of the records' times.
+     * The reads of journeys (a journey and those linked to it) recorded by {@code until} (all of them for
+     * {@code null}), each once, naming the journey it was recorded on: one journey's in the order they were listed,
+     * several journeys' in the order of their times. All are fetched: a record retried from the dead-letter queue is
+     * listed late, so the order of the list is not the order of the records' times.
      */
-    List<Document> reads(ChildJourneyId journeyId, @Nullable Instant until) {
+    List<Document> reads(List<ChildJourneyId> journeyIds, @Nullable Instant until) {
         // One generation for the whole read, even if a rebuild switches meanwhile.
         ReadModels now = readModels.at(readModels.generation());
+        List<Document> reads = new ArrayList<>();
+        journeyIds.forEach(journeyId -> reads.addAll(reads(now, journeyId, until)));
+        if (journeyIds.size() > 1) {
+            reads.sort(Comparator.comparing(read -> Instant.parse(read.getString("at"))));
+        }
+        return reads;
+    }
+
+    private static List<Document> reads(ReadModels now, ChildJourneyId journeyId, @Nullable Instant until) {
         Document head = now.collection(COLLECTION).find(eq("_id", journeyId.toString())).first();
         if (head == null) {
             return List.of();
@@ -159,6 +171,7 @@ class AccessLogProjection implements RebuildableProjection {
         return readIds.stream().map(readId -> Objects.requireNonNull(byId.get(readId),
                         "the access log's index names a read that is not stored"))
                 .filter(read -> until == null || !Instant.parse(read.getString("at")).isAfter(until))
+                .map(read -> new Document(read).append("journeyId", journeyId.toString()))
                 .toList();
     }
 

@@ -20,6 +20,7 @@ import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
 import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.timeline.FindReadsOf;
 import org.childjourney.query.timeline.JourneyFactsSource;
@@ -72,26 +73,32 @@ class AccessLogQueryHandler {
             disclosures.refused(query.journeyId(), request, refused.reason());
             return new AccessLogRead.Refused();
         }
-        disclosures.disclosed(query.journeyId(), request, (AccessDecision.Permitted) decision, List.of());
+        disclosures.disclosed(query.journeyId(), journey, request, (AccessDecision.Permitted) decision, List.of());
+        List<ChildJourneyId> linked = journey.othersThan(query.journeyId());
+        List<Document> reads = log.reads(journey.journeys(), null);
+        if (linked.isEmpty()) {
+            // One journey's log: every read is of the journey asked for.
+            reads.forEach(read -> read.remove("journeyId"));
+        }
         if (request.viewer().holds(Role.AUDITOR)) {
-            NonDisclosures.Recorded sharing = nonDisclosures.recordedOn(query.journeyId());
-            return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(),
-                    log.reads(query.journeyId(), null).stream().map(read -> inFull(read, true)).toList(),
-                    sharing.notToShare(), sharing.refused()));
+            NonDisclosures.Recorded sharing = nonDisclosures.recordedOn(journey.journeys());
+            return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), linked,
+                    reads.stream().map(read -> inFull(read, true)).toList(), sharing.notToShare(),
+                    sharing.refused()));
         }
         AgencyCode own = Objects.requireNonNull(request.viewer().agency());
         boolean lead = journey.leadAgencies().contains(own);
-        List<AccessLog.Access> accesses = log.reads(query.journeyId(), null).stream()
+        List<AccessLog.Access> accesses = reads.stream()
                 .map(read -> asSeenBy(read, own, lead))
                 .filter(Objects::nonNull)
                 .toList();
-        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), accesses, null, null));
+        return new AccessLogRead.Shown(new AccessLog(query.journeyId().toString(), linked, accesses, null, null));
     }
 
     /** The reads of the journey recorded by then, for an auditor's review of what was known and by whom. */
     @QueryHandler
     List<RecordedRead> handle(FindReadsOf query) {
-        return log.reads(query.journeyId(), query.until()).stream()
+        return log.reads(query.journeyIds(), query.until()).stream()
                 .filter(read -> query.viewer() == null || query.viewer().equals(read.getString("viewer")))
                 .map(read -> new RecordedRead(at(read), new Viewer(read.getString("viewer"),
                         read.getString("agency") == null ? null : AgencyCode.of(read.getString("agency")),
@@ -117,10 +124,10 @@ class AccessLogQueryHandler {
             return null;
         }
         return leadOnly
-                ? new AccessLog.Access(at(read), null, read.getString("agency"), null, read.getString("purpose"), null,
+                ? new AccessLog.Access(read.getString("journeyId"), at(read), null, read.getString("agency"), null, read.getString("purpose"), null,
                         null, null, read.getList("grounds", String.class), null, null, null, null,
                         read.getBoolean("flaggedForReview", false))
-                : new AccessLog.Access(at(read), null, read.getString("agency"), null, null, null, null, null, null,
+                : new AccessLog.Access(read.getString("journeyId"), at(read), null, read.getString("agency"), null, null, null, null, null, null,
                         null, null, null, null, null);
     }
 
@@ -142,7 +149,7 @@ class AccessLogQueryHandler {
 
     /** Everything about the read; for auditors also the refusal reason and the entries disclosed and withheld. */
     private static AccessLog.Access inFull(Document read, boolean auditor) {
-        return new AccessLog.Access(at(read), read.getString("viewer"), read.getString("agency"),
+        return new AccessLog.Access(read.getString("journeyId"), at(read), read.getString("viewer"), read.getString("agency"),
                 read.getList("roles", String.class), read.getString("purpose"), read.getString("kind"),
                 read.getString("decision"), read.getString("basis"), read.getList("grounds", String.class),
                 auditor ? read.getString("reason") : null,

@@ -2,12 +2,15 @@ package org.childjourney.query.disclosure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
 import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.RefusalReason;
@@ -47,14 +50,33 @@ public class DisclosureLog {
                 "kind", request.kind().name().toLowerCase(Locale.ROOT)).increment();
     }
 
-    /** A permitted read of one journey: on what grounds, what was sent and what was withheld. */
-    public void disclosed(ChildJourneyId journeyId, AccessRequest request, AccessDecision.Permitted permitted,
-            List<EntryId> disclosed) {
+    /**
+     * A permitted read of a journey: on what grounds, what was sent and what was withheld. A journey read with those
+     * linked to it ({@code journey}'s facts are of them all) gets one record on each, naming that journey's entries
+     * sent and withheld, so that each journey's own log shows who read its entries, whichever id they asked for.
+     */
+    public void disclosed(ChildJourneyId asked, JourneyFacts journey, AccessRequest request,
+            AccessDecision.Permitted permitted, List<EntryId> disclosed) {
+        List<EntryId> withheld = permitted.withheld().stream().sorted(BY_ID).toList();
+        if (journey.journeys().size() <= 1) {
+            record(asked, request, permitted, disclosed, withheld);
+        } else {
+            Map<EntryId, ChildJourneyId> recordedOn = new HashMap<>();
+            journey.entries().forEach(entry -> recordedOn.put(entry.entryId(), entry.journeyId()));
+            for (ChildJourneyId read : journey.journeys()) {
+                record(read, request, permitted,
+                        disclosed.stream().filter(entryId -> read.equals(recordedOn.get(entryId))).toList(),
+                        withheld.stream().filter(entryId -> read.equals(recordedOn.get(entryId))).toList());
+            }
+        }
+        count("permitted", request);
+    }
+
+    private void record(ChildJourneyId journeyId, AccessRequest request, AccessDecision.Permitted permitted,
+            List<EntryId> disclosed, List<EntryId> withheld) {
         events.publish(new JourneyDisclosed(journeyId, request.viewer(), request.purpose(),
                 Sensitive.ofNullable(request.justification()), request.kind(), permitted.basis(),
-                permitted.grounds(), disclosed, permitted.withheld().stream().sorted(BY_ID).toList(),
-                AccessPolicies.VERSION));
-        count("permitted", request);
+                permitted.grounds(), disclosed, withheld, AccessPolicies.VERSION));
     }
 
     /** A refused read of one journey id, known or not. */

@@ -1,8 +1,16 @@
 package org.childjourney.query.timeline;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,6 +19,7 @@ import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.query.config.QueryProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +29,16 @@ import org.springframework.stereotype.Component;
  * events after the fold it keeps for the journey (one more): always these two queries, whether the journey is
  * unknown, known and folded already, or known and not, so that the number of queries never tells a known journey
  * from an unknown one. The folds of recently read journeys are kept with the sequence number they reached, so that
- * only the events recorded since are read and folded.
+ * only the events recorded since are read and folded. A journey linked to others answers with the facts of them all,
+ * folded as one journey's: one child's record, one set of facts.
  */
 @Component
 class JourneyFactsFromEvents implements JourneyFactsSource {
 
     private final EventStore events;
     private final Map<ChildJourneyId, Folded> recent;
+    /** The facts of linked journeys read as one, by how far each journey's own fold reached. */
+    private final Map<Map<ChildJourneyId, Long>, JourneyFacts> recentlyLinked;
 
     JourneyFactsFromEvents(EventStore events, QueryProperties properties) {
         this.events = events;
@@ -37,22 +49,63 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
                 return size() > capacity;
             }
         };
+        this.recentlyLinked = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Map<ChildJourneyId, Long>, JourneyFacts> eldest) {
+                return size() > capacity / 8 + 1;
+            }
+        };
     }
 
     /**
      * Always the same two calls to the store, whether the journey is unknown, known and folded already, or known
-     * and not: a refusal's timing does not tell a known journey from an unknown one by the number of queries.
+     * and not: a refusal's timing does not tell a known journey from an unknown one by the number of queries. A
+     * journey linked to others costs more: their own folds, then one fold of all their events merged.
      */
     @Override
     public JourneyFacts factsOf(ChildJourneyId journeyId) {
+        Folded own = own(journeyId);
+        if (own == null) {
+            return JourneyFacts.unknown();
+        }
+        return own.facts().linked().isEmpty() ? own.facts() : linked(journeyId, own);
+    }
+
+    @Override
+    public JourneyFacts factsAsAt(ChildJourneyId journeyId, Instant asAt,
+            BiConsumer<JourneyEvent, Instant> each) {
+        Set<ChildJourneyId> journeys = new HashSet<>();
+        Deque<ChildJourneyId> next = new ArrayDeque<>(List.of(journeyId));
+        while (!next.isEmpty() && journeys.size() < JourneyFacts.MOST_LINKED) {
+            ChildJourneyId journey = next.pop();
+            if (journeys.add(journey)) {
+                JourneyFactsFold fold = new JourneyFactsFold();
+                MergedEvents.replay(events, List.of(journey), message -> !message.getTimestamp().isAfter(asAt),
+                        (event, message) -> fold.when(event, message.getTimestamp()));
+                next.addAll(fold.facts().linked());
+            }
+        }
+        JourneyFactsFold then = new JourneyFactsFold();
+        MergedEvents.replay(events, journeys, message -> !message.getTimestamp().isAfter(asAt), (event, message) -> {
+            then.when(event, message.getTimestamp());
+            each.accept(event, message.getTimestamp());
+        });
+        return then.facts();
+    }
+
+    /** The journey's own fold, from its own events alone, or {@code null} if the store holds no such journey. */
+    private @Nullable Folded own(ChildJourneyId journeyId) {
         Optional<Long> latest = events.lastSequenceNumberFor(journeyId.toString());
         Folded known = cached(journeyId);
         long sequence = known == null ? -1 : known.sequence();
         // From after the fold kept, or after the latest event when the fold is current: then the read is empty.
         long from = latest.isPresent() && sequence >= latest.get() ? latest.get() + 1 : sequence + 1;
         DomainEventStream stream = events.readEvents(journeyId.toString(), from);
+        long committed = latest.orElse(-1L);
         JourneyFactsFold fold = null;
-        while (stream.hasNext()) {
+        // Committed events only: a read inside a command's unit of work would also get the events it staged, which
+        // a rollback would take back after the fold had kept them.
+        while (stream.hasNext() && stream.peek().getSequenceNumber() <= committed) {
             DomainEventMessage<?> message = stream.next();
             if (fold == null) {
                 fold = known == null ? new JourneyFactsFold() : new JourneyFactsFold(known.fold());
@@ -61,11 +114,44 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
             sequence = message.getSequenceNumber();
         }
         if (fold == null) {
-            return latest.isEmpty() || known == null ? JourneyFacts.unknown() : known.facts();
+            return latest.isEmpty() ? null : known;
         }
         Folded folded = new Folded(sequence, fold, fold.facts());
         remember(journeyId, folded);
-        return folded.facts();
+        return folded;
+    }
+
+    /**
+     * The facts of the child's record as one: the journey and every journey linked to it, directly or through
+     * another (at most {@link JourneyFacts#MOST_LINKED}), their events folded as one journey's in the order recorded,
+     * as far as each journey's own fold reached. Kept while no journey of them has a new event.
+     */
+    private JourneyFacts linked(ChildJourneyId journeyId, Folded own) {
+        Map<ChildJourneyId, Long> reached = new HashMap<>(Map.of(journeyId, own.sequence()));
+        Deque<ChildJourneyId> next = new ArrayDeque<>(own.facts().linked());
+        while (!next.isEmpty() && reached.size() < JourneyFacts.MOST_LINKED) {
+            ChildJourneyId other = next.pop();
+            Folded folded = reached.containsKey(other) ? null : own(other);
+            if (folded != null) {
+                reached.put(other, folded.sequence());
+                next.addAll(folded.facts().linked());
+            }
+        }
+        synchronized (recentlyLinked) {
+            JourneyFacts kept = recentlyLinked.get(reached);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        JourneyFactsFold fold = new JourneyFactsFold();
+        MergedEvents.replay(events, reached.keySet(), message -> message.getSequenceNumber()
+                <= reached.get(ChildJourneyId.of(message.getAggregateIdentifier())),
+                (event, message) -> fold.when(event, message.getTimestamp()));
+        JourneyFacts facts = fold.facts();
+        synchronized (recentlyLinked) {
+            recentlyLinked.put(reached, facts);
+        }
+        return facts;
     }
 
     private Folded cached(ChildJourneyId journeyId) {

@@ -9,8 +9,11 @@ import org.childjourney.core.journey.ChildJourneyId;
  */
 public interface NonDisclosures {
 
-    /** Both lists of the journey, oldest first, from one read of its timeline; empty for an unknown journey. */
-    Recorded recordedOn(ChildJourneyId journeyId);
+    /**
+     * Both lists of the journeys (a journey and those linked to it), oldest first, from one read of their timelines;
+     * empty for unknown journeys.
+     */
+    Recorded recordedOn(List<ChildJourneyId> journeyIds);
 
     /** The decisions not to share, and the sharing decisions the journey refused. */
     record Recorded(List<DecisionNotToShare> notToShare, List<RefusedSharing> refused) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.childjourney.core.journey.ChildJourneyId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param possibleDuplicate whether the hub is deciding whether this journey is one of two of one child's (for a new
  *                          child, it is provisional): other entries about the child may be on another journey for
  *                          now; shown only when true
+ * @param linkedJourneys    the other journeys read with this one, as one child's: linked to it by the hub, directly
+ *                          or through another; their entries are among {@code entries}; shown only when there are
  */
 public record Timeline(String journeyId, @Nullable Instant asOf, String purpose, List<String> grounds,
         String lawfulBasis, @Nullable Flags flags,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean possibleDuplicate, List<Entry> entries) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean possibleDuplicate,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ChildJourneyId> linkedJourneys, List<Entry> entries) {
 
     /** The order entries are shown in: when they happened, then when the record learned of them. */
     static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::occurredAt)

@@ -75,9 +75,9 @@ class TimelineQueryHandler {
         }
         AccessDecision.Permitted permitted = (AccessDecision.Permitted) decision;
         // The entries shown may lag the facts by a moment (the read model follows the store); what is withheld never.
-        TimelineStore.Stored timeline = store.read(query.journeyId());
+        TimelineStore.Stored timeline = store.read(journey.journeys());
         List<RecordedRead> earlierReads = permitted.grounds().contains(Ground.REVIEW)
-                ? readsBeforeCorrections(queries, query.journeyId(), timeline.history().standingEntries())
+                ? readsBeforeCorrections(queries, journey.journeys(), timeline.history().standingEntries())
                 : null;
         List<Timeline.Entry> shown = new ArrayList<>();
         for (Document entry : timeline.history().standingEntries()) {
@@ -87,7 +87,7 @@ class TimelineQueryHandler {
             }
         }
         shown.sort(Timeline.CHRONOLOGICAL);
-        disclosures.disclosed(query.journeyId(), request, permitted,
+        disclosures.disclosed(query.journeyId(), journey, request, permitted,
                 shown.stream().map(entry -> EntryId.of(entry.entryId())).toList());
         if (permitted.grounds().contains(Ground.TRIAGE_CHECK)) {
             tellOfTriageCheck(query, journey);
@@ -98,8 +98,7 @@ class TimelineQueryHandler {
                 permitted.grounds().stream().map(Ground::wireName).toList(), permitted.basis().citation(),
                 flags == null ? null : new Timeline.Flags(flags.childProtectionPlan(), flags.openToSocialCare(),
                         flags.leadAgency() == null ? null : flags.leadAgency().value(), flags.priorAttendances()),
-                journey.possibleDuplicate(),
-                shown));
+                journey.possibleDuplicate(), journey.othersThan(query.journeyId()), shown));
     }
 
     /**
@@ -161,14 +160,14 @@ class TimelineQueryHandler {
     }
 
     /**
-     * The reads of the journey a review's history needs: those recorded before the last of the entries' first
+     * The reads of the journeys (a journey and those linked to it) a review's history needs: those recorded before the last of the entries' first
      * corrections, and none at all (no query) when no entry was corrected.
      */
-    static List<RecordedRead> readsBeforeCorrections(QueryGateway queries, ChildJourneyId journeyId,
+    static List<RecordedRead> readsBeforeCorrections(QueryGateway queries, List<ChildJourneyId> journeyIds,
             List<Document> entries) {
         Instant until = entries.stream().map(TimelineQueryHandler::firstCorrected).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        return until == null ? List.of() : queries.query(new FindReadsOf(journeyId, null, until),
+        return until == null ? List.of() : queries.query(new FindReadsOf(journeyIds, null, until),
                 ResponseTypes.multipleInstancesOf(RecordedRead.class)).join();
     }
 

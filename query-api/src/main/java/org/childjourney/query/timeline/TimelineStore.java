@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -22,16 +23,25 @@ class TimelineStore implements NonDisclosures {
         this.readModels = readModels;
     }
 
-    /** A journey's timeline as the read model holds it; empty, as of nothing, for a journey it does not hold yet. */
-    Stored read(ChildJourneyId journeyId) {
+    /**
+     * The timelines of the journeys (a journey and those linked to it) as the read model holds them, read as one:
+     * their records together, as of the earliest of theirs; empty, as of nothing, for journeys it does not hold yet.
+     */
+    Stored read(List<ChildJourneyId> journeyIds) {
         // One generation for the whole read, even if a rebuild switches meanwhile.
         ReadModels now = readModels.at(readModels.generation());
-        Document head = now.collection(TimelineDocument.COLLECTION).find(eq("_id", journeyId.toString())).first();
-        if (head == null) {
-            return new Stored(null, TimelineHistory.of(List.of()));
+        List<Document> records = new ArrayList<>();
+        String asOf = null;
+        for (ChildJourneyId journeyId : journeyIds) {
+            Document head = now.collection(TimelineDocument.COLLECTION).find(eq("_id", journeyId.toString())).first();
+            if (head != null) {
+                records.addAll(PagedItems.all(head, now.collection(TimelineDocument.PAGES)));
+                String headAsOf = TimelineDocument.of(head).asOf();
+                asOf = asOf == null || headAsOf != null && Instant.parse(headAsOf).isBefore(Instant.parse(asOf))
+                        ? headAsOf : asOf;
+            }
         }
-        return new Stored(TimelineDocument.of(head).asOf(),
-                TimelineHistory.of(PagedItems.all(head, now.collection(TimelineDocument.PAGES))));
+        return new Stored(asOf, TimelineHistory.of(records));
     }
 
     ReadModels readModels() {
@@ -47,8 +57,8 @@ class TimelineStore implements NonDisclosures {
     }
 
     @Override
-    public Recorded recordedOn(ChildJourneyId journeyId) {
-        TimelineHistory history = read(journeyId).history();
+    public Recorded recordedOn(List<ChildJourneyId> journeyIds) {
+        TimelineHistory history = read(journeyIds).history();
         return new Recorded(history.nonDisclosures().stream()
                 .map(decision -> new DecisionNotToShare(Instant.parse(decision.getString("at")),
                         decision.getString("by"), decision.getString("agency"), decision.getString("toAgency"),
