@@ -55,7 +55,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * worker reads all four together, a teacher at another school is refused and learns nothing, the school that raised
  * a concern reads its own entry only, a resend makes no second entry, invalid submissions store nothing, and an
  * auditor sees the reads; then the emergency department checks the child at triage (minimal view, the lead told),
- * the police check the flags at an incident, and the hub releases an entry to another school.
+ * the police check the flags at an incident, and the hub releases an entry to another school; a mental health
+ * service tells of the mother's crisis; the hub links the journey a visit known by a hospital number alone opened,
+ * and undoes the link.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -316,6 +318,36 @@ class EndToEndIT {
         assertThat(own.json().path("entries").findValuesAsText("entryId")).containsExactly(entryId);
         assertThat(own.json().path("entries").get(0).path("details").path("event").asText())
                 .isEqualTo("mental-health-crisis");
+    }
+
+    @Test
+    @Order(8)
+    void theHubLinksTheJourneyAnotherHospitalVisitOpenedAndUndoesItExactly() throws Exception {
+        Answer visit = submit("hospital-north", "{\"sourceRecordId\":\"AE2-" + RUN + "\",\"type\":\"ae-attendance\","
+                + "\"occurredAt\":\"2026-11-24T19:00:00Z\",\"subject\":{\"localId\":{\"system\":"
+                + "\"hospital-north/mrn\",\"value\":\"MRN-" + RUN + "\"}},\"details\":{\"site\":\"North General ED\","
+                + "\"presentingComplaint\":\"Burn to hand\",\"injury\":true,"
+                + "\"dischargedAt\":\"2026-11-24T22:00:00Z\"}}");
+        assertThat(visit.status()).as(visit.raw()).isEqualTo(201);
+        String other = visit.json().path("journeyId").asText();
+        assertThat(other).as("known by a local id only: another journey").isNotEqualTo(journeyId);
+        String mo = HTTP.userToken(stack.tokenUrl(), "mash.mo", "mo-pw");
+        String sarah = HTTP.userToken(stack.tokenUrl(), "sw.sarah", "sarah-pw");
+        String otherTimeline = stack.queryApi() + "/api/v1/journeys/" + other + "/timeline";
+        assertThat(HTTP.get(otherTimeline, sarah, "child-in-need").status()).isEqualTo(403);
+
+        Answer linked = HTTP.post(stack.queryApi() + "/api/v1/journeys/" + journeyId + "/links", mo,
+                "{\"otherJourneyId\":\"" + other + "\",\"evidence\":\"Same child: the ED confirmed the NHS number\"}");
+        assertThat(linked.status()).as(linked.raw()).isEqualTo(201);
+        JsonNode both = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.get(otherTimeline, sarah,
+                "child-in-need"), answer -> answer.json().path("entries").findValuesAsText("entryId")
+                .contains(visit.json().path("entryId").asText())).json();
+        assertThat(both.path("linkedJourneys").toString()).isEqualTo("[\"" + journeyId + "\"]");
+        assertThat(both.path("entries").findValuesAsText("type")).contains("school-concern", "ae-attendance");
+
+        Answer unlinked = HTTP.delete(stack.queryApi() + "/api/v1/journeys/" + other + "/links/" + journeyId, mo);
+        assertThat(unlinked.status()).as(unlinked.raw()).isEqualTo(204);
+        assertThat(HTTP.get(otherTimeline, sarah, "child-in-need").status()).isEqualTo(403);
     }
 
     @Test

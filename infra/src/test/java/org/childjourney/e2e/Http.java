@@ -49,6 +49,11 @@ final class Http {
                 .header("X-Purpose", purpose).GET().build());
     }
 
+    Answer delete(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).DELETE()
+                .build());
+    }
+
     /** The status of a GET once its whole body has arrived, the body left unparsed: what a latency figure times. */
     int getStatus(String url, String token, String purpose) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
