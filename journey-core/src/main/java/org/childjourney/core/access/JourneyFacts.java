@@ -101,6 +101,25 @@ public record JourneyFacts(boolean known, List<ChildJourneyId> journeys, Set<Chi
                 null, Map.of(), Map.of(), Set.of(), null, Map.of(), false);
     }
 
+    /**
+     * These facts, sealed if links name journeys beyond those folded ({@code linked} not empty: more than
+     * {@link #MOST_LINKED} joined, which only concurrent links can make): a record that cannot be read whole is
+     * read by auditors alone, as a sealed one is, until the hub undoes links. Otherwise these facts.
+     */
+    public JourneyFacts sealedIfNotWhole() {
+        return linked.isEmpty() ? this : new JourneyFacts(known, journeys, linked, true, entries, retracted,
+                openInvolvements, leadAgencies, team, openEnquiries, awaitingDecision, lastDecisionAt, releases,
+                notShared, consentRefusedScopes, childProtectionPlan, grants, possibleDuplicate);
+    }
+
+    /**
+     * Whom a break-glass grant is told of: the lead agency, or without one every agency with entries on the
+     * journey; never a broadcast.
+     */
+    public Set<AgencyCode> toTellOfBreakGlass() {
+        return leadAgency().map(Set::of).orElseGet(this::recordingAgencies);
+    }
+
     /** The journeys read with this one as one child's record: those linked to it, directly or through another. */
     public List<ChildJourneyId> othersThan(ChildJourneyId journeyId) {
         return journeys.stream().filter(other -> !other.equals(journeyId)).toList();

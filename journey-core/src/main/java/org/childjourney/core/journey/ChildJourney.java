@@ -170,7 +170,8 @@ public class ChildJourney {
         JourneyFacts before = facts.facts();
         apply(new BreakGlassGranted(c.journeyId(), c.grantId(), c.reader(), c.justification(), c.at(), expiresAt));
         AgencyCode readersAgency = c.reader().agency();
-        for (AgencyCode told : before.leadAgency().map(Set::of).orElseGet(before::recordingAgencies)) {
+        Set<AgencyCode> toTell = c.toTell() != null ? c.toTell() : before.toTellOfBreakGlass();
+        for (AgencyCode told : toTell) {
             apply(new AgencyNotified(c.grantId() + "-" + told.value(), told, NoticeKind.BREAK_GLASS_NOTICE, c.journeyId(),
                     List.of(), "A practitioner" + (readersAgency == null ? "" : " of " + readersAgency.value())
                             + " read this child's record by emergency access, for four hours; the access is flagged "

@@ -142,10 +142,19 @@ class JourneyFactsFoldTest {
                     JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional")), AT);
         }
         JourneyFacts other = new JourneyFactsFold().when(JourneyFixtures.possibleDuplicateResolved(), AT).facts();
+        JourneyFactsFold nine = new JourneyFactsFold();
+        for (int i = 0; i < JourneyFacts.MOST_LINKED - 1; i++) {
+            nine.when(new JourneysLinked(ChildJourneyId.of(UUID.randomUUID().toString()), JOURNEY,
+                    JourneyFixtures.HUB_MEMBER, Sensitive.of("Fictional")), AT);
+        }
+        assertThat(nine.facts().linkRefusal(OTHER_JOURNEY, other)).as("ten in all").isNull();
 
         assertThat(many.facts().linkRefusal(OTHER_JOURNEY, other))
                 .isEqualTo(JourneyRuleViolation.Rule.TOO_MANY_LINKED);
         assertThat(other.linkRefusal(OTHER_JOURNEY, other)).isNull();
+        assertThat(many.facts().sealedIfNotWhole().sealed()).as("links beyond the journeys folded").isTrue();
+        assertThat(nine.facts().sealedIfNotWhole().sealed()).as("an own fold, its links beyond").isTrue();
+        assertThat(other.sealedIfNotWhole()).isSameAs(other);
     }
 
     private void when(JourneyEvent event) {

@@ -615,7 +615,8 @@ public final class JourneyFixtures {
 
     /** The teacher's emergency read at {@code at}; a grant it opens takes {@code grantId}. */
     public static OpenBreakGlass openBreakGlass(String grantId, Instant at) {
-        return new OpenBreakGlass(JOURNEY, grantId, SCHOOL_PRACTITIONER, Sensitive.of(EMERGENCY_JUSTIFICATION), at);
+        return new OpenBreakGlass(JOURNEY, grantId, SCHOOL_PRACTITIONER, Sensitive.of(EMERGENCY_JUSTIFICATION), at,
+                null);
     }
 
     public static ReviewBreakGlass reviewBreakGlass() {

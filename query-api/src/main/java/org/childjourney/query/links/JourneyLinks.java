@@ -1,5 +1,8 @@
 package org.childjourney.query.links;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.access.JourneyFacts;
@@ -12,11 +15,12 @@ import org.childjourney.query.timeline.JourneyFactsSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A link, or its undoing, goes to both journeys in one unit of work (one transaction): the journey named, then the
- * other; a link of journeys read as one already (linked directly or through another), or an unlink of journeys not
- * linked directly, is refused, and then nothing is recorded on either. A journey the record does not hold, or a sealed one (found by auditors alone), is refused as a read of it
- * would be, so that the answer never tells which it was; a link that would join more than
- * {@link JourneyFacts#MOST_LINKED} journeys into one child's record is refused.
+ * A link, or its undoing, goes to both journeys in one unit of work (one transaction), in the order of their ids, so
+ * that a link and an unlink of the same two journeys queue rather than deadlock. A link of journeys read as one
+ * already (linked directly or through another), or of more than {@link JourneyFacts#MOST_LINKED} journeys into one
+ * record, is refused; so is a journey the record does not hold, or a sealed one (found by auditors alone), like a
+ * read of it, and then nothing is recorded on either. An unlink needs only a link in force: it narrows access, so a
+ * seal never stands in its way.
  */
 @Component
 class JourneyLinks {
@@ -31,22 +35,27 @@ class JourneyLinks {
 
     @CommandHandler
     void handle(LinkJourneys c) {
+        if (c.journeyId().equals(c.otherJourneyId())) {
+            throw new JourneyRuleViolation(JourneyRuleViolation.Rule.LINKED_TO_ITSELF);
+        }
         JourneyFacts one = readable(c.journeyId());
         JourneyFacts other = readable(c.otherJourneyId());
         JourneyRuleViolation.Rule refusal = one.linkRefusal(c.otherJourneyId(), other);
         if (refusal != null) {
             throw new JourneyRuleViolation(refusal);
         }
-        commands.sendAndWait(new LinkJourney(c.journeyId(), c.otherJourneyId(), c.linkedBy(), c.evidence()));
-        commands.sendAndWait(new LinkJourney(c.otherJourneyId(), c.journeyId(), c.linkedBy(), c.evidence()));
+        for (ChildJourneyId journeyId : inOrder(c.journeyId(), c.otherJourneyId())) {
+            ChildJourneyId linkedTo = journeyId.equals(c.journeyId()) ? c.otherJourneyId() : c.journeyId();
+            commands.sendAndWait(new LinkJourney(journeyId, linkedTo, c.linkedBy(), c.evidence()));
+        }
     }
 
     @CommandHandler
     void handle(UnlinkJourneys c) {
-        readable(c.journeyId());
-        readable(c.otherJourneyId());
-        commands.sendAndWait(new UnlinkJourney(c.journeyId(), c.otherJourneyId(), c.unlinkedBy(), c.evidence()));
-        commands.sendAndWait(new UnlinkJourney(c.otherJourneyId(), c.journeyId(), c.unlinkedBy(), c.evidence()));
+        for (ChildJourneyId journeyId : inOrder(c.journeyId(), c.otherJourneyId())) {
+            ChildJourneyId unlinkedFrom = journeyId.equals(c.journeyId()) ? c.otherJourneyId() : c.journeyId();
+            commands.sendAndWait(new UnlinkJourney(journeyId, unlinkedFrom, c.unlinkedBy(), c.evidence()));
+        }
     }
 
     private JourneyFacts readable(ChildJourneyId journeyId) {
@@ -55,5 +64,9 @@ class JourneyLinks {
             throw new ReadRefused();
         }
         return journey;
+    }
+
+    private static List<ChildJourneyId> inOrder(ChildJourneyId one, ChildJourneyId other) {
+        return Stream.of(one, other).distinct().sorted(Comparator.comparing(ChildJourneyId::toString)).toList();
     }
 }

@@ -58,7 +58,7 @@ class JourneySearchHandler {
             AccessDecision decision = policy.decide(request, journey);
             if (!found.isEmpty()) {
                 boolean shown = decision instanceof AccessDecision.Permitted read
-                        && (!read.breakGlass() || grants.grant(journeyId, request));
+                        && (!read.breakGlass() || grants.grant(journeyId, journey, request));
                 (shown ? permitted : withheld).add(journeyId);
             }
         }

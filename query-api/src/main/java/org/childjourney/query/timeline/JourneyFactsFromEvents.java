@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -35,12 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 class JourneyFactsFromEvents implements JourneyFactsSource {
 
-    private final EventStore events;
+    private final EventStorageEngine events;
     private final Map<ChildJourneyId, Folded> recent;
     /** The facts of linked journeys read as one, by how far each journey's own fold reached. */
     private final Map<Map<ChildJourneyId, Long>, JourneyFacts> recentlyLinked;
 
-    JourneyFactsFromEvents(EventStore events, QueryProperties properties) {
+    JourneyFactsFromEvents(EventStorageEngine events, QueryProperties properties) {
         this.events = events;
         int capacity = properties.foldedJourneys();
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
@@ -90,7 +90,7 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
             then.when(event, message.getTimestamp());
             each.accept(event, message.getTimestamp());
         });
-        return then.facts();
+        return then.facts().sealedIfNotWhole();
     }
 
     /** The journey's own fold, from its own events alone, or {@code null} if the store holds no such journey. */
@@ -101,11 +101,10 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
         // From after the fold kept, or after the latest event when the fold is current: then the read is empty.
         long from = latest.isPresent() && sequence >= latest.get() ? latest.get() + 1 : sequence + 1;
         DomainEventStream stream = events.readEvents(journeyId.toString(), from);
-        long committed = latest.orElse(-1L);
         JourneyFactsFold fold = null;
-        // Committed events only: a read inside a command's unit of work would also get the events it staged, which
-        // a rollback would take back after the fold had kept them.
-        while (stream.hasNext() && stream.peek().getSequenceNumber() <= committed) {
+        // The storage engine's, not the event store's: committed events only. Inside a command's unit of work the
+        // event store would add those it staged, which a rollback takes back after the fold had kept them.
+        while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (fold == null) {
                 fold = known == null ? new JourneyFactsFold() : new JourneyFactsFold(known.fold());
@@ -124,7 +123,8 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
     /**
      * The facts of the child's record as one: the journey and every journey linked to it, directly or through
      * another (at most {@link JourneyFacts#MOST_LINKED}), their events folded as one journey's in the order recorded,
-     * as far as each journey's own fold reached. Kept while no journey of them has a new event.
+     * as far as each journey's own fold reached. Kept while no journey of them has a new event. A record whose links
+     * reach beyond them is sealed ({@link JourneyFacts#sealedIfNotWhole()}): never read in part.
      */
     private JourneyFacts linked(ChildJourneyId journeyId, Folded own) {
         Map<ChildJourneyId, Long> reached = new HashMap<>(Map.of(journeyId, own.sequence()));
@@ -147,7 +147,7 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
         MergedEvents.replay(events, reached.keySet(), message -> message.getSequenceNumber()
                 <= reached.get(ChildJourneyId.of(message.getAggregateIdentifier())),
                 (event, message) -> fold.when(event, message.getTimestamp()));
-        JourneyFacts facts = fold.facts();
+        JourneyFacts facts = fold.facts().sealedIfNotWhole();
         synchronized (recentlyLinked) {
             recentlyLinked.put(reached, facts);
         }

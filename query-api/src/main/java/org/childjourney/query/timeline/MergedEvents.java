@@ -7,14 +7,15 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEvent;
 
 /**
  * The events of several journeys (a child's linked journeys) read as one journey's: each journey's stream in its own
  * order, merged by when each event was recorded, ties by journey id, so that one fold of them sees one child's record
- * as it grew. Each stream is read lazily, from its first event, as far as {@code within} allows.
+ * as it grew. Each stream is read lazily, from its first event, as far as {@code within} allows, from the storage
+ * engine: committed events only, never those a unit of work has staged.
  */
 final class MergedEvents {
 
@@ -29,7 +30,7 @@ final class MergedEvents {
      * Hands each event of the journeys to {@code each}, oldest first, while {@code within} holds for the journey's
      * next event: a journey's stream ends at its first event outside.
      */
-    static void replay(EventStore store, Collection<ChildJourneyId> journeys,
+    static void replay(EventStorageEngine store, Collection<ChildJourneyId> journeys,
             Predicate<DomainEventMessage<?>> within, BiConsumer<JourneyEvent, DomainEventMessage<?>> each) {
         PriorityQueue<DomainEventStream> heads = new PriorityQueue<>(BY_RECORDED);
         journeys.forEach(journeyId -> offer(heads, store.readEvents(journeyId.toString(), 0), within));

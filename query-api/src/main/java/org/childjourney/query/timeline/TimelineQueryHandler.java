@@ -65,8 +65,11 @@ class TimelineQueryHandler {
         AccessRequest request = query.reader().request(ReadKind.TIMELINE, Instant.now(clock));
         JourneyFacts journey = facts.factsOf(query.journeyId());
         AccessDecision decision = AccessPolicies.current().decide(request, journey);
+        // The grant goes through the journey asked for, which refuses it if sealed since; a journey linked to it is
+        // asked again.
         if (decision instanceof AccessDecision.Permitted permitted && permitted.breakGlass()
-                && !grants.grant(query.journeyId(), request)) {
+                && (!grants.grant(query.journeyId(), journey, request)
+                        || journey.journeys().size() > 1 && facts.factsOf(query.journeyId()).sealed())) {
             decision = new AccessDecision.Refused(RefusalReason.JOURNEY_SEALED);
         }
         if (decision instanceof AccessDecision.Refused refused) {

@@ -123,7 +123,9 @@ class LinkedJourneysIT extends QueryApiIT {
                 + "\"evidence\":\"Fictional\"}").status()).isEqualTo(400);
         assertThat(query.post(path(school, "/links"), mo, Map.of(), "{\"otherJourneyId\":\""
                 + hospital.journeyId() + "\"}").status()).as("evidence is required").isEqualTo(400);
-        assertThat(link(school, school, mo).status()).as("to itself").isEqualTo(409);
+        Answer itself = link(school, school, mo);
+        assertThat(itself.status()).as("to itself").isEqualTo(409);
+        assertThat(itself.json().path("detail").asText()).contains("to itself");
         assertThat(query.delete(path(school, "/links/" + hospital.journeyId()), mo).status())
                 .as("no link to undo").isEqualTo(409);
         assertThat(link(school, hospital, ada).status()).isEqualTo(201);
@@ -136,6 +138,66 @@ class LinkedJourneysIT extends QueryApiIT {
         assertThat(link(school, third, mo).status()).as("a sealed journey is joined to nothing, and not named")
                 .isEqualTo(403);
         assertThat(query.delete(path(school, "/links/" + hospital.journeyId()), sarah).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSealOfAnyLinkedJourneySealsTheRecordAndAnUnlinkNeedsNoUnseal() {
+        assertThat(link(school, hospital, mo).status()).isEqualTo(201);
+        assertThat(read(hospital, sarah).status()).isEqualTo(200);
+
+        assertThat(query.post(path(hospital, "/seal"), ada, Map.of(), "{\"reason\":\"Adoption order made\"}")
+                .status()).isEqualTo(201);
+
+        assertThat(read(school, sarah).status()).as("sealed with the journey linked to it").isEqualTo(403);
+        assertThat(read(school, mo).status()).isEqualTo(403);
+        assertThat(review(school).status()).as("auditors read a sealed record").isEqualTo(200);
+        assertThat(query.delete(path(school, "/links/" + hospital.journeyId()), ada).status()).isEqualTo(204);
+        assertThat(read(school, sarah).status()).as("unlinked: the school's journey alone, unsealed").isEqualTo(200);
+        assertThat(entryIds(read(school, sarah))).containsExactly(concern.toString(), involvement.toString());
+    }
+
+    @Test
+    void aChainOfLinksIsOneRecordAndUnlinkingTheMiddleSplitsIt() {
+        JourneyStories third = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        EntryId missing = third.aeAttendance("2026-11-23T10:00:00Z");
+        await().atMost(Duration.ofSeconds(30)).until(() -> entryIds(review(third)).size() == 1);
+        assertThat(link(school, hospital, mo).status()).isEqualTo(201);
+        assertThat(link(hospital, third, mo).status()).isEqualTo(201);
+
+        assertThat(entryIds(read(school, sarah))).containsExactlyInAnyOrder(concern.toString(),
+                involvement.toString(), attendance.toString(), missing.toString());
+        assertThat(link(third, school, mo).status()).as("one record already, through the hospital's journey")
+                .isEqualTo(409);
+
+        assertThat(query.delete(path(hospital, "/links/" + third.journeyId()), mo).status()).isEqualTo(204);
+        assertThat(entryIds(read(school, sarah))).containsExactlyInAnyOrder(concern.toString(),
+                involvement.toString(), attendance.toString());
+        assertThat(read(third, sarah).status()).isEqualTo(403);
+    }
+
+    /** Emergency access to the hospital's journey reads social care's too: social care, the lead, is told. */
+    @Test
+    void breakingGlassOnALinkedJourneyTellsTheRecordsLead() {
+        assertThat(link(school, hospital, mo).status()).isEqualTo(201);
+        String paul = TOKENS.user("pc.paul", "police-east", "practitioner");
+
+        Answer emergency = query.get(path(hospital, "/timeline"), paul, Map.of("X-Purpose", "emergency",
+                "X-Justification", "Child found alone at night, checking for known risks"));
+
+        assertThat(emergency.status()).as(emergency.raw()).isEqualTo(200);
+        assertThat(entryIds(emergency)).hasSize(3);
+        String csc = TOKENS.issue("journey", "service-account-csc-county", "csc-county", List.of("agency-system"),
+                300);
+        JsonNode notice = await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode item : query.get("/api/v1/inbox", csc, Map.of()).json().path("items")) {
+                if (item.path("kind").asText().equals("break-glass-notice")
+                        && item.path("journeyId").asText().equals(hospital.journeyId().toString())) {
+                    return item;
+                }
+            }
+            return null;
+        }, found -> found != null);
+        assertThat(notice.path("summary").asText()).contains("police-east");
     }
 
     @Test

@@ -7,15 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.StrategyDecision;
 import org.childjourney.core.journey.TeamRole;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
@@ -35,6 +40,9 @@ class FactsAtTheReadIT extends QueryApiIT {
 
     @Autowired
     Configuration axon;
+
+    @Autowired
+    JourneyFactsSource facts;
 
     private QueryClient query;
     private JourneyStories story;
@@ -131,6 +139,29 @@ class FactsAtTheReadIT extends QueryApiIT {
         story.enquiryConcluded(enquiry);
 
         assertThat(timeline(paul, "safeguarding-enquiry").status()).isEqualTo(403);
+    }
+
+    /**
+     * A fold made inside a command's unit of work (the hub's decision, then its link) must keep nothing the unit of
+     * work staged: rolled back, the event is gone, and the next event recorded takes its sequence number.
+     */
+    @Test
+    void aFoldInsideAUnitOfWorkKeepsNothingItsRollbackTakesBack() {
+        String journeyId = story.journeyId().toString();
+        long next = eventStore.lastSequenceNumberFor(journeyId).orElseThrow() + 1;
+        UnitOfWork<?> work = DefaultUnitOfWork.startAndGet(null);
+        eventStore.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId, next,
+                new AgencyNotified("fictional-staged-notice", RIVERSIDE.code(), NoticeKind.ACCESS_NOTICE,
+                        story.journeyId(), List.of(), "Fictional: staged, then rolled back")));
+        facts.factsOf(story.journeyId());
+        work.rollback();
+
+        assertThat(query.post(path("/seal"), ada, Map.of(), "{\"reason\":\"Adoption order made\"}").status())
+                .isEqualTo(201);
+
+        assertThat(eventStore.lastSequenceNumberFor(journeyId)).as("the seal took the staged event's place")
+                .contains(next);
+        assertThat(timeline(sarah, "child-in-need").status()).isEqualTo(403);
     }
 
     private List<StreamingEventProcessor> processors() {
