@@ -20,6 +20,7 @@ import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.TimeOrder;
 import org.childjourney.query.readmodel.RebuildableProjection;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +62,7 @@ class BreakGlassQueue implements RebuildableProjection {
                 .append("agency", granted.reader().agency() == null ? null : granted.reader().agency().value())
                 .append("justification", granted.justification().value())
                 .append("openedAt", granted.openedAt().toString())
+                .append("order", TimeOrder.of(granted.openedAt()))
                 .append("expiresAt", granted.expiresAt().toString())
                 .append("reviewed", false), new ReplaceOptions().upsert(true));
     }
@@ -81,7 +83,7 @@ class BreakGlassQueue implements RebuildableProjection {
         Bson filter = query.grantId() != null ? eq("_id", query.grantId())
                 : query.reviewed() != null ? eq("reviewed", query.reviewed())
                 : new Document();
-        List<QueuedGrant> found = grants().find(filter).sort(Sorts.ascending("openedAt")).map(BreakGlassQueue::grant)
+        List<QueuedGrant> found = grants().find(filter).sort(Sorts.ascending("order", "_id")).map(BreakGlassQueue::grant)
                 .into(new ArrayList<>());
         if (query.grantId() == null) {
             disclosures.auditTrailRead(query.auditor(), "break-glass",

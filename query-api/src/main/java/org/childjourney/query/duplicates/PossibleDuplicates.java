@@ -21,6 +21,7 @@ import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.TimeOrder;
 import org.childjourney.query.readmodel.RebuildableProjection;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * task keyed by its id, and answers
  * {@link FindPossibleDuplicates} from it, a page at a time, by a filter on their state (open tasks are as many as
  * the hub has not decided; the embedded read store reads the collection to filter it, a real MongoDB by an index on
- * {@code state} and {@code raisedAt}). Writing a task or a decision twice writes the same document. A listing is recorded, with the journeys it named, before it is answered. Processed with the other
+ * {@code state} and {@code order}, the time raised as text that sorts). Writing a task or a decision twice writes the same document. A listing is recorded, with the journeys it named, before it is answered. Processed with the other
  * short lists (the break-glass queue) in processing group {@code access-log}: a processor of its own would read
  * every event of the store once more for a handful of tasks.
  */
@@ -64,6 +65,7 @@ class PossibleDuplicates implements RebuildableProjection {
                 .append("score", raised.score())
                 .append("reasons", raised.reasons())
                 .append("raisedAt", at.toString())
+                .append("order", TimeOrder.of(at))
                 .append("state", "open"), new ReplaceOptions().upsert(true));
     }
 
@@ -81,7 +83,7 @@ class PossibleDuplicates implements RebuildableProjection {
     @QueryHandler
     List<PossibleDuplicate> handle(FindPossibleDuplicates query) {
         List<PossibleDuplicate> found = tasks().find(eq("state", query.state()))
-                .sort(Sorts.ascending("raisedAt", "_id"))
+                .sort(Sorts.ascending("order", "_id"))
                 .skip(query.page() * FindPossibleDuplicates.PAGE).limit(FindPossibleDuplicates.PAGE + 1)
                 .map(PossibleDuplicates::task).into(new ArrayList<>());
         // The one more, which tells whether there is a next page, is not shown: it is not recorded either.

@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.springboot.EventProcessorProperties;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,7 @@ import org.springframework.stereotype.Component;
 public class ReadModelsBehindTokens implements SmartInitializingSingleton {
 
     static final String SCHEMES = "read_model_schemes";
-    static final String MARKER = "read-models-hold-their-tokens-events: layout 2, paged documents";
+    static final String MARKER = "read-models-hold-their-tokens-events: layout 3, lists sorted on fixed-width times";
     private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelsBehindTokens.class);
@@ -52,12 +54,15 @@ public class ReadModelsBehindTokens implements SmartInitializingSingleton {
     private final List<String> behind = new ArrayList<>();
 
     ReadModelsBehindTokens(MongoDatabase readModels, TokenStore tokens, TransactionManager transactions,
-            ObjectProvider<EventProcessingConfiguration> processing, EventProcessorProperties processors) {
+            ObjectProvider<EventProcessingConfiguration> processing, List<RebuildableProjection> projections) {
         this.readModels = readModels;
         this.tokens = tokens;
         this.transactions = transactions;
         this.processing = processing;
-        this.groups = List.copyOf(processors.getProcessors().keySet());
+        // The read models' processors only: one that writes no read model (the feedback loops') is never replayed.
+        this.groups = projections.stream()
+                .map(projection -> AnnotationUtils.findAnnotation(projection.getClass(), ProcessingGroup.class))
+                .filter(Objects::nonNull).map(ProcessingGroup::value).distinct().toList();
     }
 
     /** Before any processor starts: which processors have tokens that a read store without the marker lacks. */
