@@ -353,6 +353,11 @@ public final class JourneyFactsFold {
         return agency.equals(notices.get(noticeId));
     }
 
+    /** Whether a notice with this id was raised about the journey. */
+    public boolean noticeRaised(String noticeId) {
+        return notices.containsKey(noticeId);
+    }
+
     /** Whether the notice with this id has been acknowledged. */
     public boolean acknowledged(String noticeId) {
         return acknowledgedNotices.contains(noticeId);

@@ -22,14 +22,16 @@ import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
+import org.childjourney.core.consent.Consent;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.childjourney.core.journey.command.AcknowledgeNotice;
 import org.childjourney.core.journey.command.DeclineSharing;
-import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.LinkJourney;
+import org.childjourney.core.journey.command.OpenBreakGlass;
 import org.childjourney.core.journey.command.RaiseNotice;
 import org.childjourney.core.journey.command.RaisePossibleDuplicate;
 import org.childjourney.core.journey.command.RecordEntry;
+import org.childjourney.core.journey.command.RecordHubDecision;
 import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
@@ -56,6 +58,8 @@ import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.core.journey.event.SharingDeclined;
 import org.childjourney.core.journey.event.SharingRefused;
+import org.childjourney.core.person.Subject;
+import org.childjourney.core.provenance.Provenance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,8 +76,10 @@ import org.jspecify.annotations.Nullable;
  * started it, and an outcome for no open s.47 enquiry. A release or a decision not to share is decided on the
  * caller's request under the access policy (a ground recorded on the journey is needed) and on the entries named;
  * a refusal is recorded ({@code SharingRefused}). Sealing and unsealing alternate. A break-glass grant tells the lead
- * agency, or the agencies with entries; a receipt is accepted only for a notice raised for that agency. A possible
- * duplicate is decided once. A link is made once, to another journey, and undone once. Which service sends which command is the services' concern.
+ * agency, or the agencies with entries; a receipt is accepted only for a notice raised for that agency. A notice is
+ * raised once by its id. A possible duplicate is decided once. A link is made once, to another journey, and undone
+ * once. A decision the hub records from its worklist needs the hub's ground. Which service sends which command is the
+ * services' concern.
  */
 public class ChildJourney {
 
@@ -99,6 +105,28 @@ public class ChildJourney {
         }
         requireAllowed(entry);
         apply(entry);
+    }
+
+    /**
+     * The hub's decision on a front-door item, recorded from its worklist under the hub's ground (a reader's triage
+     * read could not decide it) as its agency's {@code contact-decision}: about the child of this journey, whatever
+     * identifiers the item was sent with.
+     */
+    @CommandHandler
+    void handle(RecordHubDecision c) {
+        AccessDecision decision = AccessPolicies.current().decide(c.request(), facts.facts());
+        if (!(decision instanceof AccessDecision.Permitted permitted) || !permitted.grounds().contains(Ground.HUB)) {
+            throw new JourneyRuleViolation(Rule.NO_HUB_GROUND);
+        }
+        ContactDecided decided = new ContactDecided(c.journeyId(), c.entryId(),
+                new Provenance(c.agency(), "front-door/" + c.entryId(), c.request().viewer().username(),
+                        c.request().at()),
+                Subject.ofTheJourney(), Consent.notStated(), c.itemEntryId(), c.decision(), c.rationale());
+        if (facts.entry(c.entryId()) != null) {
+            throw new JourneyRuleViolation(Rule.ENTRY_ALREADY_RECORDED);
+        }
+        requireAllowed(decided);
+        apply(decided);
     }
 
     /** @return {@code null} if the release is recorded, else why it was refused (the refusal is recorded) */
@@ -128,7 +156,10 @@ public class ChildJourney {
 
     @CommandHandler
     void handle(RaiseNotice c) {
-        apply(new AgencyNotified(c.noticeId(), c.agency(), c.kind(), c.journeyId(), c.entryIds(), c.summary()));
+        if (!facts.noticeRaised(c.noticeId())) {
+            apply(new AgencyNotified(c.noticeId(), c.agency(), c.kind(), c.journeyId(), c.entryIds(), c.summary(),
+                    c.deliverBy()));
+        }
     }
 
     @CommandHandler
@@ -172,10 +203,11 @@ public class ChildJourney {
         AgencyCode readersAgency = c.reader().agency();
         Set<AgencyCode> toTell = c.toTell() != null ? c.toTell() : before.toTellOfBreakGlass();
         for (AgencyCode told : toTell) {
-            apply(new AgencyNotified(c.grantId() + "-" + told.value(), told, NoticeKind.BREAK_GLASS_NOTICE, c.journeyId(),
-                    List.of(), "A practitioner" + (readersAgency == null ? "" : " of " + readersAgency.value())
+            apply(new AgencyNotified(c.grantId() + "-" + told.value(), told, NoticeKind.BREAK_GLASS_NOTICE,
+                    c.journeyId(), List.of(), "A practitioner"
+                            + (readersAgency == null ? "" : " of " + readersAgency.value())
                             + " read this child's record by emergency access, for four hours; the access is flagged "
-                            + "for the auditors' review."));
+                            + "for the auditors' review.", null));
         }
         return new BreakGlassGrant(c.grantId(), c.reader().username(), c.at(), expiresAt, true);
     }

@@ -39,7 +39,9 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** An unlink names a journey not linked to this one. */
         NOT_LINKED("the journeys are not linked"),
         /** A link would join more journeys into one child's record than a read folds. */
-        TOO_MANY_LINKED("the link would join more than ten journeys into one child's record");
+        TOO_MANY_LINKED("the link would join more than ten journeys into one child's record"),
+        /** A decision from the hub's worklist needs the hub's ground on the journey. */
+        NO_HUB_GROUND("the hub's ground does not hold on this journey now");
 
         private final String description;
 

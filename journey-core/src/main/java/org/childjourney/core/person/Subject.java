@@ -30,6 +30,14 @@ public record Subject(@Nullable NhsNumber nhsNumber, @Nullable LocalId localId, 
         return new Subject(null, null, null, null, null, null, household);
     }
 
+    /**
+     * The child of the journey an entry is recorded on, named by no identifier of the entry's own: a decision the
+     * hub records from its worklist, about the item it decides.
+     */
+    public static Subject ofTheJourney() {
+        return new Subject(null, null, null, null, null, null, null);
+    }
+
     /** The same child, recorded in this household. */
     public Subject inHousehold(Household recorded) {
         return new Subject(nhsNumber, localId, givenName, familyName, dateOfBirth, postcode, recorded);

@@ -832,7 +832,7 @@ class ChildJourneyTest {
         private static AgencyNotified toldOf(String grantId) {
             return new AgencyNotified(grantId + "-csc-county", CSC_COUNTY.code(), NoticeKind.BREAK_GLASS_NOTICE,
                     JOURNEY, List.of(), "A practitioner of school-parkside read this child's record by emergency "
-                            + "access, for four hours; the access is flagged for the auditors' review.");
+                            + "access, for four hours; the access is flagged for the auditors' review.", null);
         }
 
         @Test

@@ -161,8 +161,10 @@ public final class JourneyFixtures {
     /** An inbox item's id: random in the services, fixed here. Not personal. */
     public static final String NOTICE_ID = "00000000-0000-4000-8000-0000000000a1";
     /** What an inbox notice says: a summary the receiving agency may see, never the child's details. */
-    public static final String NOTICE_SUMMARY = "A practitioner of another agency read this journey by emergency "
-            + "access";
+    public static final String NOTICE_SUMMARY = "Operation Encompass: this child was involved in a domestic abuse "
+            + "incident reported on 2026-03-02. Please make sure a trusted adult in school is ready to support the "
+            + "child from 08:00 on 2026-03-03.";
+    public static final Instant NOTICE_DELIVER_BY = Instant.parse("2026-03-03T08:00:00Z");
 
     /** The policy version the fixture disclosure records name: a stored value, so a literal, not the constant. */
     public static final String POLICY_VERSION = "2026.11-1";
@@ -661,11 +663,11 @@ public final class JourneyFixtures {
                 Sensitive.of("The GP practice corrected its record: two children"));
     }
 
-    // --- Inbox: Parkside hears that someone broke glass on Amy's journey, and its system acknowledges.
+    // --- Inbox: Parkside hears of a night's domestic abuse for the next school day, and its system acknowledges.
 
     public static AgencyNotified agencyNotified() {
-        return new AgencyNotified(NOTICE_ID, SCHOOL_PARKSIDE.code(), NoticeKind.BREAK_GLASS_NOTICE, JOURNEY,
-                List.of(SCHOOL_CONCERN), NOTICE_SUMMARY);
+        return new AgencyNotified(NOTICE_ID, SCHOOL_PARKSIDE.code(), NoticeKind.ENCOMPASS_NOTICE, JOURNEY,
+                List.of(DOMESTIC_ABUSE_NOTIFICATION), NOTICE_SUMMARY, NOTICE_DELIVER_BY);
     }
 
     public static NoticeAcknowledged noticeAcknowledged() {
@@ -673,8 +675,8 @@ public final class JourneyFixtures {
     }
 
     public static RaiseNotice raiseNotice() {
-        return new RaiseNotice(JOURNEY, NOTICE_ID, SCHOOL_PARKSIDE.code(), NoticeKind.BREAK_GLASS_NOTICE,
-                List.of(SCHOOL_CONCERN), NOTICE_SUMMARY);
+        return new RaiseNotice(JOURNEY, NOTICE_ID, SCHOOL_PARKSIDE.code(), NoticeKind.ENCOMPASS_NOTICE,
+                List.of(DOMESTIC_ABUSE_NOTIFICATION), NOTICE_SUMMARY, NOTICE_DELIVER_BY);
     }
 
     public static AcknowledgeNotice acknowledgeNotice(AgencyCode agency) {

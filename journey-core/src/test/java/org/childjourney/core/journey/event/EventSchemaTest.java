@@ -56,7 +56,7 @@ class EventSchemaTest {
      * {@code JourneyDisclosedUpcaster}).
      */
     private static final Map<Class<?>, String> REVISIONS = Map.of(JourneyDisclosed.class, "2",
-            NoticeAcknowledged.class, "2");
+            NoticeAcknowledged.class, "2", AgencyNotified.class, "2");
 
     private static final Path RECEIVED = Path.of("target", "event-schemas-received");
 
@@ -128,6 +128,15 @@ class EventSchemaTest {
                 .as("%s is permitted by exactly one sealed event interface, or is exactly one entry type's record",
                         type.getSimpleName())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void readsANoticeStoredBeforeNoticesHadADeliveryTimeAsHavingNone() throws IOException {
+        AgencyNotified read = PRODUCTION.treeToValue(resource("event-schemas/AgencyNotified/rev-1.json"),
+                AgencyNotified.class);
+
+        assertThat(read.deliverBy()).isNull();
+        assertThat(read.noticeId()).isEqualTo(JourneyFixtures.agencyNotified().noticeId());
     }
 
     @Test
