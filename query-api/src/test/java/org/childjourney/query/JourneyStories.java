@@ -78,7 +78,6 @@ public final class JourneyStories {
     private final EventStore store;
     private final ChildJourneyId journeyId = new ChildJourneyId(UUID.randomUUID());
     private final Subject subject;
-    private long sequence;
 
     public JourneyStories(EventStore store, String nhsNumber) {
         this.store = store;
@@ -227,7 +226,19 @@ public final class JourneyStories {
     }
 
     private void publish(JourneyEvent event) {
-        store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), sequence++, event));
+        // After the journey's own latest event: the query API appends to it too (the feedback loops' notices), and
+        // an append it beat to a sequence number is refused by the store, then made again after it.
+        for (int attempt = 1; ; attempt++) {
+            long next = store.lastSequenceNumberFor(journeyId.toString()).map(latest -> latest + 1).orElse(0L);
+            try {
+                store.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId.toString(), next, event));
+                return;
+            } catch (RuntimeException beaten) {
+                if (attempt == 10) {
+                    throw beaten;
+                }
+            }
+        }
     }
 
     private static Provenance provenance(Agency agency, String occurredAt) {

@@ -84,6 +84,7 @@ class InboxProjection implements RebuildableProjection {
                     .append("entryIds", notice.entryIds().stream().map(EntryId::toString).toList())
                     .append("createdAt", at.toString())
                     .append("summary", notice.summary())
+                    .append("deliverBy", notice.deliverBy() == null ? null : notice.deliverBy().toString())
                     .append("acknowledgedAt", null)));
         }
         Document head = heads.edit(notice.agency().value(), agency -> new Document("_id", agency));

@@ -53,8 +53,10 @@ class InboxQueryHandler {
 
     private static InboxItem item(Document item) {
         String acknowledged = item.getString("acknowledgedAt");
+        String deliverBy = item.getString("deliverBy");
         return new InboxItem(item.getString("itemId"), item.getString("kind"), item.getString("journeyId"),
                 item.getList("entryIds", String.class), Instant.parse(item.getString("createdAt")),
-                item.getString("summary"), acknowledged == null ? null : Instant.parse(acknowledged));
+                item.getString("summary"), deliverBy == null ? null : Instant.parse(deliverBy),
+                acknowledged == null ? null : Instant.parse(acknowledged));
     }
 }

@@ -26,6 +26,6 @@ public class Notices {
     public void raise(AgencyCode agency, NoticeKind kind, ChildJourneyId journeyId, List<EntryId> entryIds,
             String summary) {
         commands.send(new RaiseNotice(journeyId, UUID.randomUUID().toString(), agency, kind, entryIds,
-                summary));
+                summary, null));
     }
 }

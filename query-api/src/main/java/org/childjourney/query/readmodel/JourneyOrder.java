@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -41,6 +42,8 @@ public class JourneyOrder {
 
     /** How far below its end the pass notes positions it did not see: an append open across more is not waited for. */
     static final int GAP_WINDOW = 10_000;
+    /** Events read a page at a time by {@link #replayAll}. */
+    private static final int REPLAY_BATCH = 500;
     /**
      * A page of the store in journey order, after a journey's event: keyset paging on the streams' unique key, read
      * by its index. The conditions are on that key alone: given one on the position too, H2 plans a prepared query
@@ -62,6 +65,18 @@ public class JourneyOrder {
         this.store = store;
         this.serializer = serializer;
         this.axon = axon;
+    }
+
+    /**
+     * Every event now in the store, journey by journey, through the handlers, at full speed (a replay of what a
+     * pattern rule would have found): no projection, no gaps noted.
+     *
+     * @return how many events the handlers were given
+     */
+    public long replayAll(EventHandlerInvoker handlers) throws Exception {
+        TrackingToken head = axon.eventStore().createHeadToken();
+        long end = head == null ? 0 : head.position().orElse(0);
+        return replay(end, handlers, REPLAY_BATCH, new Pace(0), done -> { }).events();
     }
 
     /**

@@ -127,7 +127,7 @@ class DisclosureBeforeDataIT extends QueryApiIT {
     void anInboxReadFailsWithoutItsRecordAndItsRecordNamesTheItemsShown() {
         eventStore.publish(GenericEventMessage.asEventMessage(new AgencyNotified("notice-" + UUID.randomUUID(),
                 AgencyCode.of("school-parkside"), NoticeKind.ACCESS_NOTICE, story.journeyId(), List.of(shared),
-                "Fictional notice")));
+                "Fictional notice", null)));
         String parkside = TOKENS.user("service-account-school-parkside", "school-parkside", "agency-system");
         Supplier<Answer> inbox = () -> query.get("/api/v1/inbox", parkside, Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> !inbox.get().json().path("items").isEmpty());

@@ -37,7 +37,7 @@ class JourneyCommandsIT extends QueryApiIT {
         UnitOfWork<?> read = DefaultUnitOfWork.startAndGet(new GenericMessage<>("a read"));
 
         commands.send(new RaiseNotice(story.journeyId(), noticeId, AgencyCode.of("csc-county"),
-                NoticeKind.ACCESS_NOTICE, List.of(), "A practitioner checked this child's flags."));
+                NoticeKind.ACCESS_NOTICE, List.of(), "A practitioner checked this child's flags.", null));
 
         assertThat(notices(story)).as("in the store while the read is still going on").isEqualTo(1);
         read.rollback();

@@ -131,7 +131,7 @@ class PagedReadModelsIT extends QueryApiIT {
             String noticeId = UUID.randomUUID().toString();
             notices.add(noticeId);
             commands.sendAndWait(new RaiseNotice(story.journeyId(), noticeId, agency, NoticeKind.ACCESS_NOTICE,
-                    List.of(), "Fictional notice " + n));
+                    List.of(), "Fictional notice " + n, null));
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> allItems(system, ""), notices::equals);
 

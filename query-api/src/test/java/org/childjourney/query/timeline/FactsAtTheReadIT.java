@@ -152,7 +152,7 @@ class FactsAtTheReadIT extends QueryApiIT {
         UnitOfWork<?> work = DefaultUnitOfWork.startAndGet(null);
         eventStore.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId, next,
                 new AgencyNotified("fictional-staged-notice", RIVERSIDE.code(), NoticeKind.ACCESS_NOTICE,
-                        story.journeyId(), List.of(), "Fictional: staged, then rolled back")));
+                        story.journeyId(), List.of(), "Fictional: staged, then rolled back", null)));
         facts.factsOf(story.journeyId());
         work.rollback();
 

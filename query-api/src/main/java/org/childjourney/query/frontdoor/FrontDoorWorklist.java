@@ -1,0 +1,164 @@
+package org.childjourney.query.frontdoor;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.childjourney.core.access.AccessDecision;
+import org.childjourney.core.access.AccessPolicies;
+import org.childjourney.core.access.AccessRequest;
+import org.childjourney.core.access.EntryFacts;
+import org.childjourney.core.access.Ground;
+import org.childjourney.core.access.JourneyFacts;
+import org.childjourney.core.access.Purpose;
+import org.childjourney.core.access.ReadKind;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.agency.AgencyRegister;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.EntryType;
+import org.childjourney.core.journey.event.ContactDecided;
+import org.childjourney.core.journey.event.EntryRetracted;
+import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.query.disclosure.DisclosureLog;
+import org.childjourney.query.readmodel.ReadModels;
+import org.childjourney.query.readmodel.RebuildableProjection;
+import org.childjourney.query.readmodel.TimeOrder;
+import org.childjourney.query.timeline.JourneyFactsSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects the front-door items awaiting a decision into collection {@code front_door}, one document per item keyed
+ * by its entry id, deleted when a decision on it (or its retraction) is recorded: the collection holds the hub's
+ * backlog, never its history, so listing it oldest first reads only what awaits (the embedded read store sorts the
+ * collection; a real MongoDB by an index on {@code order}, the arrival's time as text that sorts, then the journey
+ * and the item's place in it: two items of one journey recorded in one millisecond keep their order). Processed with the timelines (processing group
+ * {@code timeline}), which read every journey event already. Answers {@link FindFrontDoor}: each item with its
+ * journey's facts as of the read (folded from the event store, never a read model), the triage shown only where the
+ * hub's ground holds; sealed journeys are left out. A listing is recorded, with the journeys it named, before it is
+ * answered.
+ */
+@Component
+@ProcessingGroup("timeline")
+class FrontDoorWorklist implements RebuildableProjection {
+
+    static final String COLLECTION = "front_door";
+
+    private final ReadModels readModels;
+    private final JourneyFactsSource facts;
+    private final DisclosureLog disclosures;
+    private final AgencyRegister register;
+    private final Clock clock;
+
+    FrontDoorWorklist(ReadModels readModels, JourneyFactsSource facts, DisclosureLog disclosures,
+            AgencyRegister register, Clock clock) {
+        this.readModels = readModels;
+        this.facts = facts;
+        this.disclosures = disclosures;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    /** Each item is one journey's entry, and what removes it is on the same journey. */
+    @Override
+    public boolean perJourney() {
+        return true;
+    }
+
+    @Override
+    public RebuildableProjection copyFor(ReadModels generation) {
+        return new FrontDoorWorklist(generation, facts, disclosures, register, clock);
+    }
+
+    @EventHandler
+    void on(JourneyEntry entry, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        EntryType type = EntryType.of(entry);
+        if (type == EntryType.CONTACT || type == EntryType.DOMESTIC_ABUSE_NOTIFICATION) {
+            items().replaceOne(eq("_id", entry.entryId().toString()), new Document("_id", entry.entryId().toString())
+                    .append("journeyId", entry.journeyId().toString())
+                    .append("type", type.wireName())
+                    .append("agency", entry.provenance().agency().code().value())
+                    .append("occurredAt", entry.provenance().occurredAt().toString())
+                    .append("arrivedAt", recordedAt.toString())
+                    .append("order", TimeOrder.of(recordedAt))
+                    .append("sequence", sequence), new ReplaceOptions().upsert(true));
+        } else if (entry instanceof ContactDecided decided) {
+            items().deleteOne(eq("_id", decided.contactEntryId().toString()));
+        } else if (entry instanceof EntryRetracted retracted) {
+            items().deleteOne(eq("_id", retracted.targetEntryId().toString()));
+        }
+    }
+
+    /** One page, and one item more if there is a next page. */
+    @QueryHandler
+    List<FrontDoorItem> handle(FindFrontDoor query) {
+        Instant now = Instant.now(clock);
+        AccessRequest request = new AccessRequest(query.hub(), register.kindOf(query.hub().agency()),
+                Purpose.MASH_TRIAGE, ReadKind.TIMELINE, null, now);
+        List<FrontDoorItem> found = new ArrayList<>();
+        for (Document item : items().find().sort(Sorts.ascending("order", "journeyId", "sequence"))
+                .skip(query.page() * FindFrontDoor.PAGE).limit(FindFrontDoor.PAGE + 1)) {
+            ChildJourneyId journeyId = ChildJourneyId.of(item.getString("journeyId"));
+            JourneyFacts journey = facts.factsOf(journeyId);
+            if (!journey.sealed()) {
+                found.add(item(item, journey, request, now));
+            }
+        }
+        // The one more, which tells whether there is a next page, is not shown: it is not recorded either.
+        disclosures.listRead(query.hub(), Purpose.MASH_TRIAGE, "front-door", found.stream()
+                .limit(FindFrontDoor.PAGE).map(item -> ChildJourneyId.of(item.journeyId())).toList());
+        return found;
+    }
+
+    private FrontDoorItem item(Document item, JourneyFacts journey, AccessRequest request, Instant now) {
+        Instant arrived = Instant.parse(item.getString("arrivedAt"));
+        AccessDecision decision = AccessPolicies.current().decide(request, journey);
+        boolean hub = decision instanceof AccessDecision.Permitted permitted
+                && permitted.grounds().contains(Ground.HUB);
+        return new FrontDoorItem(item.getString("journeyId"), item.getString("_id"), item.getString("type"),
+                item.getString("agency"), Instant.parse(item.getString("occurredAt")), arrived,
+                Duration.between(arrived, now), hub ? triage(journey, EntryId.of(item.getString("_id"))) : null);
+    }
+
+    private FrontDoorItem.Triage triage(JourneyFacts journey, EntryId itemId) {
+        EntryFacts self = journey.entries().stream().filter(entry -> entry.entryId().equals(itemId)).findFirst()
+                .orElse(null);
+        int prior = (int) journey.entries().stream()
+                .filter(entry -> entry.type() == EntryType.CONTACT
+                        || entry.type() == EntryType.DOMESTIC_ABUSE_NOTIFICATION)
+                .filter(entry -> !entry.entryId().equals(itemId) && !journey.retracted().contains(entry.entryId()))
+                .filter(entry -> self == null || entry.recordedAt().isBefore(self.recordedAt()))
+                .count();
+        List<FrontDoorItem.Involvement> involved = journey.openInvolvements().stream()
+                .sorted(Comparator.comparing(AgencyCode::value))
+                .map(agency -> new FrontDoorItem.Involvement(agency.value(), kind(register.kindOf(agency))))
+                .toList();
+        return new FrontDoorItem.Triage(prior, involved, journey.leadAgency().map(AgencyCode::value).orElse(null),
+                journey.childProtectionPlan() != null, !journey.openEnquiries().isEmpty(),
+                journey.possibleDuplicate());
+    }
+
+    private static @Nullable String kind(@Nullable AgencyKind kind) {
+        return kind == null ? null : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private MongoCollection<Document> items() {
+        return readModels.collection(COLLECTION);
+    }
+}

@@ -1,0 +1,144 @@
+package org.childjourney.query.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.childjourney.core.journey.EntryId;
+import org.childjourney.core.journey.event.AgencyNotified;
+import org.childjourney.query.disclosure.DisclosureLog;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts each inbox item to its agency's endpoint, if the agency has one (processing group {@code webhooks}, one
+ * agency's items in order): the item as {@code GET /api/v1/inbox} shows it, as JSON, with
+ * {@code X-ChildJourney-Delivery} (the item's id: the same on every attempt, for the receiver to take it once),
+ * {@code X-ChildJourney-Timestamp} and {@code X-ChildJourney-Signature: sha256=<hex>}, the HMAC-SHA256 of
+ * {@code <timestamp>.<body>} under the agency's secret. A push is a read of the inbox: each attempt is recorded
+ * ({@code InboxRead}, read by {@code webhook}) before the item leaves, in a transaction of its own, so that an attempt
+ * is recorded even when it fails. An endpoint that does not answer 2xx within three attempts leaves the item in the
+ * dead-letter queue, with that agency's later items behind it (other agencies' go on), offered again every
+ * {@code retry-every}. Delivery is at least once. Starts from the head of the store when it first runs.
+ */
+@Component
+@ProcessingGroup(WebhookDelivery.GROUP)
+public class WebhookDelivery implements DisposableBean {
+
+    public static final String GROUP = "webhooks";
+    private static final int ATTEMPTS = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final WebhookProperties properties;
+    private final DisclosureLog disclosures;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ExecutorService records = Executors.newSingleThreadExecutor(task -> daemon(task, "webhook-record"));
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            task -> daemon(task, "webhook-retries"));
+
+    WebhookDelivery(WebhookProperties properties, DisclosureLog disclosures, ObjectMapper json,
+            ObjectProvider<EventProcessingConfiguration> processing) {
+        this.properties = properties;
+        this.disclosures = disclosures;
+        this.json = json;
+        long every = properties.retryEvery().toMillis();
+        retries.scheduleWithFixedDelay(() -> processing.getObject().sequencedDeadLetterProcessor(GROUP)
+                .ifPresent(queue -> {
+                    while (queue.processAny()) {
+                        // One agency's waiting items at a time, until none is taken.
+                    }
+                }), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @EventHandler
+    void on(AgencyNotified notice, @Timestamp Instant createdAt) throws IOException, InterruptedException {
+        WebhookProperties.Endpoint endpoint = properties.agencies().get(notice.agency().value());
+        if (endpoint == null) {
+            return;
+        }
+        String timestamp = Instant.now().toString();
+        String body = body(notice, createdAt);
+        HttpRequest request = HttpRequest.newBuilder(endpoint.url()).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-ChildJourney-Delivery", notice.noticeId())
+                .header("X-ChildJourney-Timestamp", timestamp)
+                .header("X-ChildJourney-Signature", "sha256=" + signature(endpoint.secret(), timestamp + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        int status = 0;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CompletableFuture.runAsync(() -> disclosures.inboxRead(notice.agency(), "webhook",
+                    List.of(notice.noticeId()), List.of(notice.journeyId())), records).join();
+            try {
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException unreachable) {
+                status = 0;
+            }
+            if (status / 100 == 2) {
+                return;
+            }
+            Thread.sleep(500L * attempt);
+        }
+        throw new WebhookNotDelivered(notice.agency().value(), status);
+    }
+
+    /** The item as the inbox shows it. */
+    private String body(AgencyNotified notice, Instant createdAt) throws JsonProcessingException {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("itemId", notice.noticeId());
+        item.put("kind", notice.kind().wireName());
+        item.put("journeyId", notice.journeyId().toString());
+        item.put("entryIds", notice.entryIds().stream().map(EntryId::toString).toList());
+        item.put("createdAt", createdAt.toString());
+        item.put("summary", notice.summary());
+        if (notice.deliverBy() != null) {
+            item.put("deliverBy", notice.deliverBy().toString());
+        }
+        return json.writeValueAsString(item);
+    }
+
+    /** HMAC-SHA256 of the text under the secret, in hex: what the receiver computes to check the request. */
+    static String signature(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        retries.shutdownNow();
+        records.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
