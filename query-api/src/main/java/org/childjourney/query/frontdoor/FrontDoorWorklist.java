@@ -137,14 +137,17 @@ class FrontDoorWorklist implements RebuildableProjection {
     }
 
     private FrontDoorItem.Triage triage(JourneyFacts journey, EntryId itemId) {
-        EntryFacts self = journey.entries().stream().filter(entry -> entry.entryId().equals(itemId)).findFirst()
-                .orElse(null);
-        int prior = (int) journey.entries().stream()
-                .filter(entry -> entry.type() == EntryType.CONTACT
-                        || entry.type() == EntryType.DOMESTIC_ABUSE_NOTIFICATION)
-                .filter(entry -> !entry.entryId().equals(itemId) && !journey.retracted().contains(entry.entryId()))
-                .filter(entry -> self == null || entry.recordedAt().isBefore(self.recordedAt()))
-                .count();
+        // The journey's entries are in the order the record learned of them: those before the item's own.
+        int prior = 0;
+        for (EntryFacts entry : journey.entries()) {
+            if (entry.entryId().equals(itemId)) {
+                break;
+            }
+            if ((entry.type() == EntryType.CONTACT || entry.type() == EntryType.DOMESTIC_ABUSE_NOTIFICATION)
+                    && !journey.retracted().contains(entry.entryId())) {
+                prior++;
+            }
+        }
         List<FrontDoorItem.Involvement> involved = journey.openInvolvements().stream()
                 .sorted(Comparator.comparing(AgencyCode::value))
                 .map(agency -> new FrontDoorItem.Involvement(agency.value(), kind(register.kindOf(agency))))
