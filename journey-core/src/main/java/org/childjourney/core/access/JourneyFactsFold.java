@@ -353,6 +353,11 @@ public final class JourneyFactsFold {
         return agency.equals(notices.get(noticeId));
     }
 
+    /** Whether this entry is a front-door item that awaits a decision (neither decided nor retracted). */
+    public boolean awaitingDecision(EntryId entryId) {
+        return awaitingDecision.containsKey(entryId);
+    }
+
     /** Whether a notice with this id was raised about the journey. */
     public boolean noticeRaised(String noticeId) {
         return notices.containsKey(noticeId);

@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.childjourney.core.access.EntryFacts;
-import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * that makes its condition true, citing the entries it rests on. Counts are stated plainly, never scored.
  *
  * <ul>
- *   <li>{@code count-within}: {@code count} entries of the {@code types} within {@code within}, counted back from the
- *       trigger's date: alerts at the entry that makes the count, not at later ones in the same window;</li>
- *   <li>{@code during-plan}: an entry of the {@code types} while a child protection plan is open;</li>
+ *   <li>{@code count-within}: {@code count} entries of the {@code types} within a period of {@code within}: alerts at
+ *       the entry that makes the count, not at later ones in the same period;</li>
+ *   <li>{@code during-plan}: an entry of the {@code types} that happened while a child protection plan was open;</li>
  *   <li>{@code agencies-without-decision}: entries of the {@code types} from {@code count} agencies within
  *       {@code within}, and in that window none named in {@code unless} (a type, or a type and decision such as
  *       {@code contact-decision:referral}): alerts at the entry of the agency that makes the count.</li>
@@ -57,7 +56,8 @@ public record PatternRule(String id, Kind kind, List<String> types, int count, @
     }
 
     /** What a rule found: the entries it rests on, and why, in words. */
-    public record Finding(String ruleId, EntryId trigger, List<EntryId> cited, String summary) {
+    public record Finding(String ruleId, String description, EntryId trigger, List<EntryId> cited,
+            String summary) {
 
         public Finding {
             cited = List.copyOf(cited);
@@ -66,16 +66,17 @@ public record PatternRule(String id, Kind kind, List<String> types, int count, @
 
     /**
      * What the rule finds at {@code trigger}, newly recorded, on the journey before it ({@code before} holds the
-     * signals up to and not including the trigger; {@code facts} the facts then), if anything.
+     * signals up to and not including the trigger), if anything. Periods are counted by when things happened, so an
+     * entry sent late counts where it belongs: the rule alerts when some period of {@code within} that holds the
+     * trigger reaches the count with it, and no period that holds it had reached the count without it.
      */
-    public Optional<Finding> at(Signal trigger, JourneySignals before, JourneyFacts facts, String version) {
+    public Optional<Finding> at(Signal trigger, JourneySignals before, String version) {
         if (!askedAt(trigger)) {
             return Optional.empty();
         }
         return switch (kind) {
-            case COUNT_WITHIN -> countWithin(trigger, before, version);
-            case DURING_PLAN -> duringPlan(trigger, facts, version);
-            case AGENCIES_WITHOUT_DECISION -> agenciesWithoutDecision(trigger, before, version);
+            case COUNT_WITHIN, AGENCIES_WITHOUT_DECISION -> counted(trigger, before, version);
+            case DURING_PLAN -> duringPlan(trigger, before, version);
         };
     }
 
@@ -84,53 +85,69 @@ public record PatternRule(String id, Kind kind, List<String> types, int count, @
         return types.contains(trigger.type().wireName());
     }
 
-    private Optional<Finding> countWithin(Signal trigger, JourneySignals before, String version) {
-        List<Signal> earlier = inWindow(trigger, before).stream()
-                .filter(signal -> types.contains(signal.type().wireName())).toList();
-        if (earlier.size() + 1 != count) {
+    private Optional<Finding> counted(Signal trigger, JourneySignals before, String version) {
+        Duration period = Objects.requireNonNull(within);
+        Instant earliest = trigger.occurredAt().minus(period);
+        List<Signal> near = before.all().stream().filter(signal -> !signal.occurredAt().isBefore(earliest)
+                && !signal.occurredAt().isAfter(trigger.occurredAt().plus(period))).toList();
+        List<Instant> starts = new ArrayList<>(List.of(earliest));
+        near.stream().map(Signal::occurredAt).filter(at -> !at.isAfter(trigger.occurredAt())).forEach(starts::add);
+        starts.sort(Comparator.naturalOrder());
+        List<Signal> reached = null;
+        for (Instant start : starts) {
+            Instant end = start.plus(period);
+            List<Signal> window = near.stream().filter(signal -> !signal.occurredAt().isBefore(start)
+                    && !signal.occurredAt().isAfter(end)).toList();
+            if (kind == Kind.AGENCIES_WITHOUT_DECISION && window.stream().anyMatch(signal -> signal.named(unless))) {
+                continue;
+            }
+            List<Signal> counted = window.stream().filter(signal -> types.contains(signal.type().wireName()))
+                    .toList();
+            if (measure(counted) >= count) {
+                return Optional.empty();
+            }
+            if (reached == null && measure(with(counted, trigger)) >= count) {
+                reached = with(counted, trigger);
+            }
+        }
+        if (reached == null) {
             return Optional.empty();
         }
-        List<Signal> cited = with(earlier, trigger);
-        return Optional.of(finding(trigger, ids(cited), cited.size() + " within " + days() + " days: "
-                + dates(cited), version));
+        String counted = kind == Kind.COUNT_WITHIN ? reached.size() + " within " + days() + " days"
+                : reached.size() + " from " + measure(reached) + " agencies (" + String.join(", ", agencies(reached))
+                        + ") within " + days() + " days, and no " + String.join(" or ", unless)
+                        + " recorded in that time";
+        return Optional.of(finding(trigger, ids(reached), counted + ": " + dates(reached), version));
     }
 
-    private Optional<Finding> duringPlan(Signal trigger, JourneyFacts facts, String version) {
-        EntryFacts plan = facts.childProtectionPlan();
-        if (plan == null) {
-            return Optional.empty();
-        }
-        return Optional.of(finding(trigger, List.of(plan.entryId(), trigger.entryId()), "on "
-                + FeedbackLoops.day(trigger.occurredAt()) + ", with a child protection plan open since "
-                + FeedbackLoops.day(plan.recordedAt()), version));
+    /** What a window holds, as the rule counts it: entries, or the agencies they came from. */
+    private int measure(List<Signal> signals) {
+        return kind == Kind.COUNT_WITHIN ? signals.size() : agencies(signals).size();
     }
 
-    private Optional<Finding> agenciesWithoutDecision(Signal trigger, JourneySignals before, String version) {
-        List<Signal> window = inWindow(trigger, before);
-        List<Signal> earlier = window.stream().filter(signal -> types.contains(signal.type().wireName())).toList();
-        Set<String> agencies = earlier.stream().map(signal -> signal.agency().value())
+    private static Set<String> agencies(List<Signal> signals) {
+        return signals.stream().map(signal -> signal.agency().value())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (agencies.contains(trigger.agency().value()) || agencies.size() + 1 != count
-                || window.stream().anyMatch(signal -> signal.named(unless))) {
-            return Optional.empty();
-        }
-        agencies.add(trigger.agency().value());
-        List<Signal> cited = with(earlier, trigger);
-        return Optional.of(finding(trigger, ids(cited), cited.size() + " from " + agencies.size() + " agencies ("
-                + String.join(", ", agencies) + ") within " + days() + " days, and no "
-                + String.join(" or ", unless) + " recorded in that time: " + dates(cited), version));
     }
 
-    /** Entries before the trigger that happened in the period counted back from it. */
-    private List<Signal> inWindow(Signal trigger, JourneySignals before) {
-        Instant from = trigger.occurredAt().minus(within);
-        return before.all().stream().filter(signal -> !signal.occurredAt().isBefore(from)
-                && !signal.occurredAt().isAfter(trigger.occurredAt())).toList();
+    /** Whether a plan was open when the trigger happened: the latest start or end of a plan by then is a start. */
+    private Optional<Finding> duringPlan(Signal trigger, JourneySignals before, String version) {
+        Signal latest = before.all().stream()
+                .filter(signal -> signal.type() == EntryType.CP_PLAN_STARTED
+                        || signal.type() == EntryType.CP_PLAN_ENDED)
+                .filter(signal -> !signal.occurredAt().isAfter(trigger.occurredAt()))
+                .max(Comparator.comparing(Signal::occurredAt)).orElse(null);
+        if (latest == null || latest.type() != EntryType.CP_PLAN_STARTED) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(trigger, List.of(latest.entryId(), trigger.entryId()), "on "
+                + FeedbackLoops.day(trigger.occurredAt()) + ", with a child protection plan open since "
+                + FeedbackLoops.day(latest.occurredAt()), version));
     }
 
     private Finding finding(Signal trigger, List<EntryId> cited, String counted, String version) {
-        return new Finding(id, trigger.entryId(), cited, description + ": " + counted + ". Rule " + id + ", version "
-                + version + ".");
+        return new Finding(id, description, trigger.entryId(), cited, description + ": " + counted + ". Rule " + id
+                + ", version " + version + ".");
     }
 
     private static List<EntryId> ids(List<Signal> signals) {

@@ -108,15 +108,20 @@ public class ChildJourney {
     }
 
     /**
-     * The hub's decision on a front-door item, recorded from its worklist under the hub's ground (a reader's triage
-     * read could not decide it) as its agency's {@code contact-decision}: about the child of this journey, whatever
-     * identifiers the item was sent with.
+     * The hub's decision on a front-door item that awaits one, recorded from its worklist under the hub's ground as
+     * the hub member's agency's {@code contact-decision} (children's social care's alone, as through the gateway):
+     * about the child of this journey, whatever identifiers the item was sent with.
      */
     @CommandHandler
     void handle(RecordHubDecision c) {
         AccessDecision decision = AccessPolicies.current().decide(c.request(), facts.facts());
-        if (!(decision instanceof AccessDecision.Permitted permitted) || !permitted.grounds().contains(Ground.HUB)) {
+        if (!(decision instanceof AccessDecision.Permitted permitted) || !permitted.grounds().contains(Ground.HUB)
+                || !EntryType.CONTACT_DECISION.maySendBy(c.agency().kind())) {
             throw new JourneyRuleViolation(Rule.NO_HUB_GROUND);
+        }
+        // Only an item that awaits: a decided one decided again would hold the hub's ground open for ever.
+        if (!facts.awaitingDecision(c.itemEntryId())) {
+            throw new JourneyRuleViolation(Rule.NOT_AWAITING_DECISION);
         }
         ContactDecided decided = new ContactDecided(c.journeyId(), c.entryId(),
                 new Provenance(c.agency(), "front-door/" + c.entryId(), c.request().viewer().username(),

@@ -41,7 +41,9 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** A link would join more journeys into one child's record than a read folds. */
         TOO_MANY_LINKED("the link would join more than ten journeys into one child's record"),
         /** A decision from the hub's worklist needs the hub's ground on the journey. */
-        NO_HUB_GROUND("the hub's ground does not hold on this journey now");
+        NO_HUB_GROUND("the hub's ground does not hold on this journey now"),
+        /** A decision from the hub's worklist names an item that was decided or retracted already. */
+        NOT_AWAITING_DECISION("the item does not await a decision");
 
         private final String description;
 

@@ -60,7 +60,8 @@ final class FeedbackStory {
     /** The entry recorded at {@code recordedAt}: the notices it raised, pattern alerts included. */
     List<Notice> record(JourneyEntry entry, Instant recordedAt) {
         List<Notice> raised = new ArrayList<>(FeedbackLoops.of(entry, recordedAt, fold.facts(), signals, REGISTER));
-        List<Notice> found = rules.alerts(Signal.of(entry, recordedAt), signals, fold.facts());
+        List<Notice> found = rules.alerts(Signal.of(entry, recordedAt), signals,
+                () -> new JourneyFactsFold(fold).when(entry, recordedAt).facts());
         alerts.addAll(found);
         raised.addAll(found);
         fold.when(entry, recordedAt);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.childjourney.core.feedback.FeedbackStory.CSC;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.FrontDoorDecision;
@@ -30,6 +31,7 @@ class PatternRuleTest {
     @Test
     void threeAttendancesWithinSixMonthsAlertAtTheThirdOnlyAndAgainForANewThree() {
         FeedbackStory story = new FeedbackStory(THREE_ATTENDANCES);
+        story.record(FeedbackStory.involvement(CSC, "2026-01-05T09:00:00Z"));
         AeAttendanceRecorded first = FeedbackStory.attendance("2026-03-01T10:00:00Z");
         story.record(first);
         story.record(FeedbackStory.attendance("2026-05-01T10:00:00Z"));
@@ -42,7 +44,7 @@ class PatternRuleTest {
         assertThat(atThird).hasSize(1);
         Notice alert = atThird.get(0);
         assertThat(alert.kind()).isEqualTo(NoticeKind.PATTERN_ALERT);
-        assertThat(alert.agency()).as("no lead: the hub's social care").isEqualTo(CSC.code());
+        assertThat(alert.agency()).as("the lead").isEqualTo(CSC.code());
         assertThat(alert.entryIds()).hasSize(3).startsWith(first.entryId()).endsWith(third.entryId());
         assertThat(alert.summary()).isEqualTo("Emergency department attendances within six months: 3 within 183"
                 + " days: 2026-03-01, 2026-05-01, 2026-07-01. Rule repeated-emergency-attendances, version"
@@ -50,6 +52,38 @@ class PatternRuleTest {
         assertThat(alert.noticeId()).isEqualTo("pattern-alert-repeated-emergency-attendances-" + third.entryId());
         assertThat(atFourth).as("the same window: said already").isEmpty();
         assertThat(aNewThree).as("2026-07, 2026-08, 2026-12 within six months").hasSize(1);
+    }
+
+    @Test
+    void anEntrySentLateCountsWhereItBelongs() {
+        FeedbackStory story = new FeedbackStory(THREE_ATTENDANCES);
+        story.record(FeedbackStory.involvement(CSC, "2026-01-05T09:00:00Z"));
+        story.record(FeedbackStory.attendance("2026-03-01T10:00:00Z"));
+        story.record(FeedbackStory.attendance("2026-07-01T10:00:00Z"));
+
+        List<Notice> late = story.record(FeedbackStory.attendance("2026-05-01T10:00:00Z"),
+                Instant.parse("2026-09-01T10:00:00Z"));
+        List<Notice> later = story.record(FeedbackStory.attendance("2026-08-01T10:00:00Z"));
+
+        assertThat(late).as("three within 122 days, the middle one sent late").hasSize(1);
+        assertThat(late.get(0).summary()).contains("2026-03-01, 2026-05-01, 2026-07-01");
+        assertThat(later).as("said already").isEmpty();
+    }
+
+    /** Without a lead the hub's social care is told that a rule found something, and nothing it may not see. */
+    @Test
+    void withoutALeadTheHubHearsOnlyThatARuleFoundSomething() {
+        FeedbackStory story = new FeedbackStory(THREE_ATTENDANCES);
+        story.record(FeedbackStory.attendance("2026-03-01T10:00:00Z"));
+        story.record(FeedbackStory.attendance("2026-05-01T10:00:00Z"));
+
+        List<Notice> alerts = story.record(FeedbackStory.attendance("2026-07-01T10:00:00Z"));
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).agency()).isEqualTo(CSC.code());
+        assertThat(alerts.get(0).entryIds()).isEmpty();
+        assertThat(alerts.get(0).summary()).startsWith("Emergency department attendances within six months: found")
+                .doesNotContain("2026-", "hospital");
     }
 
     @Test
@@ -70,11 +104,14 @@ class PatternRuleTest {
         assertThat(alerts.get(0).summary())
                 .contains("on 2026-11-01, with a child protection plan open since 2026-10-20");
         assertThat(afterThePlan).isEmpty();
+        assertThat(story.record(FeedbackStory.attendance("2026-11-05T10:00:00Z"))).as("sent late, during the plan")
+                .hasSize(1);
     }
 
     @Test
     void concernsFromThreeAgenciesWithinAMonthAlertUnlessAReferralWasDecided() {
         FeedbackStory story = new FeedbackStory(CONCERNS);
+        story.record(FeedbackStory.involvement(CSC, "2026-10-01T09:00:00Z"));
         story.record(FeedbackStory.schoolConcern("2026-11-02T10:00:00Z"));
         story.record(FeedbackStory.domesticAbuse("2026-11-10T23:00:00Z", false));
         story.record(FeedbackStory.domesticAbuse("2026-11-12T23:00:00Z", false));

@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.JourneyFactsFold;
+import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.core.feedback.FeedbackLoops;
 import org.childjourney.core.feedback.JourneySignals;
@@ -66,8 +67,9 @@ public class FeedbackProcessor {
         this.commands = commands;
         this.register = register;
         this.rules = properties.patternRules();
-        if (register.agency(rules.hubAgency()).isEmpty()) {
-            throw new IllegalStateException("childjourney.feedback.hub-agency is not in the register");
+        if (register.kindOf(rules.hubAgency()) != AgencyKind.CHILDRENS_SOCIAL_CARE) {
+            throw new IllegalStateException("childjourney.feedback.hub-agency is not a children's social care agency"
+                    + " in the register");
         }
         this.meters = meters;
         this.clock = clock;
@@ -88,7 +90,8 @@ public class FeedbackProcessor {
             List<Notice> notices = new ArrayList<>(FeedbackLoops.of(entry, recordedAt, facts, before.signals(),
                     register));
             if (!EntryType.of(entry).amends()) {
-                notices.addAll(rules.alerts(Signal.of(entry, recordedAt), before.signals(), facts));
+                notices.addAll(rules.alerts(Signal.of(entry, recordedAt), before.signals(),
+                        () -> new JourneyFactsFold(before.fold()).when(entry, recordedAt).facts()));
             }
             for (Notice notice : notices) {
                 commands.send(new RaiseNotice(entry.journeyId(), notice.noticeId(), notice.agency(), notice.kind(),

@@ -98,7 +98,7 @@ class PatternRuleReplays {
             if (event instanceof JourneyEntry entry && !EntryType.of(entry).amends() && !fold.sealed()) {
                 Signal trigger = Signal.of(entry, recordedAt);
                 if (rule.askedAt(trigger)) {
-                    rule.at(trigger, signals, fold.facts(), version).ifPresent(found -> {
+                    rule.at(trigger, signals, version).ifPresent(found -> {
                         alerts++;
                         alerted.add(journeyId);
                         if (examples.size() < RuleReplay.EXAMPLES) {

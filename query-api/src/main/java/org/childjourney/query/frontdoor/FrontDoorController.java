@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,11 +87,11 @@ class FrontDoorController {
         if (page < 0 || page > MOST_PAGES) {
             throw new InvalidReadRequest("page", "is a page number from 0 to " + MOST_PAGES);
         }
-        List<FrontDoorItem> found = queries.query(new FindFrontDoor(Readers.holding(token, Role.MASH), page),
-                ResponseTypes.multipleInstancesOf(FrontDoorItem.class)).join();
+        FrontDoorPage found = queries.query(new FindFrontDoor(Readers.holding(token, Role.MASH), page),
+                ResponseTypes.instanceOf(FrontDoorPage.class)).join();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", found.subList(0, Math.min(found.size(), FindFrontDoor.PAGE)));
-        if (found.size() > FindFrontDoor.PAGE) {
+        answer.put("items", found.items());
+        if (found.more()) {
             answer.put("next", page + 1);
         }
         return answer;
@@ -122,6 +121,7 @@ class FrontDoorController {
         } catch (AggregateNotFoundException unknown) {
             throw new ReadRefused();
         } catch (JourneyRuleViolation violation) {
+            // No hub ground, or an agency that does not decide at the front door: refused like a read.
             if (violation.rule() == JourneyRuleViolation.Rule.NO_HUB_GROUND) {
                 throw new ReadRefused();
             }

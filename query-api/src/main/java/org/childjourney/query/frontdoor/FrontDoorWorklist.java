@@ -105,25 +105,25 @@ class FrontDoorWorklist implements RebuildableProjection {
         }
     }
 
-    /** One page, and one item more if there is a next page. */
+    /** One page, and whether there is a next. */
     @QueryHandler
-    List<FrontDoorItem> handle(FindFrontDoor query) {
+    FrontDoorPage handle(FindFrontDoor query) {
         Instant now = Instant.now(clock);
         AccessRequest request = new AccessRequest(query.hub(), register.kindOf(query.hub().agency()),
                 Purpose.MASH_TRIAGE, ReadKind.TIMELINE, null, now);
-        List<FrontDoorItem> found = new ArrayList<>();
-        for (Document item : items().find().sort(Sorts.ascending("order", "journeyId", "sequence"))
-                .skip(query.page() * FindFrontDoor.PAGE).limit(FindFrontDoor.PAGE + 1)) {
-            ChildJourneyId journeyId = ChildJourneyId.of(item.getString("journeyId"));
-            JourneyFacts journey = facts.factsOf(journeyId);
+        List<Document> page = items().find().sort(Sorts.ascending("order", "journeyId", "sequence"))
+                .skip(query.page() * FindFrontDoor.PAGE).limit(FindFrontDoor.PAGE + 1).into(new ArrayList<>());
+        List<FrontDoorItem> shown = new ArrayList<>();
+        // The one more tells whether there is a next page; it is not shown, so not recorded either.
+        for (Document item : page.subList(0, Math.min(page.size(), FindFrontDoor.PAGE))) {
+            JourneyFacts journey = facts.factsOf(ChildJourneyId.of(item.getString("journeyId")));
             if (!journey.sealed()) {
-                found.add(item(item, journey, request, now));
+                shown.add(item(item, journey, request, now));
             }
         }
-        // The one more, which tells whether there is a next page, is not shown: it is not recorded either.
-        disclosures.listRead(query.hub(), Purpose.MASH_TRIAGE, "front-door", found.stream()
-                .limit(FindFrontDoor.PAGE).map(item -> ChildJourneyId.of(item.journeyId())).toList());
-        return found;
+        disclosures.listRead(query.hub(), Purpose.MASH_TRIAGE, "front-door",
+                shown.stream().map(item -> ChildJourneyId.of(item.journeyId())).toList());
+        return new FrontDoorPage(shown, page.size() > FindFrontDoor.PAGE);
     }
 
     private FrontDoorItem item(Document item, JourneyFacts journey, AccessRequest request, Instant now) {

@@ -2,6 +2,7 @@ package org.childjourney.query.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,19 +18,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.query.disclosure.DisclosureLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +38,11 @@ import org.springframework.stereotype.Component;
  * {@code X-ChildJourney-Timestamp} and {@code X-ChildJourney-Signature: sha256=<hex>}, the HMAC-SHA256 of
  * {@code <timestamp>.<body>} under the agency's secret. A push is a read of the inbox: each attempt is recorded
  * ({@code InboxRead}, read by {@code webhook}) before the item leaves, in a transaction of its own, so that an attempt
- * is recorded even when it fails. An endpoint that does not answer 2xx within three attempts leaves the item in the
- * dead-letter queue, with that agency's later items behind it (other agencies' go on), offered again every
- * {@code retry-every}. Delivery is at least once. Starts from the head of the store when it first runs.
+ * is recorded even when it fails. An endpoint that does not answer 2xx within three attempts (half a second and a
+ * second apart, five seconds each at most) is given up for that item, counted
+ * ({@code childjourney.webhooks.undelivered}) and logged by agency: the item stays in the agency's inbox, where its
+ * system reads it, and the agency's later items are pushed as they come. Delivery is at least once. Starts from the
+ * head of the store when it first runs.
  */
 @Component
 @ProcessingGroup(WebhookDelivery.GROUP)
@@ -49,28 +50,26 @@ public class WebhookDelivery implements DisposableBean {
 
     public static final String GROUP = "webhooks";
     private static final int ATTEMPTS = 3;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
     private final WebhookProperties properties;
     private final DisclosureLog disclosures;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final ExecutorService records = Executors.newSingleThreadExecutor(task -> daemon(task, "webhook-record"));
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            task -> daemon(task, "webhook-retries"));
+    private final MeterRegistry meters;
+    private final ExecutorService records = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-record");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookDelivery(WebhookProperties properties, DisclosureLog disclosures, ObjectMapper json,
-            ObjectProvider<EventProcessingConfiguration> processing) {
+            MeterRegistry meters) {
         this.properties = properties;
         this.disclosures = disclosures;
         this.json = json;
-        long every = properties.retryEvery().toMillis();
-        retries.scheduleWithFixedDelay(() -> processing.getObject().sequencedDeadLetterProcessor(GROUP)
-                .ifPresent(queue -> {
-                    while (queue.processAny()) {
-                        // One agency's waiting items at a time, until none is taken.
-                    }
-                }), every, every, TimeUnit.MILLISECONDS);
+        this.meters = meters;
     }
 
     @EventHandler
@@ -99,9 +98,13 @@ public class WebhookDelivery implements DisposableBean {
             if (status / 100 == 2) {
                 return;
             }
-            Thread.sleep(500L * attempt);
+            if (attempt < ATTEMPTS) {
+                Thread.sleep(500L * attempt);
+            }
         }
-        throw new WebhookNotDelivered(notice.agency().value(), status);
+        meters.counter("childjourney.webhooks.undelivered", "agency", notice.agency().value()).increment();
+        log.warn("the webhook of {} did not take an item (last status {}); it stays in the inbox",
+                notice.agency().value(), status);
     }
 
     /** The item as the inbox shows it. */
@@ -132,13 +135,6 @@ public class WebhookDelivery implements DisposableBean {
 
     @Override
     public void destroy() {
-        retries.shutdownNow();
         records.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

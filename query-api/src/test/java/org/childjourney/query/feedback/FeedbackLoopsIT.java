@@ -74,6 +74,7 @@ class FeedbackLoopsIT extends QueryApiIT {
     @Test
     void theChildsSchoolAloneHearsOfTheNightsDomesticAbuseForTheNextSchoolDayWithoutPoliceDetail() {
         story.involvementStarted(JourneyStories.SCHOOL, "2026-09-01T08:00:00Z");
+        story.involvementStarted(JourneyStories.HOSPITAL, "2026-09-02T08:00:00Z");
         Instant before = Instant.now();
         EntryId incident = story.domesticAbuse("2026-11-27T21:40:00Z");
 
@@ -84,6 +85,7 @@ class FeedbackLoopsIT extends QueryApiIT {
         Instant deliverBy = Instant.parse(notice.path("deliverBy").asText());
         assertThat(deliverBy).isAfter(before).isBefore(before.plus(Duration.ofDays(4)));
         assertThat(items(RIVERSIDE.code().value(), "encompass-notice")).as("no other school").isEmpty();
+        assertThat(items("hospital-north", null)).as("no other agency working with the child").isEmpty();
     }
 
     @Test
@@ -131,6 +133,7 @@ class FeedbackLoopsIT extends QueryApiIT {
         frequent.aeAttendance("2026-05-01T10:00:00Z");
         frequent.aeAttendance("2026-07-01T10:00:00Z");
         String auditor = TOKENS.user("auditor.ann", null, "auditor");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notices(frequent).size() == 1);
 
         Answer replay = query.post("/api/v1/admin/pattern-rules/repeated-emergency-attendances/replay", auditor,
                 Map.of(), "");
@@ -139,6 +142,9 @@ class FeedbackLoopsIT extends QueryApiIT {
         assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
         assertThat(replay.json().path("alerts").asLong()).isPositive();
         assertThat(replay.json().path("eventsRead").asLong()).isPositive();
+        assertThat(notices(frequent)).as("the replay raised nothing").hasSize(1);
+        assertThat(query.post("/api/v1/admin/pattern-rules/repeated-emergency-attendances/replay", ADMIN, Map.of(),
+                "").status()).as("its examples name children: auditors only").isEqualTo(403);
         assertThat(rules.json().path("version").asText()).isEqualTo("2026.12-1");
         assertThat(rules.json().path("rules").findValuesAsText("id")).contains("repeated-emergency-attendances",
                 "attendance-during-a-plan", "concerns-without-a-decision");

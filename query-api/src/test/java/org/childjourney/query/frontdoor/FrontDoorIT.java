@@ -60,6 +60,8 @@ class FrontDoorIT extends QueryApiIT {
         Answer decided = decide(first, "early-help", mo);
 
         assertThat(decided.status()).as(decided.raw()).isEqualTo(201);
+        assertThat(decide(first, "referral", mo).status()).as("decided already: never again, which would hold"
+                + " the hub's ground open").isEqualTo(409);
         await().atMost(Duration.ofSeconds(30)).until(this::ours, found -> found.size() == 1);
         JsonNode outcome = await().atMost(Duration.ofSeconds(30)).until(() -> outcomes("school-parkside"),
                 found -> !found.isEmpty()).get(0);
@@ -94,6 +96,8 @@ class FrontDoorIT extends QueryApiIT {
         EntryId attendance = story.aeAttendance("2026-11-21T10:00:00Z");
 
         assertThat(query.get("/api/v1/front-door", sarah, Map.of()).status()).isEqualTo(403);
+        assertThat(decide(contact, "advice", TOKENS.user("pc.pat", "police-east", "practitioner", "mash"))
+                .status()).as("a hub member of the police: social care decides at the front door").isEqualTo(403);
         assertThat(decide(contact, "advice", sarah).status()).isEqualTo(403);
         assertThat(decide(attendance, "advice", mo).status()).as("not a front-door item").isEqualTo(409);
         assertThat(query.post("/api/v1/front-door/decisions", mo, Map.of("X-Purpose", "mash-triage"),
