@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
@@ -22,6 +24,7 @@ import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The record talks back, through each agency's inbox: a referrer hears the front door's decision (never its
@@ -33,6 +36,9 @@ class FeedbackLoopsIT extends QueryApiIT {
 
     private static final Agency RIVERSIDE = new Agency(AgencyCode.of("school-riverside"), AgencyKind.EDUCATION);
     private static final String ADMIN = TOKENS.user("admin.ada", null, "admin");
+
+    @Autowired
+    Configuration axon;
 
     private QueryClient query;
     private JourneyStories story;
@@ -124,6 +130,19 @@ class FeedbackLoopsIT extends QueryApiIT {
         assertThat(items("csc-county", "pattern-alert").stream().filter(item -> item.path("itemId").asText()
                 .equals(alertId))).as("one item after the rebuild").hasSize(1);
         assertThat(notices(story)).containsExactly(alertId);
+
+        // The feedback processor itself replayed from the start of the store: every notice derived again, none new.
+        StreamingEventProcessor feedback = axon.eventProcessingConfiguration()
+                .eventProcessor(FeedbackProcessor.GROUP, StreamingEventProcessor.class).orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !feedback.processingStatus().isEmpty());
+        feedback.shutDown();
+        feedback.resetTokens();
+        feedback.start();
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        await().atMost(Duration.ofSeconds(120)).until(() -> !feedback.processingStatus().isEmpty()
+                && feedback.processingStatus().values().stream().allMatch(tracker -> tracker.getCurrentPosition()
+                        .orElse(-1) >= head));
+        assertThat(notices(story)).as("replayed: raised once all the same").containsExactly(alertId);
     }
 
     @Test
