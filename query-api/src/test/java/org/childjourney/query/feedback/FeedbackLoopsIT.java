@@ -18,6 +18,7 @@ import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.query.Inboxes;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
@@ -194,19 +195,6 @@ class FeedbackLoopsIT extends QueryApiIT {
 
     /** The agency's items about this test's child, of a kind (or all). */
     private List<JsonNode> items(String agency, String kind) {
-        String token = TOKENS.issue("journey", "service-account-" + agency, agency, List.of("agency-system"), 300);
-        List<JsonNode> found = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            JsonNode answer = query.get("/api/v1/inbox?page=" + page, token, Map.of()).json();
-            answer.path("items").forEach(item -> {
-                if ((kind == null || item.path("kind").asText().equals(kind))
-                        && item.path("journeyId").asText().equals(story.journeyId().toString())) {
-                    found.add(item);
-                }
-            });
-            if (answer.path("next").isMissingNode() || answer.path("next").isNull()) {
-                return found;
-            }
-        }
+        return new Inboxes(query, TOKENS).items(agency, story.journeyId(), kind);
     }
 }

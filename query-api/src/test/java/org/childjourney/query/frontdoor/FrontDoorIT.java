@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.person.FictionalNhsNumbers;
+import org.childjourney.query.Inboxes;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
@@ -137,14 +138,6 @@ class FrontDoorIT extends QueryApiIT {
     }
 
     private List<JsonNode> outcomes(String agency) {
-        String token = TOKENS.issue("journey", "service-account-" + agency, agency, List.of("agency-system"), 300);
-        List<JsonNode> found = new ArrayList<>();
-        query.get("/api/v1/inbox", token, Map.of()).json().path("items").forEach(item -> {
-            if (item.path("kind").asText().equals("referral-outcome")
-                    && item.path("journeyId").asText().equals(story.journeyId().toString())) {
-                found.add(item);
-            }
-        });
-        return found;
+        return new Inboxes(query, TOKENS).items(agency, story.journeyId(), "referral-outcome");
     }
 }
