@@ -176,13 +176,17 @@ class EndToEndIT {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
-    /** The events the event store holds for the child's journey, counted in the store itself. */
+    /**
+     * The events the event store holds for the child's journey, counted in the store itself: the entries, not the
+     * notices the query API raises about them meanwhile (the concerns of three agencies in a month make an alert).
+     */
     private static long storedEvents() throws Exception {
         String url = "jdbc:h2:file:" + stack.dataDir().toAbsolutePath().resolve("events/journey")
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         try (Connection store = DriverManager.getConnection(url, "sa", stack.eventStorePassword());
                 PreparedStatement count = store.prepareStatement(
-                        "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?")) {
+                        "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                                + " AND payloadType NOT LIKE '%.AgencyNotified'")) {
             count.setString(1, journeyId);
             try (ResultSet result = count.executeQuery()) {
                 result.next();
