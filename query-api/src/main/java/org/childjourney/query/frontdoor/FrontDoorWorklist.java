@@ -1,9 +1,6 @@
 package org.childjourney.query.frontdoor;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.childjourney.core.access.AccessDecision;
@@ -36,6 +34,7 @@ import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.query.disclosure.DisclosureLog;
+import org.childjourney.query.readmodel.DocumentChanges;
 import org.childjourney.query.readmodel.ReadModels;
 import org.childjourney.query.readmodel.RebuildableProjection;
 import org.childjourney.query.readmodel.TimeOrder;
@@ -45,7 +44,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects the front-door items awaiting a decision into collection {@code front_door}, one document per item keyed
- * by its entry id, deleted when a decision on it (or its retraction) is recorded: the collection holds the hub's
+ * by its entry id, deleted when a decision on it (or its retraction) is recorded, a processor batch's changes sent in
+ * one bulk write ({@link DocumentChanges}): the collection holds the hub's
  * backlog, never its history, so listing it oldest first reads only what awaits (the embedded read store sorts the
  * collection; a real MongoDB by an index on {@code order}, the arrival's time as text that sorts, then the journey
  * and the item's place in it: two items of one journey recorded in one millisecond keep their order). Processed with the timelines (processing group
@@ -87,21 +87,23 @@ class FrontDoorWorklist implements RebuildableProjection {
     }
 
     @EventHandler
-    void on(JourneyEntry entry, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(JourneyEntry entry, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            UnitOfWork<?> unitOfWork) {
         EntryType type = EntryType.of(entry);
+        DocumentChanges items = DocumentChanges.of(unitOfWork, readModels, COLLECTION);
         if (type == EntryType.CONTACT || type == EntryType.DOMESTIC_ABUSE_NOTIFICATION) {
-            items().replaceOne(eq("_id", entry.entryId().toString()), new Document("_id", entry.entryId().toString())
+            items.set(entry.entryId().toString(), new Document("_id", entry.entryId().toString())
                     .append("journeyId", entry.journeyId().toString())
                     .append("type", type.wireName())
                     .append("agency", entry.provenance().agency().code().value())
                     .append("occurredAt", entry.provenance().occurredAt().toString())
                     .append("arrivedAt", recordedAt.toString())
                     .append("order", TimeOrder.of(recordedAt))
-                    .append("sequence", sequence), new ReplaceOptions().upsert(true));
+                    .append("sequence", sequence));
         } else if (entry instanceof ContactDecided decided) {
-            items().deleteOne(eq("_id", decided.contactEntryId().toString()));
+            items.delete(decided.contactEntryId().toString());
         } else if (entry instanceof EntryRetracted retracted) {
-            items().deleteOne(eq("_id", retracted.targetEntryId().toString()));
+            items.delete(retracted.targetEntryId().toString());
         }
     }
 

@@ -2,6 +2,7 @@ package org.childjourney.query.timeline;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,8 +75,21 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
     @Override
     public JourneyFacts factsAsAt(ChildJourneyId journeyId, Instant asAt,
             BiConsumer<JourneyEvent, Instant> each) {
-        Set<ChildJourneyId> journeys = new HashSet<>();
-        Deque<ChildJourneyId> next = new ArrayDeque<>(List.of(journeyId));
+        // The journey's own events first, kept: without a link in force then, they are the answer, read once.
+        List<Map.Entry<JourneyEvent, Instant>> own = new ArrayList<>();
+        JourneyFactsFold alone = new JourneyFactsFold();
+        MergedEvents.replay(events, List.of(journeyId), message -> !message.getTimestamp().isAfter(asAt),
+                (event, message) -> {
+                    alone.when(event, message.getTimestamp());
+                    own.add(Map.entry(event, message.getTimestamp()));
+                });
+        JourneyFacts facts = alone.facts();
+        if (facts.linked().isEmpty()) {
+            own.forEach(event -> each.accept(event.getKey(), event.getValue()));
+            return facts;
+        }
+        Set<ChildJourneyId> journeys = new HashSet<>(List.of(journeyId));
+        Deque<ChildJourneyId> next = new ArrayDeque<>(facts.linked());
         while (!next.isEmpty() && journeys.size() < JourneyFacts.MOST_LINKED) {
             ChildJourneyId journey = next.pop();
             if (journeys.add(journey)) {
