@@ -29,22 +29,24 @@ import org.childjourney.query.disclosure.DisclosureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * Posts each inbox item to its agency's endpoint, if the agency has one (processing group {@code webhooks}, one
- * agency's items in order): the item as {@code GET /api/v1/inbox} shows it, as JSON, with
- * {@code X-ChildJourney-Delivery} (the item's id: the same on every attempt, for the receiver to take it once),
- * {@code X-ChildJourney-Timestamp} and {@code X-ChildJourney-Signature: sha256=<hex>}, the HMAC-SHA256 of
- * {@code <timestamp>.<body>} under the agency's secret. A push is a read of the inbox: each attempt is recorded
- * ({@code InboxRead}, read by {@code webhook}) before the item leaves, in a transaction of its own, so that an attempt
- * is recorded even when it fails. An endpoint that does not answer 2xx within three attempts (half a second and a
- * second apart, five seconds each at most) is given up for that item, counted
+ * agency's items in order; present only where some agency has an endpoint): the item as {@code GET /api/v1/inbox}
+ * shows it, as JSON, with {@code X-ChildJourney-Delivery} (the item's id: the same on every attempt, for the
+ * receiver to take it once), {@code X-ChildJourney-Timestamp} and {@code X-ChildJourney-Signature: sha256=<hex>}, the
+ * HMAC-SHA256 of {@code <timestamp>.<body>} under the agency's secret. A push is a read of the inbox: each attempt is
+ * recorded ({@code InboxRead}, read by {@code webhook}) before the item leaves, in a transaction of its own, so that
+ * an attempt is recorded even when it fails. An endpoint that does not answer 2xx within three attempts (half a
+ * second and a second apart, five seconds each at most) is given up for that item, counted
  * ({@code childjourney.webhooks.undelivered}) and logged by agency: the item stays in the agency's inbox, where its
  * system reads it, and the agency's later items are pushed as they come. Delivery is at least once. Starts from the
  * head of the store when it first runs.
  */
 @Component
+@Conditional(AnyWebhook.class)
 @ProcessingGroup(WebhookDelivery.GROUP)
 public class WebhookDelivery implements DisposableBean {
 
