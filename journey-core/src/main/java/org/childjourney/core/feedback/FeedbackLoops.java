@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
@@ -46,9 +47,12 @@ public final class FeedbackLoops {
     private FeedbackLoops() {
     }
 
-    /** The notices the entry raises, given the journey's facts and signals before it. */
-    public static List<Notice> of(JourneyEntry entry, Instant recordedAt, JourneyFacts before, JourneySignals signals,
-            AgencyRegister register) {
+    /**
+     * The notices the entry raises, given the journey's facts and signals before it: the facts are asked for only by
+     * the entries that need them (a plan, a domestic abuse notification), so most entries take no snapshot.
+     */
+    public static List<Notice> of(JourneyEntry entry, Instant recordedAt, Supplier<JourneyFacts> before,
+            JourneySignals signals, AgencyRegister register) {
         List<Notice> notices = new ArrayList<>();
         AgencyCode sender = entry.provenance().agency().code();
         if (entry instanceof ContactDecided decided) {
@@ -71,7 +75,7 @@ public final class FeedbackLoops {
                     ? "A child protection plan started for this child on "
                     : "This child's child protection plan ended on ") + day(entry.provenance().occurredAt())
                     + " (" + sender.value() + ").";
-            before.openInvolvements().stream().filter(agency -> !agency.equals(sender)).sorted(BY_CODE)
+            before.get().openInvolvements().stream().filter(agency -> !agency.equals(sender)).sorted(BY_CODE)
                     .forEach(agency -> notices.add(Notice.derived(entry.entryId(), agency, NoticeKind.PLAN_NOTICE,
                             List.of(entry.entryId()), summary, null)));
         } else if (entry instanceof DomesticAbuseNotified notified && notified.notifySchool()) {
@@ -80,7 +84,8 @@ public final class FeedbackLoops {
                     + day(recordedAt) + ". Please make sure a trusted adult in school is ready to support the child"
                     + " from 08:00 on " + day(deliverBy) + ". Handle as confidential; do not contact the family"
                     + " about it.";
-            before.openInvolvements().stream().filter(agency -> register.kindOf(agency) == AgencyKind.EDUCATION)
+            before.get().openInvolvements().stream()
+                    .filter(agency -> register.kindOf(agency) == AgencyKind.EDUCATION)
                     .sorted(BY_CODE).forEach(school -> notices.add(Notice.derived(entry.entryId(), school,
                             NoticeKind.ENCOMPASS_NOTICE, List.of(entry.entryId()), summary, deliverBy)));
         }

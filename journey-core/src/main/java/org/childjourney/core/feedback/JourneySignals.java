@@ -1,8 +1,9 @@
 package org.childjourney.core.feedback;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.EntryType;
@@ -44,8 +45,8 @@ public final class JourneySignals {
         return signals.get(entryId);
     }
 
-    /** Every standing entry, in the order the record learned of them. */
-    public List<Signal> all() {
-        return List.copyOf(signals.values());
+    /** Every standing entry, in the order the record learned of them: a view, read at every entry, never copied. */
+    public Collection<Signal> all() {
+        return Collections.unmodifiableCollection(signals.values());
     }
 }

@@ -59,7 +59,7 @@ final class FeedbackStory {
 
     /** The entry recorded at {@code recordedAt}: the notices it raised, pattern alerts included. */
     List<Notice> record(JourneyEntry entry, Instant recordedAt) {
-        List<Notice> raised = new ArrayList<>(FeedbackLoops.of(entry, recordedAt, fold.facts(), signals, REGISTER));
+        List<Notice> raised = new ArrayList<>(FeedbackLoops.of(entry, recordedAt, fold::facts, signals, REGISTER));
         List<Notice> found = rules.alerts(Signal.of(entry, recordedAt), signals,
                 () -> new JourneyFactsFold(fold).when(entry, recordedAt).facts());
         alerts.addAll(found);

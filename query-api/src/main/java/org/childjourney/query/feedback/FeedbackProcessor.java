@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.agency.AgencyRegister;
@@ -85,10 +84,9 @@ public class FeedbackProcessor {
     @EventHandler
     void on(JourneyEntry entry, @SequenceNumber Long sequence, @Timestamp Instant recordedAt) {
         Before before = before(entry.journeyId(), sequence);
-        JourneyFacts facts = before.fold().facts();
-        if (!facts.sealed()) {
-            List<Notice> notices = new ArrayList<>(FeedbackLoops.of(entry, recordedAt, facts, before.signals(),
-                    register));
+        if (!before.fold().sealed()) {
+            List<Notice> notices = new ArrayList<>(FeedbackLoops.of(entry, recordedAt, before.fold()::facts,
+                    before.signals(), register));
             if (!EntryType.of(entry).amends()) {
                 notices.addAll(rules.alerts(Signal.of(entry, recordedAt), before.signals(),
                         () -> new JourneyFactsFold(before.fold()).when(entry, recordedAt).facts()));

@@ -37,8 +37,9 @@ class TimelineStore implements NonDisclosures {
             if (head != null) {
                 records.addAll(PagedItems.all(head, now.collection(TimelineDocument.PAGES)));
                 String headAsOf = TimelineDocument.of(head).asOf();
-                asOf = asOf == null || headAsOf != null && Instant.parse(headAsOf).isBefore(Instant.parse(asOf))
-                        ? headAsOf : asOf;
+                if (asOf == null || headAsOf != null && Instant.parse(headAsOf).isBefore(Instant.parse(asOf))) {
+                    asOf = headAsOf;
+                }
             }
         }
         return new Stored(asOf, TimelineHistory.of(records));
