@@ -46,7 +46,7 @@ class AuditController {
         }
         ChildJourneyId journey = journeyId == null ? null : JourneyIds.parse(journeyId);
         return queries.query(new FindDisclosures(auditor, journey, viewer, instant("from", from), instant("to", to),
-                position(page)), ResponseTypes.instanceOf(Disclosures.class)).join();
+                PageToken.at(page)), ResponseTypes.instanceOf(Disclosures.class)).join();
     }
 
     private static @Nullable Instant instant(String field, @Nullable String text) {
@@ -54,14 +54,6 @@ class AuditController {
             return text == null ? null : Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
             throw new InvalidReadRequest(field, "must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z");
-        }
-    }
-
-    private static PageToken position(@Nullable String page) {
-        try {
-            return page == null ? PageToken.START : PageToken.parse(page);
-        } catch (IllegalArgumentException notAToken) {
-            throw new InvalidReadRequest("page", "must be a page token from an earlier answer's next");
         }
     }
 }

@@ -2,21 +2,12 @@ package org.childjourney.query.breakglass;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.access.Role;
 import org.childjourney.core.access.Viewer;
-import org.childjourney.core.journey.BreakGlassOutcome;
-import org.childjourney.core.journey.ChildJourneyId;
-import org.childjourney.core.journey.command.ReviewBreakGlass;
-import org.childjourney.core.person.Sensitive;
 import org.childjourney.query.security.Readers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -49,28 +40,21 @@ class BreakGlassController {
         this.commands = commands;
     }
 
-    /** An auditor's finding. */
-    record Review(@NotNull @Pattern(regexp = "justified|not-justified") String outcome,
-            @NotBlank @Size(max = 4000) String note) {
-    }
-
     @Operation(summary = "The break-glass grants, by default only those awaiting review (auditor)")
     @GetMapping("/api/v1/audit/break-glass")
     Map<String, List<QueuedGrant>> grants(@AuthenticationPrincipal Jwt token,
             @RequestParam(name = "reviewed", required = false) @Nullable Boolean reviewed) {
-        return Map.of("items", find(new FindGrants(auditor(token), reviewed, null)));
+        return Map.of("items", GrantReview.grants(queries, new FindGrants(auditor(token), reviewed, null)));
     }
 
     @Operation(summary = "Record the review of a break-glass grant: justified or not, and why (auditor)")
     @PostMapping("/api/v1/audit/break-glass/{grantId}/review")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> review(@AuthenticationPrincipal Jwt token, @PathVariable String grantId,
-            @Valid @RequestBody Review body) {
-        Viewer reviewer = auditor(token);
-        QueuedGrant grant = find(new FindGrants(reviewer, null, grantId)).stream().findFirst()
-                .orElseThrow(NoSuchGrant::new);
-        commands.sendAndWait(new ReviewBreakGlass(ChildJourneyId.of(grant.journeyId()), grantId,
-                reviewer, BreakGlassOutcome.ofWireName(body.outcome()), Sensitive.of(body.note())));
+            @Valid @RequestBody GrantReview body) {
+        if (!body.record(queries, commands, auditor(token), grantId)) {
+            throw new NoSuchGrant();
+        }
         return Map.of("grantId", grantId, "outcome", body.outcome());
     }
 
@@ -92,9 +76,5 @@ class BreakGlassController {
 
     private static Viewer auditor(Jwt token) {
         return Readers.holding(token, Role.AUDITOR);
-    }
-
-    private List<QueuedGrant> find(FindGrants query) {
-        return queries.query(query, ResponseTypes.multipleInstancesOf(QueuedGrant.class)).join();
     }
 }

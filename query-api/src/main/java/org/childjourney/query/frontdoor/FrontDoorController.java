@@ -72,14 +72,6 @@ class FrontDoorController {
         this.clock = clock;
     }
 
-    /** The hub's decision on an item, and why: the rationale stays on the record, never in the referrer's inbox. */
-    record Decision(@NotNull @Pattern(regexp = ID) String journeyId, @NotNull @Pattern(regexp = ID) String entryId,
-            @NotNull @Pattern(regexp = "no-further-action|advice|early-help|referral|strategy-discussion")
-            String decision, @NotBlank @Size(max = 4000) String rationale) {
-
-        private static final String ID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    }
-
     @Operation(summary = "The front door's worklist: items awaiting a decision, oldest first (mash)")
     @GetMapping("/api/v1/front-door")
     Map<String, Object> worklist(@AuthenticationPrincipal Jwt token,
@@ -102,32 +94,9 @@ class FrontDoorController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> decide(@AuthenticationPrincipal Jwt token,
             @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
-            @Valid @RequestBody Decision body) {
-        Reader reader = readers.of(token, purpose, null);
-        if (!reader.viewer().holds(Role.MASH)) {
-            throw new ReadRefused();
-        }
-        if (reader.purpose() != Purpose.MASH_TRIAGE) {
-            throw new InvalidReadRequest(Reader.PURPOSE_HEADER, "a front-door decision is made for mash-triage");
-        }
-        Agency agency = Optional.ofNullable(reader.viewer().agency()).flatMap(register::agency)
-                .orElseThrow(ReadRefused::new);
-        EntryId entryId = new EntryId(UUID.randomUUID());
-        try {
-            commands.sendAndWait(new RecordHubDecision(ChildJourneyId.of(body.journeyId()),
-                    reader.request(ReadKind.TIMELINE, Instant.now(clock)), agency, entryId,
-                    EntryId.of(body.entryId()), FrontDoorDecision.valueOf(body.decision()
-                            .toUpperCase(Locale.ROOT).replace('-', '_')), Sensitive.of(body.rationale())));
-        } catch (AggregateNotFoundException unknown) {
-            throw new ReadRefused();
-        } catch (JourneyRuleViolation violation) {
-            // No hub ground, or an agency that does not decide at the front door: refused like a read.
-            if (violation.rule() == JourneyRuleViolation.Rule.NO_HUB_GROUND) {
-                throw new ReadRefused();
-            }
-            throw violation;
-        }
-        return Map.of("journeyId", body.journeyId(), "entryId", entryId.toString(), "itemEntryId", body.entryId(),
-                "decision", body.decision());
+            @Valid @RequestBody HubDecision body) {
+        EntryId entryId = body.record(commands, readers.of(token, purpose, null), register, Instant.now(clock));
+        return Map.of("journeyId", body.journeyId(), "entryId", entryId.toString(),
+                "itemEntryId", body.entryId(), "decision", body.decision());
     }
 }

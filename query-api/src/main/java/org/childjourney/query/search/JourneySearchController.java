@@ -6,14 +6,9 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.core.person.IdentifierDigests;
-import org.childjourney.core.person.LocalId;
-import org.childjourney.core.person.NhsNumber;
-import org.childjourney.core.person.Sensitive;
-import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
 import org.childjourney.query.security.Readers;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,29 +56,12 @@ class JourneySearchController {
             @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
             @RequestHeader(name = Reader.JUSTIFICATION_HEADER, required = false) String justification) {
         Reader reader = readers.of(token, purpose, justification);
-        JourneySearch search = queries.query(new FindJourneys(identifierDigest(nhsNumber, system, value), reader),
+        String digest = new IdentifierSearch(nhsNumber, system, value).digest(digests);
+        JourneySearch search = queries.query(new FindJourneys(digest, reader),
                 ResponseTypes.instanceOf(JourneySearch.class)).join();
         if (search instanceof JourneySearch.Found found) {
             return Map.of("journeys", found.journeys());
         }
         throw new ReadRefused();
-    }
-
-    /** The identifier a search names: an NHS number, or an agency's local id as system and value. */
-    record IdentifierSearch(@Nullable String nhsNumber, @Nullable String system, @Nullable String value) {
-    }
-
-    private String identifierDigest(String nhsNumber, String system, String value) {
-        if (nhsNumber != null && system == null && value == null) {
-            if (!NhsNumber.isValid(nhsNumber.replace(" ", ""))) {
-                throw new InvalidReadRequest("nhsNumber", "must be a valid NHS number");
-            }
-            return digests.ofNhsNumber(NhsNumber.of(nhsNumber)).orElseThrow();
-        }
-        if (nhsNumber == null && system != null && !system.isBlank() && value != null && !value.isBlank()) {
-            return digests.ofLocalId(new LocalId(system, Sensitive.of(value))).orElseThrow(
-                    () -> new InvalidReadRequest("system", "is not a registered local identifier system"));
-        }
-        throw new InvalidReadRequest("nhsNumber", "search by nhsNumber, or by system and value, not both");
     }
 }
