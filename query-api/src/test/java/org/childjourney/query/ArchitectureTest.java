@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
 
 /**
  * The query API's shape: MongoDB stays inside package-private read-model classes (and the shared batch writer in
@@ -46,16 +46,17 @@ class ArchitectureTest {
             type -> FOR_CONTROLLERS.stream().anyMatch(type.getFullName()::startsWith)
                     || type.isRecord() || type.isEnum() || type.isAssignableTo(RuntimeException.class)
                     || (type.isInterface() && type.reflect().isSealed())
-                    || type.isAnnotatedWith(RestController.class)
-                    || type.getEnclosingClass().map(outer -> outer.isAnnotatedWith(RestController.class))
+                    || type.isMetaAnnotatedWith(Controller.class)
+                    || type.getEnclosingClass().map(outer -> outer.isMetaAnnotatedWith(Controller.class))
                             .orElse(false));
 
     /**
-     * Controllers reach the record only through the query and command gateways, so that no read skips the access
-     * check and its disclosure record: an allow-list, so that a new way to read a store fails here.
+     * Controllers, the API's and the pages', reach the record only through the query and command gateways, so that no
+     * read skips the access check and its disclosure record: an allow-list, so that a new way to read a store fails
+     * here.
      */
     @ArchTest
-    static final ArchRule controllersAskTheGateways = classes().that().areAnnotatedWith(RestController.class)
+    static final ArchRule controllersAskTheGateways = classes().that().areMetaAnnotatedWith(Controller.class)
             .should().onlyDependOnClassesThat(ALLOWED_FOR_CONTROLLERS);
 
     /**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /** Signed tokens for practitioners and auditors, as Keycloak's journey realm issues them to {@code journey-web}. */
 public final class Tokens implements AutoCloseable {
@@ -40,6 +41,17 @@ public final class Tokens implements AutoCloseable {
             claims.put("agency", agency);
         }
         return realm.issueToken(issuer, "user-" + username, audience, claims, lifetimeSeconds).serialize();
+    }
+
+    /**
+     * What the realm issues at the next sign-in to the pages (the authorization code flow of {@code journey-web}): an
+     * access token for the query API and an ID token for the pages' client, for this practitioner.
+     */
+    public void signInNext(String username, String agency, String... roles) {
+        Map<String, Object> claims = new HashMap<>(Map.of("azp", "journey-web", "preferred_username", username,
+                "realm_access", Map.of("roles", List.of(roles)), "agency", agency));
+        realm.enqueueCallback(new DefaultOAuth2TokenCallback("journey", "user-" + username, "JWT",
+                List.of(AUDIENCE, "journey-web"), claims, 300));
     }
 
     /** A tampered token: the first token's header and signature around the second token's claims. */

@@ -36,6 +36,6 @@ class RequestRateConfiguration implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).addPathPatterns("/api/**");
+        }).addPathPatterns("/api/**", "/find", "/journeys/**", "/hub/**", "/audit/**");
     }
 }
