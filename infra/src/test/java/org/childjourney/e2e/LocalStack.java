@@ -32,11 +32,14 @@ final class LocalStack implements AutoCloseable {
         this(dataDir, Map.of());
     }
 
-    /** @param settings further environment for the scripts and services, e.g. a PostgreSQL datasource */
+    /**
+     * @param settings further environment for the scripts and services, e.g. a PostgreSQL datasource, or a fixed
+     *                 {@code QUERY_PORT} (the demo realm accepts sign-ins to the pages only on its known ports)
+     */
     LocalStack(Path dataDir, Map<String, String> settings) throws IOException, InterruptedException {
         keycloakPort = freePort();
         gatewayPort = freePort();
-        queryPort = freePort();
+        queryPort = settings.containsKey("QUERY_PORT") ? Integer.parseInt(settings.get("QUERY_PORT")) : freePort();
         Files.createDirectories(dataDir);
         Map<String, String> all = new HashMap<>(settings);
         all.put("JOURNEY_DATA_DIR", dataDir.toString());
@@ -225,6 +228,11 @@ final class LocalStack implements AutoCloseable {
 
     String tokenUrl() {
         return keycloak() + "/realms/journey/protocol/openid-connect/token";
+    }
+
+    /** Runs one of {@code infra/bin}'s scripts against this stack, e.g. {@code demo-data}. */
+    void script(String name) throws IOException, InterruptedException {
+        run(List.of("bash", root.resolve("infra/bin").resolve(name).toString()), dataDir(), 300);
     }
 
     @Override
