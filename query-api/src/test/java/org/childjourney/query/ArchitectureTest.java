@@ -11,6 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -37,6 +38,10 @@ class ArchitectureTest {
             "org.axonframework.commandhandling.gateway.CommandGateway",
             "org.axonframework.eventhandling.gateway.EventGateway", "org.axonframework.messaging.responsetypes.");
 
+    /** Spring's ways to a store, which the allowance for the web framework must not let in. */
+    private static final List<String> NOT_FOR_CONTROLLERS = List.of("org.springframework.jdbc.",
+            "org.springframework.data.", "org.springframework.transaction.");
+
     /**
      * A value a controller may hold: a record, an enum, a sealed interface of records (an answer that is shown or
      * refused), an exception, or the controller's own nested types. Never a component, so never a store.
@@ -44,6 +49,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> ALLOWED_FOR_CONTROLLERS = DescribedPredicate.describe(
             "the gateways, the web framework, the domain, the security helpers and values",
             type -> FOR_CONTROLLERS.stream().anyMatch(type.getFullName()::startsWith)
+                    && NOT_FOR_CONTROLLERS.stream().noneMatch(type.getFullName()::startsWith)
                     || type.isRecord() || type.isEnum() || type.isAssignableTo(RuntimeException.class)
                     || (type.isInterface() && type.reflect().isSealed())
                     || type.isMetaAnnotatedWith(Controller.class)
@@ -58,6 +64,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule controllersAskTheGateways = classes().that().areMetaAnnotatedWith(Controller.class)
             .should().onlyDependOnClassesThat(ALLOWED_FOR_CONTROLLERS);
+
+    /**
+     * The values controllers may hold (public records) cannot be a way around the gateways either: none depends on a
+     * component of the service or on MongoDB's types.
+     */
+    @ArchTest
+    static final ArchRule valuesReachNoStore = noClasses().that().areRecords().and().arePublic().should()
+            .dependOnClassesThat(DescribedPredicate.describe("a component or a MongoDB type",
+                    type -> type.isMetaAnnotatedWith(Component.class) || USE_MONGODB.test(type)
+                            || type.getPackageName().startsWith("com.mongodb")
+                            || type.getPackageName().startsWith("org.bson")));
 
     /**
      * Feature packages depend one way (the access log on the timeline, the timeline on the inbox and break-glass,
