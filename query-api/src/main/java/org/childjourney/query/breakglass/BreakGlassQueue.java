@@ -1,6 +1,8 @@
 package org.childjourney.query.breakglass;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
@@ -80,9 +82,16 @@ class BreakGlassQueue implements RebuildableProjection {
     /** A listing of the queue is a read of the audit trail, recorded before it is sent; finding one grant is not. */
     @QueryHandler
     List<QueuedGrant> handle(FindGrants query) {
-        Bson filter = query.grantId() != null ? eq("_id", query.grantId())
-                : query.reviewed() != null ? eq("reviewed", query.reviewed())
-                : new Document();
+        List<Bson> filters = new ArrayList<>();
+        if (query.grantId() != null) {
+            filters.add(eq("_id", query.grantId()));
+        } else if (query.reviewed() != null) {
+            filters.add(eq("reviewed", query.reviewed()));
+        }
+        if (!query.journeys().isEmpty()) {
+            filters.add(in("journeyId", query.journeys().stream().map(ChildJourneyId::toString).toList()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
         List<QueuedGrant> found = grants().find(filter).sort(Sorts.ascending("order", "_id")).map(BreakGlassQueue::grant)
                 .into(new ArrayList<>());
         if (query.grantId() == null) {

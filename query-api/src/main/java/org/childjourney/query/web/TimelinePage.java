@@ -118,7 +118,7 @@ record TimelinePage(List<Month> months, int shown, int total, List<Choice> agenc
                 household == null ? null : "recorded for %d children of one household".formatted(household.children()));
     }
 
-    private static List<Field> fields(Map<String, Object> details) {
+    static List<Field> fields(Map<String, Object> details) {
         return details.entrySet().stream().filter(detail -> detail.getValue() != null)
                 .map(detail -> new Field(Words.field(detail.getKey()), words(detail.getValue()))).toList();
     }
@@ -214,7 +214,7 @@ record TimelinePage(List<Month> months, int shown, int total, List<Choice> agenc
         return value instanceof String words ? Words.value(words) : otherwise;
     }
 
-    private static AgencyKind kindOf(String agency, AgencyRegister register) {
+    static AgencyKind kindOf(String agency, AgencyRegister register) {
         AgencyKind kind = register.kindOf(AgencyCode.of(agency));
         return kind == null ? AgencyKind.OTHER : kind;
     }
