@@ -50,6 +50,9 @@ class PageSecurityConfiguration implements WebMvcConfigurer {
 
     static final String KEYCLOAK = "keycloak";
 
+    /** What a page may load and who may frame it: this service alone, and nobody. */
+    static final String POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+
     /** Where the pages and what they need live; everything else is the API's. */
     private static final String[] PAGES = {"/", "/find", "/journeys/**", "/hub/**", "/audit/**", "/sign-out",
         "/signed-out", "/oauth2/**", "/login/**", "/static/**", "/assets/**", "/webjars/**"};
@@ -82,8 +85,7 @@ class PageSecurityConfiguration implements WebMvcConfigurer {
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + KEYCLOAK))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(policy -> policy.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'"))
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }

@@ -17,6 +17,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The query API is an OAuth2 resource server for Keycloak's {@code journey} realm. It only authenticates here:
@@ -55,6 +59,12 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::administrator)
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
+                // The review bundle is HTML on the API too: the pages' policy on it (not on Swagger UI's own page).
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/journeys/*/review-bundle"),
+                                new ContentSecurityPolicyHeaderWriter(PageSecurityConfiguration.POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .build();

@@ -1,9 +1,9 @@
 package org.childjourney.query.review;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.Reader;
@@ -38,7 +38,7 @@ public record FindReviewBundle(ChildJourneyId journeyId, Reader reader, @Nullabl
             return text.contains("T") ? Instant.parse(text.strip())
                     : LocalDate.parse(text.strip()).plusDays(endOfDay ? 1 : 0).atStartOfDay(ENGLAND).toInstant()
                             .minusNanos(endOfDay ? 1 : 0);
-        } catch (DateTimeParseException neither) {
+        } catch (DateTimeException neither) {
             throw new InvalidReadRequest(field, "must be a date (2026-09-01) or an instant (2026-09-01T00:00:00Z)");
         }
     }

@@ -8,6 +8,7 @@ import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
 import org.childjourney.query.security.Readers;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +36,9 @@ class ReviewBundleController {
 
     @Operation(summary = "Everything a case review needs of a child's record for a period, as JSON, or with "
             + "Accept: text/html as a printable chronology (auditor, X-Purpose: case-review)")
-    // No produces: any Accept but text/html (which the printable chronology's handler takes) gets the JSON.
-    @GetMapping("/api/v1/journeys/{journeyId}/review-bundle")
+    // JSON for application/json, */* and no Accept; text/html and application/pdf are ReviewBundlePages'. Any other
+    // Accept is 406 before anything is read.
+    @GetMapping(value = "/api/v1/journeys/{journeyId}/review-bundle", produces = MediaType.APPLICATION_JSON_VALUE)
     ReviewBundle bundle(@AuthenticationPrincipal Jwt token, @PathVariable String journeyId,
             @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
             @RequestParam(required = false) @Nullable String from,

@@ -54,8 +54,9 @@ class ReviewBundles {
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new InvalidReadRequest("to", "must not be before from");
         }
-        TimelineRead timelineRead = queries.query(new FindTimeline(query.journeyId(), reader),
-                ResponseTypes.instanceOf(TimelineRead.class)).join();
+        // The period goes into the read, so that only the entries in it are shown, and recorded as disclosed.
+        TimelineRead timelineRead = queries.query(new FindTimeline(query.journeyId(), reader, query.from(),
+                query.to()), ResponseTypes.instanceOf(TimelineRead.class)).join();
         if (!(timelineRead instanceof TimelineRead.Shown shownTimeline)) {
             return new ReviewBundleRead.Refused();
         }
@@ -74,7 +75,7 @@ class ReviewBundles {
         List<AccessLog.Access> disclosures = period.keep(log.accesses(), AccessLog.Access::at);
         return new ReviewBundleRead.Shown(new ReviewBundle(query.journeyId().toString(), timeline.linkedJourneys(),
                 query.from(), query.to(), Instant.now(clock), reader.viewer().username(), timeline.lawfulBasis(),
-                period.keep(timeline.entries(), Timeline.Entry::occurredAt), seenByAgency(disclosures),
+                timeline.entries(), seenByAgency(disclosures),
                 disclosures,
                 log.nonDisclosures() == null ? List.of() : period.keep(log.nonDisclosures(), decision -> decision.at()),
                 log.refusedSharing() == null ? List.of() : period.keep(log.refusedSharing(), refused -> refused.at()),

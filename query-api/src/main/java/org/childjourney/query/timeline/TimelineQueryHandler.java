@@ -86,7 +86,10 @@ class TimelineQueryHandler {
         for (Document entry : timeline.history().standingEntries()) {
             EntryView view = permitted.view(EntryId.of(entry.getString("entryId")));
             if (view != null) {
-                shown.add(entry(entry, view, earlierReads));
+                Timeline.Entry inView = entry(entry, view, earlierReads);
+                if (query.covers(inView.occurredAt())) {
+                    shown.add(inView);
+                }
             }
         }
         shown.sort(Timeline.CHRONOLOGICAL);

@@ -91,7 +91,7 @@ record ReviewBundlePage(String journeyId, List<String> linkedJourneys, String pe
                 access.grounds() == null ? "" : access.grounds().stream().map(Words::value)
                         .collect(Collectors.joining(", ")),
                 (access.decision() == null ? "" : access.decision())
-                        + (access.reason() == null ? "" : ": " + Words.value(access.reason().toLowerCase(Locale.ROOT))),
+                        + (access.reason() == null ? "" : ": " + Words.value(access.reason().toLowerCase(Locale.ROOT).replace('_', '-'))),
                 access.entriesDisclosed() == null ? 0 : access.entriesDisclosed().size(),
                 Boolean.TRUE.equals(access.flaggedForReview()));
     }
@@ -103,7 +103,7 @@ record ReviewBundlePage(String journeyId, List<String> linkedJourneys, String pe
                 decision.toAgency(), decision.entryIds().size(), decision.reason())));
         bundle.refusedSharing().forEach(refused -> all.add(new Sharing(time(refused.at()), refused.askedBy()
                 + (refused.agency() == null ? "" : " (" + refused.agency() + ")"),
-                Words.value(refused.decision()) + ", refused: " + Words.value(refused.refusal().toLowerCase(Locale.ROOT)),
+                Words.value(refused.decision()) + ", refused: " + Words.value(refused.refusal().toLowerCase(Locale.ROOT).replace('_', '-')),
                 refused.toAgency(), refused.entryIds().size(), "")));
         return all;
     }
