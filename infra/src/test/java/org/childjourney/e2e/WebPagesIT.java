@@ -3,6 +3,12 @@ package org.childjourney.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,6 +219,16 @@ class WebPagesIT {
         accessible("review-bundle");
         everyControlReachedByKeyboard();
         signOut();
+
+        // The same bundle as a PDF, through the API: kept beside the screenshots.
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                stack.queryApi() + "/api/v1/journeys/" + journey + "/review-bundle"))
+                .header("Authorization", "Bearer " + HTTP.userToken(stack.tokenUrl(), "auditor.ann", "ann-pw"))
+                .header("X-Purpose", "case-review").header("Accept", "application/pdf").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.write(screenshots().resolve("review-bundle.pdf"), pdf.body());
     }
 
     @Test
@@ -305,12 +321,15 @@ class WebPagesIT {
     private void screenshot(String name) throws Exception {
         long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.body.scrollHeight");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 4000)));
-        // Under target/ unless asked for the docs' (-Dscreenshots=docs/screenshots, from the repository's root).
-        Path shots = Path.of(System.getProperty("childjourney.root", ".."))
-                .resolve(System.getProperty("screenshots", "infra/target/screenshots"));
-        Files.createDirectories(shots);
+        Path shots = screenshots();
         Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1280, 1024));
+    }
+
+    /** Under target/ unless asked for the docs' ({@code -Dscreenshots=docs/screenshots}, from the repository's root). */
+    private static Path screenshots() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("childjourney.root", ".."))
+                .resolve(System.getProperty("screenshots", "infra/target/screenshots")));
     }
 
     /**

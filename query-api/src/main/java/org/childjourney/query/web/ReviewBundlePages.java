@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The review bundle's printable chronology: for an auditor signed in to the pages ({@code POST /audit/review-bundle}
- * from the audit page), and for the API's callers who ask for {@code text/html}
- * ({@code GET /api/v1/journeys/{journeyId}/review-bundle}, bearer token, {@code X-Purpose: case-review}). Both are
- * one query, recorded as the JSON bundle is.
+ * The review bundle's printable chronology and its PDF: for an auditor signed in to the pages
+ * ({@code POST /audit/review-bundle} from the audit page, and {@code …/review-bundle.pdf}), and for the API's callers
+ * who ask for {@code text/html} or {@code application/pdf} ({@code GET /api/v1/journeys/{journeyId}/review-bundle},
+ * bearer token, {@code X-Purpose: case-review}). Each is one query, recorded as the JSON bundle is.
  */
 @Controller
 class ReviewBundlePages {
@@ -42,11 +42,24 @@ class ReviewBundlePages {
         this.register = register;
     }
 
+    /** What an auditor asked for on the audit page, offered again as a PDF. */
+    record Asked(String journeyId, @Nullable String from, @Nullable String to) {
+    }
+
     @PostMapping("/audit/review-bundle")
     ModelAndView page(@SignedIn Jwt token, @RequestParam String journeyId,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        return bundle(readers.of(token, Purpose.CASE_REVIEW.header(), null), journeyId.strip(), from, to);
+        return bundle(readers.of(token, Purpose.CASE_REVIEW.header(), null), journeyId.strip(), from, to,
+                "review-bundle").addObject("asked", new Asked(journeyId.strip(), from, to));
+    }
+
+    @PostMapping("/audit/review-bundle.pdf")
+    ModelAndView pagePdf(@SignedIn Jwt token, @RequestParam String journeyId,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return bundle(readers.of(token, Purpose.CASE_REVIEW.header(), null), journeyId.strip(), from, to,
+                ReviewBundlePdf.VIEW);
     }
 
     @GetMapping(value = "/api/v1/journeys/{journeyId}/review-bundle", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,15 +67,24 @@ class ReviewBundlePages {
             @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        return bundle(readers.of(token, purpose, null), journeyId, from, to);
+        return bundle(readers.of(token, purpose, null), journeyId, from, to, "review-bundle");
     }
 
-    private ModelAndView bundle(Reader reader, String journeyId, @Nullable String from, @Nullable String to) {
+    @GetMapping(value = "/api/v1/journeys/{journeyId}/review-bundle", produces = MediaType.APPLICATION_PDF_VALUE)
+    ModelAndView pdf(@AuthenticationPrincipal Jwt token, @PathVariable String journeyId,
+            @RequestHeader(name = Reader.PURPOSE_HEADER, required = false) String purpose,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return bundle(readers.of(token, purpose, null), journeyId, from, to, ReviewBundlePdf.VIEW);
+    }
+
+    private ModelAndView bundle(Reader reader, String journeyId, @Nullable String from, @Nullable String to,
+            String view) {
         ReviewBundleRead read = queries.query(FindReviewBundle.of(JourneyIds.parse(journeyId), reader, from, to),
                 ResponseTypes.instanceOf(ReviewBundleRead.class)).join();
         if (!(read instanceof ReviewBundleRead.Shown shown)) {
             throw new ReadRefused();
         }
-        return new ModelAndView("review-bundle").addObject("bundle", ReviewBundlePage.of(shown.bundle(), register));
+        return new ModelAndView(view).addObject("bundle", ReviewBundlePage.of(shown.bundle(), register));
     }
 }
