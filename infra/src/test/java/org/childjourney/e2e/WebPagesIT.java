@@ -37,7 +37,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real browser: Debian's headless Chromium driven by Selenium, signing in on Keycloak's real login
@@ -119,7 +121,7 @@ class WebPagesIT {
         assertThat(browser.findElement(By.tagName("h1")).getCssValue("font-family")).startsWith("arial");
         accessible("start");
 
-        browser.findElement(By.linkText("Find a child")).click();
+        navigateBy(By.linkText("Find a child"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Find a child");
         accessible("find");
         everyControlReachedByKeyboard();
@@ -144,12 +146,12 @@ class WebPagesIT {
         new Select(browser.findElement(By.id("non-disclosures-agency"))).selectByValue("school-riverside");
         browser.findElement(By.cssSelector("#sharing input[type=checkbox]")).click();
         browser.findElement(By.id("non-disclosures-reason")).sendKeys("Police are still investigating the incident");
-        browser.findElement(By.xpath("//button[text()='Record the decision']")).click();
+        navigateBy(By.xpath("//button[text()='Record the decision']"));
         assertThat(browser.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("Your decision not to share with school-riverside is recorded.");
 
         new Select(browser.findElement(By.id("agency"))).selectByValue("hospital-north");
-        browser.findElement(By.xpath("//button[text()='Show']")).click();
+        navigateBy(By.xpath("//button[text()='Show']"));
         assertThat(entries()).hasSize(2).allSatisfy(entry -> assertThat(entry.getText()).contains("hospital-north"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Showing 2 of 9 entries");
 
@@ -183,7 +185,7 @@ class WebPagesIT {
         everyControlReachedByKeyboard();
         openByKeyboard("Decide");
         everyControlReachedByKeyboard();
-        browser.findElement(By.xpath("//button[text()='Read the journey for triage']")).click();
+        navigateBy(By.xpath("//button[text()='Read the journey for triage']"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Triage in the safeguarding hub",
                 "the hub is deciding on an item");
         assertThat(browser.findElements(By.xpath("//summary[normalize-space()='Release entries to an agency']")))
@@ -203,14 +205,14 @@ class WebPagesIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('day').value = arguments[0];",
                 LocalDate.now(ZoneId.of("Europe/London")).toString());
         browser.findElement(By.id("viewer")).sendKeys("sw.sarah");
-        browser.findElement(By.xpath("//button[text()='Show']")).click();
+        navigateBy(By.xpath("//button[text()='Show']"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("sw.sarah’s reads by then");
         assertThat(entries()).hasSize(9);
         accessible("audit-as-at");
 
         browser.get(stack.queryApi() + "/audit");
         browser.findElement(By.id("bundle-journeyId")).sendKeys(journey);
-        browser.findElement(By.xpath("//button[text()='Prepare the bundle']")).click();
+        navigateBy(By.xpath("//button[text()='Prepare the bundle']"));
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Review bundle: the chronology and who saw what");
         assertThat(entries()).hasSize(9);
@@ -239,7 +241,7 @@ class WebPagesIT {
         browser.findElement(By.cssSelector("input[name=purpose][value=emergency]")).click();
         browser.findElement(By.id("justification")).sendKeys("Fictional: the child's parent is in crisis at A&E now");
         browser.findElement(By.id("nhsNumber")).sendKeys(DEMO_CHILD);
-        browser.findElement(By.xpath("//button[text()='Find']")).click();
+        navigateBy(By.xpath("//button[text()='Find']"));
         assertThat(browser.findElement(By.className("govuk-warning-text")).getText())
                 .contains("Emergency access: for four hours");
         assertThat(browser.findElement(By.tagName("main")).getText())
@@ -256,7 +258,7 @@ class WebPagesIT {
         everyControlReachedByKeyboard();
         browser.findElement(By.cssSelector("input[name=outcome][value=justified]")).click();
         browser.findElement(By.cssSelector("textarea[name=note]")).sendKeys("The crisis was recorded at A&E that night");
-        browser.findElement(By.xpath("//button[text()='Record the review']")).click();
+        navigateBy(By.xpath("//button[text()='Record the review']"));
         assertThat(browser.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("Your review is recorded.");
         signOut();
@@ -265,7 +267,9 @@ class WebPagesIT {
     /** Signs out of the pages and of Keycloak: the next visit asks Keycloak's login page again. */
     private void signOut() {
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You have signed out");
+        // Through Keycloak's end of the session and back.
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "You have signed out"));
         browser.get(stack.queryApi() + "/");
         assertThat(browser.findElements(By.id("kc-login"))).hasSize(1);
     }
@@ -277,7 +281,7 @@ class WebPagesIT {
                 .contains("code_challenge_method=S256");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
+        navigateBy(By.id("kc-login"));
         assertThat(browser.getCurrentUrl()).startsWith(stack.queryApi());
     }
 
@@ -285,7 +289,14 @@ class WebPagesIT {
         browser.get(stack.queryApi() + "/find");
         browser.findElement(By.cssSelector("input[name=purpose][value=" + purpose + "]")).click();
         browser.findElement(By.id("nhsNumber")).sendKeys(nhsNumber);
-        browser.findElement(By.xpath("//button[text()='Find']")).click();
+        navigateBy(By.xpath("//button[text()='Find']"));
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to, so that no read sees the old one. */
+    private void navigateBy(By control) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(control).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Opens the first disclosure with this summary as a keyboard user would: Enter on its summary. */
