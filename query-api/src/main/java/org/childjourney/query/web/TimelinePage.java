@@ -120,22 +120,25 @@ record TimelinePage(List<Month> months, int shown, int total, List<Choice> agenc
 
     static List<Field> fields(Map<String, Object> details) {
         return details.entrySet().stream().filter(detail -> detail.getValue() != null)
-                .map(detail -> new Field(Words.field(detail.getKey()), words(detail.getValue()))).toList();
+                .map(detail -> new Field(Words.field(detail.getKey()), words(detail.getKey(), detail.getValue())))
+                .toList();
     }
 
-    private static String words(Object value) {
+    /** A value in words; agency codes ({@code agency}, {@code referrerAgency}, {@code participants}) stay codes. */
+    private static String words(String field, Object value) {
         if (value instanceof Boolean yes) {
             return yes ? "yes" : "no";
         }
         if (value instanceof Collection<?> many) {
-            return String.join(", ", many.stream().map(TimelinePage::words).toList());
+            return String.join(", ", many.stream().map(item -> words(field, item)).toList());
         }
         if (value instanceof Map<?, ?> nested) {
-            return String.join("; ", nested.entrySet().stream()
-                    .map(item -> Words.field(String.valueOf(item.getKey())) + ": " + words(item.getValue())).toList());
+            return String.join("; ", nested.entrySet().stream().map(item -> Words.field(String.valueOf(item.getKey()))
+                    + ": " + words(String.valueOf(item.getKey()), item.getValue())).toList());
         }
         String text = Objects.toString(value);
-        if (CODE.matcher(text).matches()) {
+        boolean agencies = field.toLowerCase(Locale.ROOT).endsWith("agency") || field.equals("participants");
+        if (!agencies && CODE.matcher(text).matches()) {
             return Words.value(text);
         }
         try {
