@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -188,15 +189,10 @@ class PracticePages {
         if (!reader.viewer().holds(Role.PRACTITIONER)) {
             throw new ReadRefused();
         }
-        SharingForm form = SharingForm.of(toAgency, entryIds, reason, register);
-        if (form.problem() != null) {
-            redirect.addFlashAttribute("sharingProblem", form.problem());
-        } else {
-            decide(new DeclineSharing(JourneyIds.parse(journeyId), reader.request(ReadKind.TIMELINE, now()),
-                    form.agency(), form.entries(), Sensitive.of(form.reason())));
-            redirect.addFlashAttribute("done", "Your decision not to share with " + toAgency + " is recorded.");
-        }
-        return "redirect:/journeys/" + journeyId;
+        return decided(journeyId, SharingForm.of(toAgency, entryIds, reason, register), redirect,
+                form -> new DeclineSharing(JourneyIds.parse(journeyId), reader.request(ReadKind.TIMELINE, now()),
+                        form.agency(), form.entries(), Sensitive.of(form.reason())),
+                "Your decision not to share with " + toAgency + " is recorded.");
     }
 
     @PostMapping("/journeys/{journeyId}/releases")
@@ -209,13 +205,20 @@ class PracticePages {
         if (reader.purpose() != Purpose.MASH_TRIAGE) {
             throw new ReadRefused();
         }
-        SharingForm form = SharingForm.of(toAgency, entryIds, reason, register);
+        return decided(journeyId, SharingForm.of(toAgency, entryIds, reason, register), redirect,
+                form -> new ReleaseEntries(JourneyIds.parse(journeyId), reader.request(ReadKind.TIMELINE, now()),
+                        form.agency(), form.entries(), Sensitive.of(form.reason())),
+                "The release to " + toAgency + " is recorded.");
+    }
+
+    /** Records a sharing decision the form asks for, or says what is wrong with the form; back to the journey. */
+    private String decided(String journeyId, SharingForm form, RedirectAttributes redirect,
+            Function<SharingForm, Object> command, String done) {
         if (form.problem() != null) {
             redirect.addFlashAttribute("sharingProblem", form.problem());
         } else {
-            decide(new ReleaseEntries(JourneyIds.parse(journeyId), reader.request(ReadKind.TIMELINE, now()),
-                    form.agency(), form.entries(), Sensitive.of(form.reason())));
-            redirect.addFlashAttribute("done", "The release to " + toAgency + " is recorded.");
+            decide(command.apply(form));
+            redirect.addFlashAttribute("done", done);
         }
         return "redirect:/journeys/" + journeyId;
     }
