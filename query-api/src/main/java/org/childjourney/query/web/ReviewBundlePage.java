@@ -3,7 +3,6 @@ package org.childjourney.query.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.childjourney.core.agency.AgencyKind;
@@ -76,7 +75,7 @@ record ReviewBundlePage(String journeyId, List<String> linkedJourneys, String pe
                     + time(amendment.recordedAt()) + " by " + amendment.agency()
                     + (amendment.reason() == null ? "" : ": " + amendment.reason())));
             amended.readBeforeCorrection().forEach(read -> history.add("Shown before its first correction to "
-                    + read.viewer() + (read.agency() == null ? "" : " (" + read.agency() + ")") + " on "
+                    + who(read.viewer(), read.agency()) + " on "
                     + time(read.at()) + ", for " + Words.value(read.purpose())));
         }
         return new Row(time(entry.occurredAt()), time(entry.recordedAt()), entry.agency().code(), Words.kind(kind),
@@ -85,25 +84,25 @@ record ReviewBundlePage(String journeyId, List<String> linkedJourneys, String pe
     }
 
     private static Read read(AccessLog.Access access) {
-        return new Read(time(access.at()), (access.viewer() == null ? "someone" : access.viewer())
-                + (access.agency() == null ? "" : " (" + access.agency() + ")"),
+        return new Read(time(access.at()),
+                who(access.viewer() == null ? "someone" : access.viewer(), access.agency()),
                 access.purpose() == null ? "" : Words.value(access.purpose()),
                 access.grounds() == null ? "" : access.grounds().stream().map(Words::value)
                         .collect(Collectors.joining(", ")),
                 (access.decision() == null ? "" : access.decision())
-                        + (access.reason() == null ? "" : ": " + Words.value(access.reason().toLowerCase(Locale.ROOT).replace('_', '-'))),
+                        + (access.reason() == null ? "" : ": " + Words.constant(access.reason())),
                 access.entriesDisclosed() == null ? 0 : access.entriesDisclosed().size(),
                 Boolean.TRUE.equals(access.flaggedForReview()));
     }
 
     private static List<Sharing> sharing(ReviewBundle bundle) {
         List<Sharing> all = new ArrayList<>();
-        bundle.nonDisclosures().forEach(decision -> all.add(new Sharing(time(decision.at()), decision.decidedBy()
-                + (decision.agency() == null ? "" : " (" + decision.agency() + ")"), "not to share",
+        bundle.nonDisclosures().forEach(decision -> all.add(new Sharing(time(decision.at()),
+                who(decision.decidedBy(), decision.agency()), "not to share",
                 decision.toAgency(), decision.entryIds().size(), decision.reason())));
-        bundle.refusedSharing().forEach(refused -> all.add(new Sharing(time(refused.at()), refused.askedBy()
-                + (refused.agency() == null ? "" : " (" + refused.agency() + ")"),
-                Words.value(refused.decision()) + ", refused: " + Words.value(refused.refusal().toLowerCase(Locale.ROOT).replace('_', '-')),
+        bundle.refusedSharing().forEach(refused -> all.add(new Sharing(time(refused.at()),
+                who(refused.askedBy(), refused.agency()),
+                Words.value(refused.decision()) + ", refused: " + Words.constant(refused.refusal()),
                 refused.toAgency(), refused.entryIds().size(), "")));
         return all;
     }
@@ -111,9 +110,14 @@ record ReviewBundlePage(String journeyId, List<String> linkedJourneys, String pe
     private static Grant grant(QueuedGrant grant) {
         QueuedGrant.Review review = grant.review();
         return new Grant(time(Instant.parse(grant.openedAt())), time(Instant.parse(grant.expiresAt())),
-                grant.reader() + (grant.agency() == null ? "" : " (" + grant.agency() + ")"), grant.justification(),
+                who(grant.reader(), grant.agency()), grant.justification(),
                 review == null ? "awaiting review" : Words.value(review.outcome()) + " (" + review.reviewer() + ", "
                         + time(Instant.parse(review.at())) + "): " + review.note());
+    }
+
+    /** Someone and, where they read for one, their agency: {@code sw.sarah (csc-county)}. */
+    private static String who(String someone, @Nullable String agency) {
+        return agency == null ? someone : someone + " (" + agency + ")";
     }
 
     private static String time(Instant instant) {

@@ -52,6 +52,11 @@ enum Words {
         return value.replace('-', ' ');
     }
 
+    /** A stored constant, {@code NO_GROUND}, as "no ground". */
+    static String constant(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     static String ground(String ground) {
         return GROUNDS.getOrDefault(ground, value(ground));
     }
