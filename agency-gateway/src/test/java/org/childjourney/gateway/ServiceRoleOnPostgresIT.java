@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.childjourney.migrations.Migrations;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +58,21 @@ class ServiceRoleOnPostgresIT {
         assertRefused("DROP TABLE DomainEventEntry");
         assertRefused("ALTER TABLE DomainEventEntry ADD COLUMN rewritten BOOLEAN");
         assertThat(count("DomainEventEntry")).isEqualTo(1);
+    }
+
+    @Test
+    void extendsTheEventChainButNeverRewritesALinkOrACheckpoint() throws SQLException {
+        execute("INSERT INTO event_chain (link, global_index, link_hash) VALUES (1, 1, '" + "0".repeat(64) + "')");
+        execute("INSERT INTO chain_checkpoint (link, global_index, link_hash, made_at) VALUES (1, 1, '"
+                + "0".repeat(64) + "', '2026-12-01T00:00:00Z')");
+        assertThat(count("event_chain")).isEqualTo(1);
+
+        for (String table : List.of("event_chain", "chain_checkpoint")) {
+            assertRefused("UPDATE " + table + " SET link_hash = '" + "1".repeat(64) + "'");
+            assertRefused("DELETE FROM " + table);
+            assertRefused("TRUNCATE " + table);
+        }
+        assertThat(count("chain_checkpoint")).isEqualTo(1);
     }
 
     @Test

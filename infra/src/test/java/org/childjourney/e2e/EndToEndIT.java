@@ -372,6 +372,25 @@ class EndToEndIT {
     }
 
     /**
+     * The whole record so far, every submission and every read of it, is on the event chain: the head exported by an
+     * administrator, kept outside, matches the chain that {@code infra/bin/verify-chain} walks in the store.
+     */
+    @Test
+    @Order(11)
+    void theCommandWalksTheChainOfTheWholeRecordAndMatchesTheCheckpointKeptOutside() throws Exception {
+        String ada = HTTP.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
+        JsonNode kept = HTTP.get(stack.queryApi() + "/api/v1/admin/chain/checkpoints", ada).json();
+        assertThat(kept.path("head").path("link").asLong()).isGreaterThan(10);
+        Path file = stack.dataDir().resolve("checkpoints.json");
+        Files.writeString(file, kept.toString());
+
+        String walked = stack.script("verify-chain", "--checkpoints", file.toString());
+        assertThat(walked).contains("checkpoints matched: 1").endsWith("intact\n");
+        long links = Long.parseLong(walked.replaceAll("(?s).*links walked: (\\d+).*", "$1"));
+        assertThat(links).isGreaterThanOrEqualTo(kept.path("head").path("link").asLong());
+    }
+
+    /**
      * The production realm template, imported into the real Keycloak beside the demo realm (under another name, and
      * over plain HTTP on this machine only), with one test key in place of the agency's published JWKS: an agency
      * system gets a token by a client assertion signed with its key, never with a secret, and nobody gets one by the

@@ -49,6 +49,11 @@ final class Http {
                 .header("X-Purpose", purpose).GET().build());
     }
 
+    /** A read that states no purpose: an administrator's. */
+    Answer get(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build());
+    }
+
     Answer delete(String url, String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).DELETE()
                 .build());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -231,8 +232,11 @@ final class LocalStack implements AutoCloseable {
     }
 
     /** Runs one of {@code infra/bin}'s scripts against this stack, e.g. {@code demo-data}. */
-    void script(String name) throws IOException, InterruptedException {
-        run(List.of("bash", root.resolve("infra/bin").resolve(name).toString()), dataDir(), 300);
+    /** Runs one of the stack's scripts in {@code infra/bin} against it, and answers what it printed. */
+    String script(String name, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("infra/bin").resolve(name).toString()));
+        command.addAll(List.of(arguments));
+        return Files.readString(run(command, dataDir(), 300));
     }
 
     @Override
@@ -240,7 +244,8 @@ final class LocalStack implements AutoCloseable {
         run(List.of("bash", root.resolve("infra/bin/down").toString()), dataDir(), 120);
     }
 
-    private void run(List<String> command, Path dataDir, long timeoutSeconds)
+    /** Runs the command to its end, successful, and answers the file its output went to. */
+    private Path run(List<String> command, Path dataDir, long timeoutSeconds)
             throws IOException, InterruptedException {
         Path log = dataDir.resolve("stack-" + Path.of(command.get(1)).getFileName() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
@@ -254,6 +259,7 @@ final class LocalStack implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new IllegalStateException(command + " failed:\n" + Files.readString(log));
         }
+        return log;
     }
 
     /**

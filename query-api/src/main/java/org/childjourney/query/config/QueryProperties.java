@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  *                             {@code tracking} for one instance, {@code pooled} for several
  * @param processorSegments    each read-model processor's segments, fixed when it first stores its tokens
  * @param processorThreads     the threads handling the segments an instance claims
+ * @param chainCheckpointLinks the links between two checkpoints of the event chain recorded in the store
  * @see org.childjourney.core.agency.AgencyRegister the agencies, configured once for both services
  */
 @Validated
@@ -47,7 +48,7 @@ public record QueryProperties(
         @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int foldedJourneys,
         @Positive double requestsPerSecond, @Positive int requestBurst, @NotNull Duration eventPollInterval,
         @NotNull EventProcessorProperties.Mode processorMode, @Positive int processorSegments,
-        @Positive int processorThreads) {
+        @Positive int processorThreads, @Positive long chainCheckpointLinks) {
 
     /** Why the query API will not start without a key of its own: the demo key exists only in the local profile. */
     static final String MISSING_KEY = "must be supplied outside the local profile (CHILDJOURNEY_QUERY_DIGEST_KEY, "
