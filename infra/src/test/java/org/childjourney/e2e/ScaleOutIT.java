@@ -134,6 +134,14 @@ class ScaleOutIT {
                 looked.addAll(journeys);
             }
             assertThat(looked).containsAll(children.stream().map(Child::journeyId).toList());
+            // Every event, the disclosure records among them, on one chain, whichever instance chained it.
+            String ada = HTTP.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                Answer verdict = HTTP.post(secondQuery.url() + "/api/v1/admin/chain/verifications", ada, "");
+                assertThat(verdict.json().path("intact").asBoolean()).as(verdict.raw()).isTrue();
+                assertThat(verdict.json().path("links").asLong())
+                        .isEqualTo(count(store, "SELECT COUNT(*) FROM DomainEventEntry"));
+            });
         } finally {
             senders.shutdownNow();
             posts.shutdownNow();

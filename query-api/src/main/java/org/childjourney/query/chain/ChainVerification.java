@@ -1,5 +1,8 @@
 package org.childjourney.query.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,9 +10,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.childjourney.query.chain.Verdict.BrokenLink;
@@ -20,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * at the first that does not hold: a link missing, its event gone, the event or the link changed since it was
  * chained, or the chain there not what a checkpoint says (kept in the store, or given back from outside, where
  * nobody who can write to the store can reach it). A checkpoint past the chain's end means the chain was cut short.
- * Then it counts the events at or before the chain's last position that are not on it. It reads the store a page
- * of links at a time on the connection it is given, and changes nothing.
+ * Then it counts the events the chain should hold and does not: at or before the furthest position chained, or that
+ * the chainer has passed (its token), less those it still waits for. It reads the store a page of links at a time on
+ * the connection it is given, and changes nothing.
  */
 final class ChainVerification {
 
@@ -30,8 +36,12 @@ final class ChainVerification {
     private static final String LINKS = "SELECT c.link, c.global_index, c.link_hash, e.eventIdentifier AS present, "
             + prefixed() + " FROM event_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
             + " WHERE c.link > ? ORDER BY c.link FETCH FIRST " + PAGE + " ROWS ONLY";
-    private static final String UNCHAINED = "SELECT COUNT(*), MIN(e.globalIndex) FROM DomainEventEntry e"
-            + " WHERE e.globalIndex <= ? AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex)";
+    private static final String UNCHAINED = "SELECT e.globalIndex FROM DomainEventEntry e WHERE e.globalIndex <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex";
+    private static final String CHAINER_TOKEN = "SELECT token, tokenType FROM TokenEntry WHERE processorName = ?";
+    /** The chainer's token as Axon stores it (its Jackson serializer): the last position passed, and the gaps. */
+    private static final String GAP_AWARE = "org.axonframework.eventhandling.GapAwareTrackingToken";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChainVerification() {
     }
@@ -60,17 +70,56 @@ final class ChainVerification {
             } while (read == PAGE);
         }
         BrokenLink cutShort = walk.pastTheEnd();
+        Passed passed = passed(store);
         long unchained = 0;
         Long firstUnchained = null;
-        try (PreparedStatement count = store.prepareStatement(UNCHAINED)) {
-            count.setLong(1, walk.position);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                unchained = rows.getLong(1);
-                firstUnchained = unchained == 0 ? null : rows.getLong(2);
+        try (PreparedStatement query = store.prepareStatement(UNCHAINED)) {
+            query.setLong(1, Math.max(walk.furthest, passed.position()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long position = rows.getLong(1);
+                    if (!passed.gaps().contains(position)) {
+                        unchained++;
+                        firstUnchained = firstUnchained == null ? position : firstUnchained;
+                    }
+                }
             }
         }
         return walk.verdict(cutShort, unchained, firstUnchained);
+    }
+
+    /**
+     * How far the chainer has passed through the store: its token's position, less the gaps it still waits for (appends
+     * not committed when it passed). Every event it has passed should be chained. Without a token it has passed none.
+     */
+    private static Passed passed(Connection store) throws SQLException {
+        try (PreparedStatement query = store.prepareStatement(CHAINER_TOKEN)) {
+            query.setString(1, EventChainer.GROUP);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next() || !GAP_AWARE.equals(rows.getString(2)) || rows.getBytes(1) == null) {
+                    return new Passed(0, Set.of());
+                }
+                JsonNode token = JSON.readTree(rows.getBytes(1));
+                Set<Long> gaps = new HashSet<>();
+                token.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
+                return new Passed(token.path("index").asLong(), gaps);
+            } catch (IOException unreadable) {
+                return new Passed(0, Set.of());
+            }
+        }
+    }
+
+    private record Passed(long position, Set<Long> gaps) {
+    }
+
+    /**
+     * The checkpoints to keep outside after a walk that found the chain intact: its head as the walk recomputed it,
+     * made now, and every checkpoint recorded.
+     */
+    static KeptCheckpoints keep(Connection store, Verdict verdict, String now) throws SQLException {
+        Checkpoint head = verdict.head();
+        return new KeptCheckpoints(head == null ? null : new Checkpoint(head.link(), head.position(), head.hash(), now),
+                stored(store));
     }
 
     private static List<Checkpoint> stored(Connection store) throws SQLException {
@@ -102,6 +151,8 @@ final class ChainVerification {
         private final Map<Long, List<Checkpoint>> checkpoints;
         private long link;
         private long position;
+        /** The furthest position chained: late appends are chained after later positions. */
+        private long furthest;
         private byte[] hash = EventChainer.GENESIS;
         private long matched;
 
@@ -132,6 +183,7 @@ final class ChainVerification {
             }
             link = number;
             position = at;
+            furthest = Math.max(furthest, at);
             hash = recomputed;
             return null;
         }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,11 +22,12 @@ import org.springframework.stereotype.Component;
  * Chains every event of the store, as it is appended, in the order this processor ({@code event-chain}, one segment)
  * receives them: the store's positions are handed out before their appends commit, so they are not the order the
  * events became part of the record, and an event committed late is chained when it arrives. Each batch reads the
- * events' stored rows, extends the chain from its last link ({@code event_chain}: link, position, hash) and, each
- * time the chain passes a multiple of {@code childjourney.query.chain-checkpoint-links}, records a checkpoint. The
- * links are written in the transaction that moves the processor's token, so a batch is chained once; an event
- * already chained (a token set back by hand) is passed over. The processor starts at the store's beginning, is no
- * read model, and no rebuild touches it.
+ * events' stored rows, extends the chain from its last link ({@code event_chain}: link, position, hash) and records
+ * a checkpoint at every multiple of {@code childjourney.query.chain-checkpoint-links}. The links are written in the
+ * transaction that moves the processor's token, so a batch is chained once; an event already chained (a token set
+ * back by hand) is passed over. An append that commits so late that Axon's gap tracking has stopped waiting for it
+ * (ten thousand positions, or a minute among many gaps) is never delivered: the first batch after a start chains it.
+ * The processor starts at the store's beginning, is no read model, and no rebuild touches it.
  */
 @Component
 @ProcessingGroup(EventChainer.GROUP)
@@ -39,6 +42,8 @@ class EventChainer {
     private final JdbcTemplate store;
     private final long checkpointLinks;
     private final Clock clock;
+    /** Whether a batch since the query API started has looked for events left off the chain behind it. */
+    private volatile boolean sweptSinceStart;
 
     EventChainer(JdbcTemplate store, QueryProperties properties, Clock clock) {
         this.store = store;
@@ -50,21 +55,33 @@ class EventChainer {
     @EventHandler
     void on(EventMessage<?> event, TrackingToken token, UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
-        List<Long> positions = root.getOrComputeResource("event-chain:positions", key -> {
-            List<Long> batch = new ArrayList<>();
+        Set<Long> positions = root.getOrComputeResource("event-chain:positions", key -> {
+            Set<Long> batch = new LinkedHashSet<>();
             root.onPrepareCommit(committing -> chain(batch));
             return batch;
         });
         positions.add(token.position().orElseThrow(() -> new IllegalStateException("A stream without positions")));
     }
 
-    private void chain(List<Long> positions) {
-        List<Object[]> links = new ArrayList<>();
+    /**
+     * Chains the batch's events, in the order they came, after any event behind them left off the chain: on the first
+     * batch since the query API started, every stored event before the batch's first that is not chained yet (one
+     * whose append committed after the processor's gap tracking gave up waiting for it) is chained first.
+     */
+    private void chain(Set<Long> delivered) {
+        List<Long> positions = new ArrayList<>();
+        if (!sweptSinceStart && !delivered.isEmpty()) {
+            positions.addAll(store.queryForList("SELECT globalIndex FROM DomainEventEntry e WHERE globalIndex < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex)"
+                    + " ORDER BY globalIndex", Long.class, delivered.iterator().next()));
+        }
+        positions.addAll(delivered);
         Checkpoint head = head();
         long link = head.link();
         byte[] previous = HEX.parseHex(head.hash());
-        long checkpointsBefore = link / checkpointLinks;
         Map<Long, StoredEvent> events = stored(positions);
+        List<Object[]> links = new ArrayList<>();
+        List<Object[]> checkpoints = new ArrayList<>();
         for (long position : positions) {
             StoredEvent event = events.get(position);
             if (event == null) {
@@ -73,15 +90,18 @@ class EventChainer {
             previous = event.linkAfter(previous);
             link++;
             links.add(new Object[] {link, position, HEX.formatHex(previous)});
+            if (link % checkpointLinks == 0) {
+                checkpoints.add(new Object[] {link, position, HEX.formatHex(previous), clock.instant().toString()});
+            }
         }
-        if (links.isEmpty()) {
-            return;
+        if (!links.isEmpty()) {
+            store.batchUpdate("INSERT INTO event_chain (link, global_index, link_hash) VALUES (?, ?, ?)", links);
         }
-        store.batchUpdate("INSERT INTO event_chain (link, global_index, link_hash) VALUES (?, ?, ?)", links);
-        if (link / checkpointLinks > checkpointsBefore) {
-            store.update("INSERT INTO chain_checkpoint (link, global_index, link_hash, made_at) VALUES (?, ?, ?, ?)",
-                    link, links.get(links.size() - 1)[1], HEX.formatHex(previous), clock.instant().toString());
+        if (!checkpoints.isEmpty()) {
+            store.batchUpdate("INSERT INTO chain_checkpoint (link, global_index, link_hash, made_at)"
+                    + " VALUES (?, ?, ?, ?)", checkpoints);
         }
+        sweptSinceStart = true;
     }
 
     /** The chain's last link, or the genesis before the first. */

@@ -1,5 +1,6 @@
 package org.childjourney.query.chain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,21 +8,27 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chain's verification as a command, run against the event store's database directly, without the services
  * (infra/bin/verify-chain, which runs it from the query API's jar):
  *
- * <pre>verify-chain [--checkpoints FILE]</pre>
+ * <pre>verify-chain [--checkpoints FILE] [--export FILE]</pre>
  *
  * <p>The database is the services' own: {@code SPRING_DATASOURCE_URL}, {@code _USERNAME} and {@code _PASSWORD}.
- * {@code FILE} is checkpoints exported earlier ({@code GET /api/v1/admin/chain/checkpoints}) and kept outside the
- * system. Prints what the walk found, the head to keep as the next checkpoint; exits 0 when the chain is intact,
- * 1 when it is not, 2 when it could not walk it.
+ * {@code --checkpoints} names checkpoints exported earlier ({@code GET /api/v1/admin/chain/checkpoints}, or this
+ * command's {@code --export}) and kept outside the system. Prints what the walk found; when the chain is intact,
+ * {@code --export} writes the checkpoints to keep now (the recomputed head and those recorded), in the form
+ * {@code --checkpoints} reads. Exits 0 when the chain is intact, 1 when it is not, 2 when it could not walk it.
  */
 public final class VerifyChainCommand {
+
+    private static final String USAGE = "usage: verify-chain [--checkpoints FILE] [--export FILE]";
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private VerifyChainCommand() {
     }
@@ -32,16 +39,22 @@ public final class VerifyChainCommand {
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         KeptCheckpoints kept = new KeptCheckpoints(null, List.of());
-        if (args.length == 2 && args[0].equals("--checkpoints")) {
-            try {
-                kept = new ObjectMapper().readValue(Path.of(args[1]).toFile(), KeptCheckpoints.class);
-            } catch (IOException unreadable) {
-                err.println("verify-chain: cannot read the checkpoints in " + args[1] + ": " + unreadable.getMessage());
+        @Nullable Path export = null;
+        for (int at = 0; at < args.length; at += 2) {
+            if (at + 1 == args.length || !List.of("--checkpoints", "--export").contains(args[at])) {
+                err.println(USAGE);
                 return 2;
             }
-        } else if (args.length != 0) {
-            err.println("usage: verify-chain [--checkpoints FILE]");
-            return 2;
+            if (args[at].equals("--export")) {
+                export = Path.of(args[at + 1]);
+                continue;
+            }
+            try {
+                kept = JSON.readValue(Path.of(args[at + 1]).toFile(), KeptCheckpoints.class);
+            } catch (IOException unreadable) {
+                err.println("verify-chain: cannot read the checkpoints in " + args[at + 1]);
+                return 2;
+            }
         }
         String url = environment.get("SPRING_DATASOURCE_URL");
         if (url == null || url.isBlank()) {
@@ -54,11 +67,18 @@ public final class VerifyChainCommand {
                 environment.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""))) {
             store.setReadOnly(true);
             verdict = ChainVerification.verify(store, kept.all());
+            report(verdict, out);
+            if (verdict.intact() && export != null) {
+                JSON.writeValue(export.toFile(), ChainVerification.keep(store, verdict, Instant.now().toString()));
+                out.println("checkpoints to keep written to " + export);
+            }
         } catch (SQLException unreachable) {
             err.println("verify-chain: cannot read the event store: " + unreachable.getMessage());
             return 2;
+        } catch (IOException unwritable) {
+            err.println("verify-chain: cannot write the checkpoints to " + export);
+            return 2;
         }
-        report(verdict, out);
         return verdict.intact() ? 0 : 1;
     }
 

@@ -130,13 +130,39 @@ class EventChainIT extends QueryApiIT {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("first broken link: 2, position " + second)
                 .contains("NOT INTACT");
 
+        assertThat(query.get("/api/v1/admin/chain/checkpoints", ada, Map.of()).status())
+                .as("no checkpoint of a broken chain is given to keep").isEqualTo(409);
+
         write("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", payload, second);
         assertThat(verify(null).path("intact").asBoolean()).as("put back as it was").isTrue();
         out.reset();
-        assertThat(VerifyChainCommand.run(new String[0], Map.of("SPRING_DATASOURCE_URL", storeUrl(),
-                "SPRING_DATASOURCE_USERNAME", "sa"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
-                .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("links walked: " + events()).endsWith("intact\n");
+        Path kept = dir.resolve("kept.json");
+        assertThat(VerifyChainCommand.run(new String[] {"--export", kept.toString()}, Map.of("SPRING_DATASOURCE_URL",
+                storeUrl(), "SPRING_DATASOURCE_USERNAME", "sa"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("links walked: " + events(), "intact");
+        assertThat(JSON.readTree(kept.toFile()).path("head").path("link").asLong()).isEqualTo(events());
+
+        long third = position(3);
+        String stamp = jdbc.sql("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex = ?").param(third)
+                .query(String.class).single();
+        write("UPDATE DomainEventEntry SET timeStamp = ? WHERE globalIndex = ?", "2026-01-01T00:00:00Z", third);
+        assertThat(verify(null).path("firstBroken").path("link").asLong()).as("recorded at another time").isEqualTo(3);
+        write("UPDATE DomainEventEntry SET timeStamp = ? WHERE globalIndex = ?", stamp, third);
+        write("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
+                "{\"traceId\":\"elsewhere\"}".getBytes(StandardCharsets.UTF_8), position(4));
+        assertThat(verify(null).path("firstBroken").path("link").asLong()).as("its metadata changed").isEqualTo(4);
+    }
+
+    @Test
+    void theLastLinksRemovedWithTheirCheckpointsLeaveEventsTheChainerHasPassedUnchained() {
+        long head = events();
+        write("DELETE FROM event_chain WHERE link > ?", head - 2);
+        write("DELETE FROM chain_checkpoint WHERE link > ?", head - 2);
+        JsonNode verdict = verify(null);
+        assertThat(verdict.has("firstBroken")).as("what is left holds").isFalse();
+        assertThat(verdict.path("intact").asBoolean()).isFalse();
+        assertThat(verdict.path("unchainedEvents").asLong()).isEqualTo(2);
     }
 
     @Test
