@@ -19,6 +19,8 @@ import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyRegister;
 import org.childjourney.gateway.config.GatewayProperties;
+import org.childjourney.gateway.fhir.EncounterBundles;
+import org.childjourney.gateway.fhir.NotAnAttendance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * already records. The agency is always the token's, never the body's. A first submission answers {@code 201},
  * a resend of the same content {@code 200} with the same body, a changed resend {@code 409}, invalid input
  * {@code 400}; in every failure nothing is stored. Bodies are read up to the configured limits and no further
- * ({@link GatewayProperties.Limits}): a larger one is refused whole with {@code 413}.
+ * ({@link GatewayProperties.Limits}): a larger one is refused whole with {@code 413}. A hospital may send an
+ * emergency department attendance in FHIR R4 instead ({@link EncounterBundles}); its problems are named by FHIR element.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -43,14 +46,17 @@ class SubmissionController {
     static final String NDJSON = "application/x-ndjson";
 
     private final Intake intake;
+    private final EncounterBundles encounters;
     private final GatewayProperties properties;
     private final AgencyRegister register;
     private final ObjectMapper json;
     /** Places for batches in memory: with the limits, they bound what batches hold at once. */
     private final Semaphore batches;
 
-    SubmissionController(Intake intake, GatewayProperties properties, AgencyRegister register, ObjectMapper json) {
+    SubmissionController(Intake intake, GatewayProperties properties, AgencyRegister register, ObjectMapper json,
+            EncounterBundles encounters) {
         this.intake = intake;
+        this.encounters = encounters;
         this.properties = properties;
         this.register = register;
         this.json = json;
@@ -71,6 +77,36 @@ class SubmissionController {
                 properties.limits().submissionBytes());
         Acknowledgement receipt = intake.record(agency(token), caller(token), parse(body, 0, body.length));
         // Declared as Object, so that the answer is written as what it is: a receipt or a household's receipt.
+        return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
+    }
+
+    @Operation(summary = "Record an emergency department attendance sent in FHIR R4: a Bundle of one Encounter of class"
+            + " EMER and its Patient (docs/fhir.md); answered as the same attendance sent as JSON would be",
+            requestBody = @RequestBody(required = true, description = "A FHIR R4 Bundle in JSON; at most "
+                    + "childjourney.gateway.limits.submission-kb (256 KiB by default)"))
+    @ApiResponse(responseCode = "201", description = "Recorded; a resend, in FHIR or as JSON, is answered 200 with the"
+            + " same body", content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @PostMapping(path = "/submissions", consumes = EncounterBundles.MEDIA_TYPE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> submitFhir(@AuthenticationPrincipal Jwt token, HttpServletRequest request)
+            throws IOException {
+        byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
+                properties.limits().submissionBytes());
+        Agency agency = agency(token);
+        ObjectNode submission;
+        try {
+            submission = encounters.submission(body);
+        } catch (NotAnAttendance invalid) {
+            throw new InvalidSubmission(invalid.problems().stream()
+                    .map(problem -> new FieldProblem(problem.element(), problem.message())).toList());
+        }
+        Acknowledgement receipt;
+        try {
+            receipt = intake.record(agency, caller(token), submission);
+        } catch (InvalidSubmission invalid) {
+            throw new InvalidSubmission(invalid.errors().stream().map(problem -> new FieldProblem(
+                    EncounterBundles.element(problem.field()), problem.message())).toList());
+        }
         return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
     }
 

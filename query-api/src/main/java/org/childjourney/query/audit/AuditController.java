@@ -13,6 +13,7 @@ import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.JourneyIds;
 import org.childjourney.query.security.ReadRefused;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/audit/disclosures?journeyId=&viewer=&from=&to=&page=} (role {@code auditor}): the disclosure
- * log, oldest first, a page at a time. The purpose is the auditor's role's; the listing is itself recorded. Anyone
+ * log, oldest first, a page at a time; with {@code Accept: application/fhir+json}, a FHIR R4 Bundle of AuditEvents
+ * ({@link DisclosuresAsAuditEvents}). The purpose is the auditor's role's; the listing is itself recorded. Anyone
  * else gets the same {@code 403} as a refused read.
  */
 @RestController
@@ -34,7 +36,8 @@ class AuditController {
     }
 
     @Operation(summary = "The disclosure log: every read of the record, filtered and paged (auditor)")
-    @GetMapping("/api/v1/audit/disclosures")
+    @GetMapping(path = "/api/v1/audit/disclosures",
+            produces = {MediaType.APPLICATION_JSON_VALUE, DisclosuresAsAuditEvents.MEDIA_TYPE})
     Disclosures disclosures(@AuthenticationPrincipal Jwt token,
             @RequestParam(required = false) @Nullable String journeyId,
             @RequestParam(required = false) @Nullable String viewer,

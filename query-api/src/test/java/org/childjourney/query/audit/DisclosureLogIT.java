@@ -2,6 +2,8 @@ package org.childjourney.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.childjourney.core.consent.ConsentStatus;
+import org.childjourney.core.journey.event.AuditTrailRead;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
 import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,6 +90,59 @@ class DisclosureLogIT extends QueryApiIT {
         assertThat(listed).hasSize(DisclosureLogQueryHandler.PAGE + 20).doesNotHaveDuplicates();
     }
 
+    /**
+     * For systems that keep audit trails in FHIR: the same log as a searchset Bundle of R4 AuditEvents, read back by
+     * HAPI FHIR's strict parser, one for each read, with the reader, the agency, the journey, the purpose, the grounds
+     * and what came of it, and a next link while the log goes on. Listing it is recorded as the JSON listing is.
+     */
+    @Test
+    void theLogInFhirIsABundleOfAuditEvents() {
+        QueryClient query = new QueryClient(port);
+        JourneyStories story = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        story.involvementStarted(JourneyStories.SOCIAL_CARE, "2026-11-01T09:00:00Z");
+        String path = "/api/v1/journeys/" + story.journeyId() + "/timeline";
+        assertThat(query.get(path, sarah, "child-in-need").status()).isEqualTo(200);
+        assertThat(query.get(path, tom, "early-help").status()).isEqualTo(403);
+        long recordsBefore = auditTrailReads();
+
+        Answer answer = query.get("/api/v1/audit/disclosures?journeyId=" + story.journeyId(), ann,
+                Map.of("Accept", "application/fhir+json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/fhir+json");
+        Bundle bundle = FhirContext.forR4().newJsonParser().setParserErrorHandler(new StrictErrorHandler())
+                .parseResource(Bundle.class, answer.raw());
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(bundle.getEntry()).hasSize(2);
+        AuditEvent permitted = (AuditEvent) bundle.getEntry().get(0).getResource();
+        assertThat(permitted.getType().getCode()).isEqualTo("110110");
+        assertThat(permitted.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+        assertThat(permitted.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+        assertThat(permitted.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo("sw.sarah");
+        assertThat(permitted.getAgentFirstRep().getRequestor()).isTrue();
+        assertThat(permitted.getAgentFirstRep().getRole()).extracting(role -> role.getCodingFirstRep().getCode())
+                .containsExactly("own-record", "lead");
+        assertThat(permitted.getAgent().get(1).getWho().getIdentifier().getValue()).isEqualTo("csc-county");
+        assertThat(permitted.getPurposeOfEventFirstRep().getCodingFirstRep().getCode()).isEqualTo("child-in-need");
+        assertThat(permitted.getEntityFirstRep().getWhat().getIdentifier().getValue())
+                .isEqualTo(story.journeyId().toString());
+        AuditEvent refused = (AuditEvent) bundle.getEntry().get(1).getResource();
+        assertThat(refused.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo("teacher.tom");
+        assertThat(refused.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+        assertThat(refused.getOutcomeDesc()).isEqualTo("refused: NO_GROUND");
+        assertThat(auditTrailReads()).as("the listing in FHIR is recorded too").isEqualTo(recordsBefore + 1);
+
+        String journey = UUID.randomUUID().toString();
+        for (int i = 0; i < DisclosureLogQueryHandler.PAGE + 1; i++) {
+            query.get("/api/v1/journeys/" + journey + "/timeline", tom, "early-help");
+        }
+        Bundle first = FhirContext.forR4().newJsonParser().parseResource(Bundle.class, query.get(
+                "/api/v1/audit/disclosures?journeyId=" + journey, ann, Map.of("Accept", "application/fhir+json"))
+                .raw());
+        assertThat(first.getEntry()).hasSize(DisclosureLogQueryHandler.PAGE);
+        assertThat(first.getLink("next").getUrl()).contains("journeyId=" + journey).contains("page=");
+    }
+
     @Test
     void isForAuditorsAndRefusesWhatItCannotRead() {
         QueryClient query = new QueryClient(port);
@@ -92,6 +150,11 @@ class DisclosureLogIT extends QueryApiIT {
         assertThat(query.get("/api/v1/audit/disclosures", sarah, Map.of()).status()).isEqualTo(403);
         assertThat(log(query, "page=not-a-token").status()).isEqualTo(400);
         assertThat(log(query, "from=yesterday").status()).isEqualTo(400);
+    }
+
+    private long auditTrailReads() {
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType = ?")
+                .param(AuditTrailRead.class.getName()).query(Long.class).single();
     }
 
     private Answer log(QueryClient query, String filters) {
