@@ -43,6 +43,13 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    /** A post that asks for the answer in {@code accept} (a FHIR client asks for FHIR JSON). */
+    public Answer postAccepting(String path, String token, String contentType, String accept, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
     public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }

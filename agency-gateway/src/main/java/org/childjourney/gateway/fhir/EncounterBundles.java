@@ -2,7 +2,6 @@ package org.childjourney.gateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -16,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.hl7.fhir.r4.model.Extension;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * <tr><td>{@code sourceRecordId}</td><td>{@code Encounter.identifier}, the first with a value</td></tr>
  * <tr><td>{@code occurredAt}</td><td>{@code Encounter.period.start}, to the second at least</td></tr>
  * <tr><td>{@code details.dischargedAt}</td><td>{@code Encounter.period.end}</td></tr>
- * <tr><td>{@code details.site}</td><td>{@code Encounter.serviceProvider.display}, else the first
+ * <tr><td>{@code details.site}</td><td>{@code Encounter.serviceProvider.display}, else the first location's
  * {@code Encounter.location.location.display}</td></tr>
  * <tr><td>{@code details.presentingComplaint}</td><td>{@code Encounter.reasonCode}: the first text, else the first
  * coding's display</td></tr>
@@ -54,8 +54,9 @@ import org.springframework.stereotype.Component;
  * {@code Patient.address.postalCode}</td></tr>
  * </table>
  *
- * <p>HAPI FHIR's parser checks the body against FHIR R4's structures ({@link ParseProblems}); the mapping checks what
- * an attendance needs. Problems name the FHIR element, and problems the intake finds in the mapped submission are
+ * <p>HAPI FHIR's parser checks the body against FHIR R4's structures ({@link ParseProblems}: elements, types, code
+ * sets, repetition; not cardinality); the mapping checks what an attendance needs, and refuses modifier extensions
+ * it does not know and what would be ambiguous (two NHS numbers, full URLs repeated). Problems name the FHIR element, and problems the intake finds in the mapped submission are
  * named by the element they came from ({@link #element}).
  */
 @Component
@@ -106,7 +107,8 @@ public class EncounterBundles {
         try {
             bundle = fhir.newJsonParser().setParserErrorHandler(parsing)
                     .parseResource(Bundle.class, new ByteArrayInputStream(body));
-        } catch (DataFormatException | ClassCastException notABundle) {
+        } catch (RuntimeException notABundle) {
+            // HAPI's DataFormatException, or anything else its parser throws: its messages repeat values, never used.
             throw new NotAnAttendance(List.of(new Problem("Bundle", "must be a FHIR R4 Bundle in JSON")));
         }
         if (!parsing.problems().isEmpty()) {
@@ -131,6 +133,11 @@ public class EncounterBundles {
         }
 
         ObjectNode submission() {
+            if (bundle.getEntry().stream().filter(BundleEntryComponent::hasFullUrl)
+                    .map(BundleEntryComponent::getFullUrl).distinct().count()
+                    != bundle.getEntry().stream().filter(BundleEntryComponent::hasFullUrl).count()) {
+                problem("Bundle.entry.fullUrl", "must be unique in the bundle (FHIR R4's invariant bdl-7)");
+            }
             if (bundle.getType() != Bundle.BundleType.COLLECTION && bundle.getType() != Bundle.BundleType.TRANSACTION) {
                 problem("Bundle.type", "must be collection or transaction");
             }
@@ -146,9 +153,10 @@ public class EncounterBundles {
                     || !ACT_CODES.equals(encounter.getClass_().getSystem())) {
                 problem("Encounter.class", "must be " + ACT_CODES + "|" + EMERGENCY + ": an emergency attendance");
             }
-            if (NOT_AN_ATTENDANCE.contains(encounter.getStatus())) {
+            if (encounter.getStatus() == null || NOT_AN_ATTENDANCE.contains(encounter.getStatus())) {
                 problem("Encounter.status", "must be an attendance that took place");
             }
+            unknownModifiers(encounter);
             submission.put("occurredAt", instant(encounter.getPeriod().getStartElement(), "Encounter.period.start"));
             if (encounter.getPeriod().hasStart() && encounter.getPeriod().hasEnd()
                     && encounter.getPeriod().getEnd().before(encounter.getPeriod().getStart())) {
@@ -176,13 +184,16 @@ public class EncounterBundles {
             }
             details.put("site", site);
             details.put("presentingComplaint", complaint(encounter.getReasonCode()));
-            Extension injury = encounter.getExtensionByUrl(INJURY);
-            if (injury == null || !(injury.getValue() instanceof BooleanType flag) || !flag.hasValue()) {
-                problem("Encounter.extension(" + INJURY + ")", "must say, as valueBoolean, whether there was an injury");
+            List<Extension> injuries = encounter.getExtension().stream()
+                    .filter(extension -> INJURY.equals(extension.getUrl())).toList();
+            if (injuries.size() != 1 || !(injuries.get(0).getValue() instanceof BooleanType flag) || !flag.hasValue()) {
+                problem("Encounter.extension(" + INJURY + ")", "must say once, as valueBoolean, whether there was an"
+                        + " injury");
             } else {
                 details.put("injury", flag.booleanValue());
             }
             details.put("dischargedAt", instant(encounter.getPeriod().getEndElement(), "Encounter.period.end"));
+            resources(Flag.class).forEach(this::unknownModifiers);
             resources(Flag.class).stream()
                     .filter(concern -> concern.getStatus() == Flag.FlagStatus.ACTIVE && concern.getCode().hasText())
                     .filter(concern -> patient != null && refersTo(concern.getSubject(), patient))
@@ -205,12 +216,19 @@ public class EncounterBundles {
         }
 
         private ObjectNode subject(Patient patient) {
+            unknownModifiers(patient);
             ObjectNode subject = json.createObjectNode();
             for (Identifier identifier : patient.getIdentifier()) {
                 String system = identifier.getSystem();
                 if (NHS_NUMBER.equals(system)) {
+                    if (subject.has("nhsNumber")) {
+                        problem("Patient.identifier", "must give one NHS number");
+                    }
                     subject.put("nhsNumber", identifier.getValue());
                 } else if (system != null && system.startsWith(LOCAL_ID)) {
+                    if (subject.has("localId")) {
+                        problem("Patient.identifier", "must give one local id of this record's systems");
+                    }
                     subject.set("localId", json.createObjectNode().put("system", system.substring(LOCAL_ID.length()))
                             .put("value", identifier.getValue()));
                 }
@@ -218,9 +236,8 @@ public class EncounterBundles {
             HumanName name = patient.getName().stream().filter(each -> each.getUse() == HumanName.NameUse.OFFICIAL)
                     .findFirst().orElse(patient.hasName() ? patient.getNameFirstRep() : null);
             if (name != null) {
-                if (name.hasGiven()) {
-                    subject.put("givenName", name.getGiven().get(0).getValue());
-                }
+                name.getGiven().stream().filter(given -> given.hasValue() && !given.getValue().isBlank()).findFirst()
+                        .ifPresent(given -> subject.put("givenName", given.getValue()));
                 if (name.hasFamily()) {
                     subject.put("familyName", name.getFamily());
                 }
@@ -255,7 +272,16 @@ public class EncounterBundles {
                 problem(element, "must be a time to the second, with its offset");
                 return null;
             }
-            return time.getValue().toInstant().toString();
+            // The text as sent, an ISO-8601 time with its offset as the contract's JSON takes it: the same attendance
+            // sent as JSON with the same text is then the same submission.
+            return time.getValueAsString();
+        }
+
+        /** A modifier extension changes what a resource means; one this service does not know cannot be ignored. */
+        private void unknownModifiers(Resource resource) {
+            if (resource instanceof DomainResource domain && domain.hasModifierExtension()) {
+                problem(resource.fhirType() + ".modifierExtension", "is not understood here, and may not be ignored");
+            }
         }
 
         private @Nullable Patient patient(Reference subject) {

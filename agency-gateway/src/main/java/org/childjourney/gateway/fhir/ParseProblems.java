@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What HAPI FHIR's parser finds wrong with a body against FHIR R4's structures, collected as problems that name the
  * element and never repeat the value (HAPI's own messages do). Anything it finds makes the bundle invalid: unknown
- * elements, values not of their type or code set, repeated single elements, required elements missing.
+ * elements, values not of their type or code set, repeated single elements, an extension without its url or value.
+ * The parser does not check other elements' cardinality: what an attendance needs, the mapping checks.
  */
 final class ParseProblems implements IParserErrorHandler {
 

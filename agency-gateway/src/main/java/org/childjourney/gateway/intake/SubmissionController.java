@@ -87,7 +87,7 @@ class SubmissionController {
     @ApiResponse(responseCode = "201", description = "Recorded; a resend, in FHIR or as JSON, is answered 200 with the"
             + " same body", content = @Content(schema = @Schema(implementation = Receipt.class)))
     @PostMapping(path = "/submissions", consumes = EncounterBundles.MEDIA_TYPE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            produces = {MediaType.APPLICATION_JSON_VALUE, EncounterBundles.MEDIA_TYPE})
     ResponseEntity<Object> submitFhir(@AuthenticationPrincipal Jwt token, HttpServletRequest request)
             throws IOException {
         byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),

@@ -146,13 +146,46 @@ class FhirEncounterIT {
                 .path("entry")).add(bundle.path("entry").get(0).deepCopy()))), "Bundle.entry", "exactly one");
         // Read and mapped, then found wrong by the intake's own checks: named by the element it came from.
         assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> ((ObjectNode) patient(bundle)
-                .path("identifier").get(0)).put("value", "9990000000"))), "Patient.identifier", "");
+                .path("identifier").get(0)).put("value", "9990000000"))), "Patient.identifier", "check digit");
         assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> ((ObjectNode) encounter(bundle)
                 .path("serviceProvider")).put("display", "North General ED ".repeat(20)))),
-                "Encounter.serviceProvider.display", "");
+                "Encounter.serviceProvider.display", "200");
+        // What the parser lets through and would otherwise fail later, or be ignored.
+        assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> encounter(bundle)
+                .remove("status"))), "Encounter.status", "took place");
+        assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> ((ArrayNode) encounter(bundle)
+                .path("extension")).add(encounter(bundle).path("extension").get(0).deepCopy()))),
+                "Encounter.extension(" + EncounterBundles.INJURY + ")", "once");
+        assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> encounter(bundle)
+                .putArray("modifierExtension").addObject().put("url", "urn:example:not-really").put("valueBoolean",
+                        true))), "Encounter.modifierExtension", "may not be ignored");
+        assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> ((ArrayNode) patient(bundle)
+                .path("identifier")).addObject().put("system", EncounterBundles.NHS_NUMBER).put("value", nhsNumber))),
+                "Patient.identifier", "one NHS number");
         assertInvalid(gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> ((ObjectNode) encounter(bundle)
                 .path("period")).put("end", "2026-11-18T09:00:00Z"))), "Encounter.period", "per-1");
         assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * A time sent with its offset (British Summer Time) is kept as sent, so the same attendance sent as JSON with the
+     * same text is the same submission; a FHIR client that asks for FHIR JSON back gets the receipt.
+     */
+    @Test
+    void aTimeWithItsOffsetIsTheSameAttendanceSentEitherWay() {
+        String summer = bundle(bundle -> ((ObjectNode) encounter(bundle).path("period"))
+                .put("start", "2026-07-18T11:00:00.250+01:00").put("end", "2026-07-18T15:30:00+01:00"));
+        Answer recorded = gateway.postAccepting("/api/v1/submissions", hospital, FHIR, FHIR, summer);
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        Answer asJson = gateway.submit(hospital, """
+                {"sourceRecordId":"%s","type":"ae-attendance","occurredAt":"2026-07-18T11:00:00.250+01:00",
+                 "subject":{"nhsNumber":"%s","localId":{"system":"hospital-north/mrn","value":"MRN-1"},
+                   "givenName":"Amy","familyName":"Example","dateOfBirth":"2016-04-02","postcode":"CB1 2AB"},
+                 "details":{"site":"North General ED","presentingComplaint":"Fall from climbing frame","injury":true,
+                   "dischargedAt":"2026-07-18T15:30:00+01:00","safeguardingConcern":"Fictional: bruising not explained"}}
+                """.formatted(attendanceId, nhsNumber));
+        assertThat(asJson.status()).as(asJson.raw()).isEqualTo(200);
+        assertThat(asJson.json().path("entryId").asText()).isEqualTo(recorded.json().path("entryId").asText());
     }
 
     @Test

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
@@ -25,7 +28,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The disclosure log in FHIR R4 ({@code Accept: application/fhir+json}): a page of it as a {@code searchset} Bundle
@@ -76,20 +81,26 @@ class DisclosuresAsAuditEvents extends AbstractHttpMessageConverter<Disclosures>
 
     private Bundle bundle(Disclosures page) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        ServletUriComponentsBuilder self = ServletUriComponentsBuilder.fromCurrentRequest();
-        bundle.addLink().setRelation("self").setUrl(self.toUriString());
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        List<String> filters = request.getQueryString() == null ? List.of() : Arrays.stream(request.getQueryString()
+                .split("&")).filter(parameter -> !parameter.isEmpty() && !parameter.startsWith("page=")).toList();
+        bundle.addLink().setRelation("self").setUrl(link(request, request.getQueryString() == null ? List.of()
+                : Arrays.asList(request.getQueryString().split("&"))));
         if (page.next() != null) {
-            bundle.addLink().setRelation("next").setUrl(self.replaceQueryParam("page", page.next()).toUriString());
+            List<String> next = new ArrayList<>(filters);
+            next.add("page=" + UriUtils.encodeQueryParam(page.next(), StandardCharsets.UTF_8));
+            bundle.addLink().setRelation("next").setUrl(link(request, next));
         }
-        Map<String, Integer> seen = new HashMap<>();
         for (Disclosures.Item item : page.items()) {
-            int repeat = seen.merge(item.disclosureId(), 1, Integer::sum);
-            AuditEvent event = auditEvent(item);
-            // A search or an audit-trail read of several journeys is one record: one AuditEvent for each journey.
-            event.setId(repeat == 1 ? item.disclosureId() : item.disclosureId() + "-" + repeat);
-            bundle.addEntry().setResource(event).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            bundle.addEntry().setResource(auditEvent(item)).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;
+    }
+
+    /** The path and the query as the request sent them (encoded once): relative, whatever host the caller used. */
+    private static String link(HttpServletRequest request, List<String> parameters) {
+        return request.getRequestURI() + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
     }
 
     private static AuditEvent auditEvent(Disclosures.Item item) {
@@ -100,6 +111,10 @@ class DisclosuresAsAuditEvents extends AbstractHttpMessageConverter<Disclosures>
                 .setRecorded(Date.from(item.at()))
                 .setOutcome(item.decision().equals("refused") ? AuditEventOutcome._4 : AuditEventOutcome._0)
                 .setOutcomeDesc(item.reason() == null ? item.decision() : item.decision() + ": " + item.reason());
+        // A search or an audit-trail read of several journeys is one disclosure record: one AuditEvent for each
+        // journey, named by both, so that an event keeps its id however the log is filtered.
+        event.setId(UUID.nameUUIDFromBytes((item.disclosureId() + "/" + item.journeyId())
+                .getBytes(StandardCharsets.UTF_8)).toString());
         event.addSubtype(new Coding(INTERACTIONS, search ? "search-type" : "read", null));
         event.addSubtype(new Coding("urn:childjourney:read-kind", item.kind(), null));
         if (item.purpose() != null) {
@@ -121,6 +136,7 @@ class DisclosuresAsAuditEvents extends AbstractHttpMessageConverter<Disclosures>
                 .setWhat(byIdentifier("urn:childjourney:journey", item.journeyId()))
                 .setType(new Coding(ENTITY_TYPES, "2", "System Object"))
                 .setRole(new Coding(OBJECT_ROLES, "4", "Domain Resource"));
+        journey.addDetail().setType("disclosure-id").setValue(new StringType(item.disclosureId()));
         if (item.policyVersion() != null) {
             journey.addDetail().setType("policy-version").setValue(new StringType(item.policyVersion()));
         }

@@ -141,6 +141,26 @@ class DisclosureLogIT extends QueryApiIT {
                 .raw());
         assertThat(first.getEntry()).hasSize(DisclosureLogQueryHandler.PAGE);
         assertThat(first.getLink("next").getUrl()).contains("journeyId=" + journey).contains("page=");
+        Answer second = query.get(first.getLink("next").getUrl(), ann, Map.of("Accept", "application/fhir+json"));
+        assertThat(second.status()).as("the next link is followed as it is given").isEqualTo(200);
+        Bundle rest = FhirContext.forR4().newJsonParser().parseResource(Bundle.class, second.raw());
+        // The last refused read, and the listing of the first page, itself a read of the journey.
+        assertThat(rest.getEntry()).hasSize(2);
+        assertThat(rest.getEntry()).extracting(entry -> entry.getResource().getIdPart())
+                .doesNotContainAnyElementsOf(first.getEntry().stream().map(entry -> entry.getResource().getIdPart())
+                        .toList());
+
+        String since = "2026-01-01T00:00:00Z";
+        Bundle filtered = FhirContext.forR4().newJsonParser().parseResource(Bundle.class, query.get(
+                "/api/v1/audit/disclosures?journeyId=" + story.journeyId() + "&from=" + since.replace(":", "%3A"), ann,
+                Map.of("Accept", "application/fhir+json")).raw());
+        assertThat(filtered.getLink("self").getUrl()).contains("from=2026-01-01T00%3A00%3A00Z");
+        assertThat(filtered.getEntry().get(0).getResource().getIdPart()).as("an event's id, however filtered")
+                .isEqualTo(permitted.getIdPart());
+
+        Answer refusedInFhir = query.get("/api/v1/audit/disclosures", sarah, Map.of("Accept", "application/fhir+json"));
+        assertThat(refusedInFhir.status()).isEqualTo(403);
+        assertThat(refusedInFhir.contentType()).startsWith("application/problem+json");
     }
 
     @Test
