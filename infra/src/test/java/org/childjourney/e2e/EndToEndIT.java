@@ -373,11 +373,12 @@ class EndToEndIT {
 
     /**
      * The whole record so far, every submission and every read of it, is on the event chain: the head exported by an
-     * administrator, kept outside, matches the chain that {@code infra/bin/verify-chain} walks in the store.
+     * administrator, kept outside, matches the chain that {@code infra/bin/verify-chain} walks in the store, and
+     * {@code infra/bin/export-record} writes it all out.
      */
     @Test
     @Order(11)
-    void theCommandWalksTheChainOfTheWholeRecordAndMatchesTheCheckpointKeptOutside() throws Exception {
+    void theCommandsWalkAndExportTheChainOfTheWholeRecordAndMatchTheCheckpointKeptOutside() throws Exception {
         String ada = HTTP.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
         JsonNode kept = HTTP.get(stack.queryApi() + "/api/v1/admin/chain/checkpoints", ada).json();
         assertThat(kept.path("head").path("link").asLong()).isGreaterThan(10);
@@ -388,6 +389,14 @@ class EndToEndIT {
         assertThat(walked).contains("checkpoints matched: 1").endsWith("intact\n");
         long links = Long.parseLong(walked.replaceAll("(?s).*links walked: (\\d+).*", "$1"));
         assertThat(links).isGreaterThanOrEqualTo(kept.path("head").path("link").asLong());
+
+        Path record = stack.dataDir().resolve("record.ndjson");
+        String exported = stack.script("export-record", record.toString());
+        long events = Long.parseLong(exported.replaceAll("(?s).*exported (\\d+) events.*", "$1"));
+        assertThat(events).isGreaterThanOrEqualTo(links);
+        List<String> lines = Files.readAllLines(record);
+        assertThat(JSON.readTree(lines.get(0)).path("head").path("link").asLong()).isEqualTo(events);
+        assertThat(JSON.readTree(lines.get(lines.size() - 1)).path("end").path("events").asLong()).isEqualTo(events);
     }
 
     /**

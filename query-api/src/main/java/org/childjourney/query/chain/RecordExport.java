@@ -1,0 +1,210 @@
+package org.childjourney.query.chain;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the whole record as NDJSON (docs/export.md), for a council leaving with its data or moving it to another
+ * deployment: a header naming the format and the chain's head; then every chained event, in the chain's order, with
+ * its position, its columns as stored, its payload and metadata as the JSON they are stored as (the events' published
+ * form, docs/events.md) and its link; then the chain's checkpoints; then the intake ledger's idempotency rows
+ * ({@link LedgerTable}); then an end line with the counts, so that a file cut short is known. The chain is walked as
+ * the events are read: an export of a chain that does not hold stops at the first broken link. Events appended and not
+ * yet chained when the export began are left out, and counted.
+ */
+final class RecordExport {
+
+    static final String FORMAT = "childjourney-record";
+    static final int VERSION = 1;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final int PAGE = 1_000;
+    private static final String EVENTS = "SELECT c.link, c.link_hash, "
+            + Arrays.stream(StoredEvent.COLUMNS.split(", ")).map(column -> "e." + column)
+                    .collect(Collectors.joining(", "))
+            + " FROM event_chain c JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
+            + " WHERE c.link > ? AND c.link <= ? ORDER BY c.link FETCH FIRST " + PAGE + " ROWS ONLY";
+
+    private RecordExport() {
+    }
+
+    /** What an export wrote, and the events it left out because they were not chained yet. */
+    record Written(long events, long checkpoints, long ledgerRows, long leftOut) {
+    }
+
+    /**
+     * Writes the record in the store to {@code to}.
+     *
+     * @throws ChainBroken if a link does not hold (nothing after it is written, and the file is incomplete)
+     */
+    static Written export(Connection store, OutputStream to, String now) throws SQLException, IOException {
+        Checkpoint head = head(store);
+        try (JsonGenerator line = new JsonFactory().createGenerator(to, JsonEncoding.UTF8)) {
+            line.setRootValueSeparator(null);
+            line.writeStartObject();
+            line.writeStringField("format", FORMAT);
+            line.writeNumberField("version", VERSION);
+            line.writeStringField("exportedAt", now);
+            line.writeObjectFieldStart("head");
+            line.writeNumberField("link", head.link());
+            line.writeNumberField("position", head.position());
+            line.writeStringField("hash", head.hash());
+            line.writeEndObject();
+            line.writeEndObject();
+            end(line);
+            long events = events(store, head, line);
+            long checkpoints = checkpoints(store, head, line);
+            long ledgerRows = 0;
+            for (LedgerTable table : LedgerTable.ALL) {
+                ledgerRows += ledger(store, table, line);
+            }
+            line.writeStartObject();
+            line.writeObjectFieldStart("end");
+            line.writeNumberField("events", events);
+            line.writeNumberField("checkpoints", checkpoints);
+            line.writeNumberField("ledgerRows", ledgerRows);
+            line.writeEndObject();
+            line.writeEndObject();
+            end(line);
+            return new Written(events, checkpoints, ledgerRows, leftOut(store));
+        }
+    }
+
+    private static long events(Connection store, Checkpoint head, JsonGenerator line)
+            throws SQLException, IOException {
+        byte[] previous = EventChainer.GENESIS;
+        long link = 0;
+        try (PreparedStatement page = store.prepareStatement(EVENTS)) {
+            long read;
+            do {
+                page.setLong(1, link);
+                page.setLong(2, head.link());
+                read = 0;
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        read++;
+                        long number = rows.getLong("link");
+                        StoredEvent event = StoredEvent.read(rows);
+                        previous = event.linkAfter(previous);
+                        String hash = HEX.formatHex(previous);
+                        if (number != link + 1 || !hash.equalsIgnoreCase(rows.getString("link_hash"))) {
+                            throw new ChainBroken(new Verdict(false, link, null, new Verdict.BrokenLink(link + 1,
+                                    event.position(), "the chain does not hold here: verify it"), 0, 0, null));
+                        }
+                        link = number;
+                        write(event, link, hash, line);
+                    }
+                }
+            } while (read == PAGE);
+        }
+        return link;
+    }
+
+    private static void write(StoredEvent event, long link, String hash, JsonGenerator line) throws IOException {
+        line.writeStartObject();
+        line.writeNumberField("link", link);
+        line.writeStringField("linkHash", hash);
+        line.writeNumberField("position", event.position());
+        line.writeStringField("eventIdentifier", event.eventIdentifier());
+        line.writeStringField("aggregateIdentifier", event.aggregateIdentifier());
+        line.writeNumberField("sequenceNumber", event.sequenceNumber());
+        line.writeStringField("type", event.type());
+        line.writeStringField("timeStamp", event.timeStamp());
+        line.writeStringField("payloadType", event.payloadType());
+        line.writeStringField("payloadRevision", event.payloadRevision());
+        line.writeFieldName("payload");
+        line.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
+        line.writeFieldName("metaData");
+        if (event.metaData() == null) {
+            line.writeNull();
+        } else {
+            line.writeRawValue(new String(event.metaData(), StandardCharsets.UTF_8));
+        }
+        line.writeEndObject();
+        end(line);
+    }
+
+    private static long checkpoints(Connection store, Checkpoint head, JsonGenerator line)
+            throws SQLException, IOException {
+        long written = 0;
+        try (PreparedStatement query = store.prepareStatement("SELECT link, global_index, link_hash, made_at FROM"
+                + " chain_checkpoint WHERE link <= ? ORDER BY link")) {
+            query.setLong(1, head.link());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    line.writeStartObject();
+                    line.writeObjectFieldStart("checkpoint");
+                    line.writeNumberField("link", rows.getLong(1));
+                    line.writeNumberField("position", rows.getLong(2));
+                    line.writeStringField("hash", rows.getString(3));
+                    line.writeStringField("madeAt", rows.getString(4));
+                    line.writeEndObject();
+                    line.writeEndObject();
+                    end(line);
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    private static long ledger(Connection store, LedgerTable table, JsonGenerator line)
+            throws SQLException, IOException {
+        long written = 0;
+        try (PreparedStatement query = store.prepareStatement(table.select());
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                Object[] values = table.read(rows);
+                line.writeStartObject();
+                line.writeStringField("table", table.name());
+                line.writeArrayFieldStart("row");
+                for (Object value : values) {
+                    if (value == null) {
+                        line.writeNull();
+                    } else if (value instanceof Integer number) {
+                        line.writeNumber(number);
+                    } else {
+                        line.writeString(value.toString());
+                    }
+                }
+                line.writeEndArray();
+                line.writeEndObject();
+                end(line);
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static Checkpoint head(Connection store) throws SQLException {
+        try (PreparedStatement query = store.prepareStatement("SELECT link, global_index, link_hash FROM event_chain"
+                + " ORDER BY link DESC FETCH FIRST 1 ROWS ONLY"); ResultSet rows = query.executeQuery()) {
+            return rows.next() ? new Checkpoint(rows.getLong(1), rows.getLong(2), rows.getString(3), null)
+                    : new Checkpoint(0, 0, HEX.formatHex(EventChainer.GENESIS), null);
+        }
+    }
+
+    /** Events in the store not on the chain: appended since the chain's last batch, or left off it. */
+    private static long leftOut(Connection store) throws SQLException {
+        try (PreparedStatement query = store.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry e WHERE NOT"
+                + " EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex)");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void end(JsonGenerator line) throws IOException {
+        line.writeRaw('\n');
+    }
+}
