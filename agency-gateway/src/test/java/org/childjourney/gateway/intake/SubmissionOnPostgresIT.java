@@ -1,6 +1,6 @@
 package org.childjourney.gateway.intake;
 
-import org.childjourney.gateway.PostgresDatabases;
+import org.childjourney.core.PostgresDatabases;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;

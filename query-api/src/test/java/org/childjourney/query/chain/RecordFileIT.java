@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.childjourney.core.PostgresDatabases;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.query.JourneyStories;
@@ -29,6 +30,7 @@ import org.childjourney.query.QueryClient;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +109,47 @@ class RecordFileIT extends QueryApiIT {
             }
             assertThat(rows(copy, "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = 'next'"))
                     .as("the store's positions go on after the last imported").containsExactly(String.valueOf(last + 1));
+        }
+    }
+
+    /**
+     * A deployment moving from the embedded default to PostgreSQL: the import, run as the schema's owner into a store
+     * the PostgreSQL migrations made, is the same record, and the store's positions go on after it.
+     */
+    @Test
+    @ExtendWith(PostgresDatabases.class)
+    void aRecordMovesFromTheEmbeddedStoreToPostgresql() throws Exception {
+        Path file = dir.resolve("record.ndjson");
+        assertThat(command("export", file, storeUrl()).exit()).isZero();
+        String postgres = PostgresDatabases.fresh("imported");
+        Flyway.configure().dataSource(postgres, PostgresDatabases.user(), "")
+                .locations("classpath:db/migration/journey", "classpath:db/migration/journey-postgresql")
+                .placeholders(Map.of("service_role", "journey_service")).load().migrate();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RecordFileCommand.run(new String[] {"import", file.toString()}, Map.of("SPRING_DATASOURCE_URL",
+                postgres, "SPRING_DATASOURCE_USERNAME", PostgresDatabases.user()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        try (Connection source = store.getConnection();
+                Connection copy = DriverManager.getConnection(postgres, PostgresDatabases.user(), "")) {
+            assertThat(rows(copy, "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry ORDER BY globalIndex"))
+                    .isEqualTo(rows(source, "SELECT " + StoredEvent.COLUMNS
+                            + " FROM DomainEventEntry ORDER BY globalIndex"));
+            assertThat(ChainVerification.verify(copy, List.of(ChainVerification.verify(source, List.of()).head()))
+                    .intact()).isTrue();
+            assertThat(rows(copy, "SELECT journey_id FROM intake_submission"))
+                    .isEqualTo(rows(source, "SELECT journey_id FROM intake_submission"));
+            long last = Long.parseLong(rows(copy, "SELECT MAX(globalIndex) FROM DomainEventEntry").get(0));
+            try (Statement append = copy.createStatement()) {
+                append.execute("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber,"
+                        + " timeStamp, payloadType, payload) VALUES ('" + UUID.randomUUID() + "', 'next', 0,"
+                        + " '2026-12-01T00:00:00Z', 'Next', '\\x7b7d'::bytea)");
+            }
+            assertThat(rows(copy, "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = 'next'"))
+                    .containsExactly(String.valueOf(last + 1));
         }
     }
 

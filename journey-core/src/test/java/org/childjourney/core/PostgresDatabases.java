@@ -1,4 +1,4 @@
-package org.childjourney.gateway;
+package org.childjourney.core;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
