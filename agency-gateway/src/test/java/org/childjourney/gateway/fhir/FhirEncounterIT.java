@@ -90,13 +90,7 @@ class FhirEncounterIT {
         Answer resent = gateway.post("/api/v1/submissions", hospital, FHIR, bundle(bundle -> { }));
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.json()).isEqualTo(recorded.json());
-        Answer asJson = gateway.submit(hospital, """
-                {"sourceRecordId":"%s","type":"ae-attendance","occurredAt":"2026-11-18T10:00:00Z",
-                 "subject":{"nhsNumber":"%s","localId":{"system":"hospital-north/mrn","value":"MRN-1"},
-                   "givenName":"Amy","familyName":"Example","dateOfBirth":"2016-04-02","postcode":"CB1 2AB"},
-                 "details":{"site":"North General ED","presentingComplaint":"Fall from climbing frame","injury":true,
-                   "dischargedAt":"2026-11-18T14:30:00Z","safeguardingConcern":"Fictional: bruising not explained"}}
-                """.formatted(attendanceId, nhsNumber));
+        Answer asJson = gateway.submit(hospital, asJson("2026-11-18T10:00:00Z", "2026-11-18T14:30:00Z"));
         assertThat(asJson.status()).as("the same attendance as the contract's JSON").isEqualTo(200);
         assertThat(asJson.json().path("entryId").asText()).isEqualTo(entryId);
         assertThat(events()).isEqualTo(before + 1);
@@ -177,13 +171,8 @@ class FhirEncounterIT {
                 .put("start", "2026-07-18T11:00:00.250+01:00").put("end", "2026-07-18T15:30:00+01:00"));
         Answer recorded = gateway.postAccepting("/api/v1/submissions", hospital, FHIR, FHIR, summer);
         assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
-        Answer asJson = gateway.submit(hospital, """
-                {"sourceRecordId":"%s","type":"ae-attendance","occurredAt":"2026-07-18T11:00:00.250+01:00",
-                 "subject":{"nhsNumber":"%s","localId":{"system":"hospital-north/mrn","value":"MRN-1"},
-                   "givenName":"Amy","familyName":"Example","dateOfBirth":"2016-04-02","postcode":"CB1 2AB"},
-                 "details":{"site":"North General ED","presentingComplaint":"Fall from climbing frame","injury":true,
-                   "dischargedAt":"2026-07-18T15:30:00+01:00","safeguardingConcern":"Fictional: bruising not explained"}}
-                """.formatted(attendanceId, nhsNumber));
+        Answer asJson = gateway.submit(hospital,
+                asJson("2026-07-18T11:00:00.250+01:00", "2026-07-18T15:30:00+01:00"));
         assertThat(asJson.status()).as(asJson.raw()).isEqualTo(200);
         assertThat(asJson.json().path("entryId").asText()).isEqualTo(recorded.json().path("entryId").asText());
     }
@@ -237,6 +226,17 @@ class FhirEncounterIT {
         } catch (Exception malformed) {
             throw new IllegalStateException(malformed);
         }
+    }
+
+    /** The same attendance as the bundle, as the contract's JSON, with these times as text. */
+    private String asJson(String occurredAt, String dischargedAt) {
+        return """
+                {"sourceRecordId":"%s","type":"ae-attendance","occurredAt":"%s",
+                 "subject":{"nhsNumber":"%s","localId":{"system":"hospital-north/mrn","value":"MRN-1"},
+                   "givenName":"Amy","familyName":"Example","dateOfBirth":"2016-04-02","postcode":"CB1 2AB"},
+                 "details":{"site":"North General ED","presentingComplaint":"Fall from climbing frame","injury":true,
+                   "dischargedAt":"%s","safeguardingConcern":"Fictional: bruising not explained"}}
+                """.formatted(attendanceId, occurredAt, nhsNumber, dischargedAt);
     }
 
     private static ObjectNode encounter(ObjectNode bundle) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -89,26 +90,8 @@ class RecordFileIT extends QueryApiIT {
 
         try (Connection source = store.getConnection();
                 Connection copy = DriverManager.getConnection(elsewhere, "sa", "")) {
-            assertThat(rows(copy, "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry ORDER BY globalIndex"))
-                    .as("every event, byte for byte").isEqualTo(rows(source, "SELECT " + StoredEvent.COLUMNS
-                            + " FROM DomainEventEntry ORDER BY globalIndex"));
-            assertThat(rows(copy, "SELECT * FROM event_chain ORDER BY link"))
-                    .isEqualTo(rows(source, "SELECT * FROM event_chain ORDER BY link"));
-            assertThat(rows(copy, "SELECT agency, source_record_id, content_digest, journey_id FROM intake_submission"))
-                    .isEqualTo(rows(source, "SELECT agency, source_record_id, content_digest, journey_id FROM"
-                            + " intake_submission"));
-            Verdict verdict = ChainVerification.verify(copy, List.of(ChainVerification.verify(source, List.of())
-                    .head()));
-            assertThat(verdict.intact()).isTrue();
-            assertThat(verdict.checkpointsMatched()).as("the source's head").isEqualTo(1);
-            long last = Long.parseLong(rows(copy, "SELECT MAX(globalIndex) FROM DomainEventEntry").get(0));
-            try (Statement append = copy.createStatement()) {
-                append.execute("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber,"
-                        + " timeStamp, payloadType, payload) VALUES ('" + UUID.randomUUID() + "', 'next', 0,"
-                        + " '2026-12-01T00:00:00Z', 'Next', X'7b7d')");
-            }
-            assertThat(rows(copy, "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = 'next'"))
-                    .as("the store's positions go on after the last imported").containsExactly(String.valueOf(last + 1));
+            assertTheSameRecord(source, copy);
+            assertThePositionsGoOnAfterTheLastImported(copy);
         }
     }
 
@@ -126,30 +109,13 @@ class RecordFileIT extends QueryApiIT {
                 .locations("classpath:db/migration/journey", "classpath:db/migration/journey-postgresql")
                 .placeholders(Map.of("service_role", "journey_service")).load().migrate();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RecordFileCommand.run(new String[] {"import", file.toString()}, Map.of("SPRING_DATASOURCE_URL",
-                postgres, "SPRING_DATASOURCE_USERNAME", PostgresDatabases.user()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Answer imported = command("import", file, postgres, PostgresDatabases.user());
+        assertThat(imported.exit()).as(imported.err()).isZero();
 
         try (Connection source = store.getConnection();
                 Connection copy = DriverManager.getConnection(postgres, PostgresDatabases.user(), "")) {
-            assertThat(rows(copy, "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry ORDER BY globalIndex"))
-                    .isEqualTo(rows(source, "SELECT " + StoredEvent.COLUMNS
-                            + " FROM DomainEventEntry ORDER BY globalIndex"));
-            assertThat(ChainVerification.verify(copy, List.of(ChainVerification.verify(source, List.of()).head()))
-                    .intact()).isTrue();
-            assertThat(rows(copy, "SELECT journey_id FROM intake_submission"))
-                    .isEqualTo(rows(source, "SELECT journey_id FROM intake_submission"));
-            long last = Long.parseLong(rows(copy, "SELECT MAX(globalIndex) FROM DomainEventEntry").get(0));
-            try (Statement append = copy.createStatement()) {
-                append.execute("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber,"
-                        + " timeStamp, payloadType, payload) VALUES ('" + UUID.randomUUID() + "', 'next', 0,"
-                        + " '2026-12-01T00:00:00Z', 'Next', '\\x7b7d'::bytea)");
-            }
-            assertThat(rows(copy, "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = 'next'"))
-                    .containsExactly(String.valueOf(last + 1));
+            assertTheSameRecord(source, copy);
+            assertThePositionsGoOnAfterTheLastImported(copy);
         }
     }
 
@@ -194,14 +160,44 @@ class RecordFileIT extends QueryApiIT {
         assertThat(refused.err()).contains("does not hold at link 2");
     }
 
+    /** Every event byte for byte, the chain link for link, the ledger's rows, and the source's head matched. */
+    private static void assertTheSameRecord(Connection source, Connection copy) throws SQLException {
+        String events = "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry ORDER BY globalIndex";
+        assertThat(rows(copy, events)).as("every event, byte for byte").isEqualTo(rows(source, events));
+        assertThat(rows(copy, "SELECT * FROM event_chain ORDER BY link"))
+                .isEqualTo(rows(source, "SELECT * FROM event_chain ORDER BY link"));
+        String ledger = "SELECT agency, source_record_id, content_digest, journey_id FROM intake_submission";
+        assertThat(rows(copy, ledger)).isEqualTo(rows(source, ledger));
+        Verdict verdict = ChainVerification.verify(copy, List.of(ChainVerification.verify(source, List.of()).head()));
+        assertThat(verdict.intact()).isTrue();
+        assertThat(verdict.checkpointsMatched()).as("the source's head").isEqualTo(1);
+    }
+
+    private static void assertThePositionsGoOnAfterTheLastImported(Connection copy) throws SQLException {
+        long last = Long.parseLong(rows(copy, "SELECT MAX(globalIndex) FROM DomainEventEntry").get(0));
+        try (PreparedStatement append = copy.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier,"
+                + " aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payload) VALUES (?, 'next', 0,"
+                + " '2026-12-01T00:00:00Z', 'Next', ?)")) {
+            append.setString(1, UUID.randomUUID().toString());
+            append.setBytes(2, "{}".getBytes(StandardCharsets.UTF_8));
+            append.executeUpdate();
+        }
+        assertThat(rows(copy, "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = 'next'"))
+                .containsExactly(String.valueOf(last + 1));
+    }
+
     private record Answer(int exit, String out, String err) {
     }
 
     private static Answer command(String verb, Path file, String url) {
+        return command(verb, file, url, "sa");
+    }
+
+    private static Answer command(String verb, Path file, String url, String user) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = RecordFileCommand.run(new String[] {verb, file.toString()}, Map.of("SPRING_DATASOURCE_URL", url,
-                "SPRING_DATASOURCE_USERNAME", "sa"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                "SPRING_DATASOURCE_USERNAME", user), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Answer(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
