@@ -15,7 +15,9 @@ query_command() {
   if [[ -n "${JOURNEY_DATASOURCE_URL:-}" ]]; then
     url="$JOURNEY_DATASOURCE_URL" user="${JOURNEY_DATASOURCE_USERNAME:-}" password="${JOURNEY_DATASOURCE_PASSWORD:-}"
   else
-    [[ -f "$data_dir/events/journey.mv.db" ]] || { echo "$name: no event store in $data_dir" >&2; return 2; }
+    # An import makes a new store; everything else needs the one there is.
+    [[ "$name" == import-record || -f "$data_dir/events/journey.mv.db" ]] \
+      || { echo "$name: no event store in $data_dir" >&2; return 2; }
     # AUTO_SERVER: through the running gateway's server, or opening the file itself when nothing runs.
     url="jdbc:h2:file:$data_dir/events/journey;AUTO_SERVER=TRUE" user=sa
     password="$(cat "$data_dir/secrets/event-store-password" 2>/dev/null || true)"

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +23,9 @@ import java.util.stream.Collectors;
  * its position, its columns as stored, its payload and metadata as the JSON they are stored as (the events' published
  * form, docs/events.md) and its link; then the chain's checkpoints; then the intake ledger's idempotency rows
  * ({@link LedgerTable}); then an end line with the counts, so that a file cut short is known. The chain is walked as
- * the events are read: an export of a chain that does not hold stops at the first broken link. Events appended and not
- * yet chained when the export began are left out, and counted.
+ * the events are read: an export of a chain that does not hold stops at the first broken link. It reads one snapshot
+ * of the store (the caller's transaction), and refuses one that holds events not chained yet, whose ledger rows would
+ * otherwise travel without them.
  */
 final class RecordExport {
 
@@ -38,8 +42,16 @@ final class RecordExport {
     private RecordExport() {
     }
 
-    /** What an export wrote, and the events it left out because they were not chained yet. */
-    record Written(long events, long checkpoints, long ledgerRows, long leftOut) {
+    /** What an export wrote. */
+    record Written(long events, long checkpoints, long ledgerRows) {
+    }
+
+    /** The record cannot be exported whole as it is: why, naming positions only. */
+    static final class NotExportable extends RuntimeException {
+
+        NotExportable(String reason) {
+            super(reason);
+        }
     }
 
     /**
@@ -48,6 +60,11 @@ final class RecordExport {
      * @throws ChainBroken if a link does not hold (nothing after it is written, and the file is incomplete)
      */
     static Written export(Connection store, OutputStream to, String now) throws SQLException, IOException {
+        long leftOut = leftOut(store);
+        if (leftOut > 0) {
+            throw new NotExportable(leftOut + " events are not chained yet: stop the agencies' pushes, let the chain"
+                    + " catch up, and export again");
+        }
         Checkpoint head = head(store);
         try (JsonGenerator line = new JsonFactory().createGenerator(to, JsonEncoding.UTF8)) {
             line.setRootValueSeparator(null);
@@ -76,7 +93,7 @@ final class RecordExport {
             line.writeEndObject();
             line.writeEndObject();
             end(line);
-            return new Written(events, checkpoints, ledgerRows, leftOut(store));
+            return new Written(events, checkpoints, ledgerRows);
         }
     }
 
@@ -123,15 +140,35 @@ final class RecordExport {
         line.writeStringField("payloadType", event.payloadType());
         line.writeStringField("payloadRevision", event.payloadRevision());
         line.writeFieldName("payload");
-        line.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
+        line.writeRawValue(object(event.payload(), event.position(), "payload"));
         line.writeFieldName("metaData");
         if (event.metaData() == null) {
             line.writeNull();
         } else {
-            line.writeRawValue(new String(event.metaData(), StandardCharsets.UTF_8));
+            line.writeRawValue(object(event.metaData(), event.position(), "metadata"));
         }
         line.writeEndObject();
         end(line);
+    }
+
+    /**
+     * The stored bytes as the text of one JSON object on one line, exactly: the import takes that text back as the
+     * bytes, and anything else (bytes that are not UTF-8, text around the object, a line break) would not come back
+     * the same.
+     */
+    private static String object(byte[] stored, long position, String column) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(stored)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new NotExportable("the " + column + " of the event at position " + position + " is not UTF-8");
+        }
+        if (!text.startsWith("{") || !text.endsWith("}") || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new NotExportable("the " + column + " of the event at position " + position
+                    + " is not stored as one JSON object on one line");
+        }
+        return text;
     }
 
     private static long checkpoints(Connection store, Checkpoint head, JsonGenerator line)

@@ -25,14 +25,22 @@ import org.jspecify.annotations.Nullable;
  * event with its position and columns byte for byte, the chain link by link, the checkpoints and the intake ledger's
  * rows. Each link is computed again from the event as written and must equal the link exported, and the last must be
  * the head the export names: the record imported is the one exported, or the import stops at the first line that
- * differs. A file cut short (no end line, or counts that differ) stops it too. The store's next position follows the
- * last imported. Written in transactions of a thousand lines; a failed import leaves a partial store, to be dropped.
+ * differs. A file cut short (no end line, or counts that differ), a line after the end line, or a checkpoint that is
+ * not the chain imported stops it too. The store's next position follows the last imported. One transaction: a
+ * failed import leaves the store as empty as it found it.
  */
 final class RecordImport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
-    private static final int COMMIT_EVERY = 1_000;
+    /**
+     * What must be empty: the record and the ledger, and the processors' tokens (the services started on the store
+     * would have marked their ledger's recomputations done, and set the push processors at its head, before the
+     * events they should have seen).
+     */
+    private static final List<String> MUST_BE_EMPTY = List.of("DomainEventEntry", "event_chain", "chain_checkpoint",
+            "intake_submission", "intake_household_entry", "journey_identifier", "intake_migration", "TokenEntry");
+    private static final int FLUSH_EVERY = 1_000;
 
     private RecordImport() {
     }
@@ -55,9 +63,11 @@ final class RecordImport {
      * @throws NotImported if the store is not empty, or the export is not a whole, unchanged record
      */
     static Imported importInto(Connection store, BufferedReader from) throws SQLException, IOException {
-        if (count(store, "SELECT COUNT(*) FROM DomainEventEntry") + count(store, "SELECT COUNT(*) FROM event_chain")
-                > 0) {
-            throw new NotImported("the store already holds events: an import rebuilds a record in an empty store");
+        for (String table : MUST_BE_EMPTY) {
+            if (count(store, "SELECT COUNT(*) FROM " + table) > 0) {
+                throw new NotImported("the store is not empty (" + table + " has rows): an import rebuilds a record"
+                        + " in a new store, before any service has started on it");
+            }
         }
         store.setAutoCommit(false);
         JsonNode header = JSON.readTree(line(from, 1));
@@ -74,12 +84,9 @@ final class RecordImport {
                 if (text.isBlank()) {
                     continue;
                 }
-                if (writing.line(number, text)) {
-                    break;
-                }
-                if (number % COMMIT_EVERY == 0) {
+                writing.line(number, text);
+                if (number % FLUSH_EVERY == 0) {
                     writing.flush();
-                    store.commit();
                 }
             }
             writing.flush();
@@ -124,6 +131,7 @@ final class RecordImport {
         private long checkpointCount;
         private long ledgerRows;
         private @Nullable JsonNode end;
+        private final List<JsonNode> kept = new ArrayList<>();
 
         Writing(Connection store) throws SQLException {
             this.store = store;
@@ -138,14 +146,14 @@ final class RecordImport {
             }
         }
 
-        /** Writes one line; true at the end line. */
-        boolean line(long number, String text) throws SQLException, IOException {
+        /** Writes one line (the end line only notes the counts). */
+        void line(long number, String text) throws SQLException, IOException {
             if (end != null) {
                 throw new NotImported("line " + number + ": after the end line");
             }
             if (text.startsWith("{\"link\"")) {
                 event(number, text);
-                return false;
+                return;
             }
             JsonNode line = JSON.readTree(text);
             if (line.has("checkpoint")) {
@@ -156,6 +164,7 @@ final class RecordImport {
                 checkpoints.setString(4, checkpoint.path("madeAt").asText());
                 checkpoints.addBatch();
                 checkpointCount++;
+                kept.add(checkpoint);
             } else if (line.has("table") && ledger.containsKey(line.path("table").asText())) {
                 LedgerTable table = LedgerTable.ALL.stream()
                         .filter(each -> each.name().equals(line.path("table").asText())).findFirst().orElseThrow();
@@ -172,11 +181,9 @@ final class RecordImport {
                 ledgerRows++;
             } else if (line.has("end")) {
                 end = line.path("end");
-                return true;
             } else {
                 throw new NotImported("line " + number + ": not a line of an export");
             }
-            return false;
         }
 
         /**
@@ -250,8 +257,24 @@ final class RecordImport {
             }
         }
 
-        /** Checks the end line and the head, and sets the store's next position after the last imported. */
+        /**
+         * Checks the end line, the head and each checkpoint against the chain imported, and sets the store's next
+         * position after the last imported.
+         */
         void finish(JsonNode head) throws SQLException {
+            try (PreparedStatement linked = store.prepareStatement("SELECT global_index, link_hash FROM event_chain"
+                    + " WHERE link = ?")) {
+                for (JsonNode checkpoint : kept) {
+                    linked.setLong(1, checkpoint.path("link").asLong());
+                    try (ResultSet row = linked.executeQuery()) {
+                        if (!row.next() || row.getLong(1) != checkpoint.path("position").asLong()
+                                || !row.getString(2).equalsIgnoreCase(checkpoint.path("hash").asText())) {
+                            throw new NotImported("the checkpoint at link " + checkpoint.path("link").asLong()
+                                    + " is not the chain imported");
+                        }
+                    }
+                }
+            }
             if (end == null) {
                 throw new NotImported("the file ends before its end line: it was cut short");
             }

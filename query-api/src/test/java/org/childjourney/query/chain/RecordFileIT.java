@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.childjourney.core.PostgresDatabases;
 import org.childjourney.core.consent.ConsentStatus;
 import org.childjourney.core.person.FictionalNhsNumbers;
@@ -55,6 +58,8 @@ class RecordFileIT extends QueryApiIT {
     private DataSource store;
     @Autowired
     private PlatformTransactionManager transactions;
+    @Autowired
+    private EventProcessingConfiguration processing;
     @TempDir
     private Path dir;
 
@@ -105,9 +110,6 @@ class RecordFileIT extends QueryApiIT {
         Path file = dir.resolve("record.ndjson");
         assertThat(command("export", file, storeUrl()).exit()).isZero();
         String postgres = PostgresDatabases.fresh("imported");
-        Flyway.configure().dataSource(postgres, PostgresDatabases.user(), "")
-                .locations("classpath:db/migration/journey", "classpath:db/migration/journey-postgresql")
-                .placeholders(Map.of("service_role", "journey_service")).load().migrate();
 
         Answer imported = command("import", file, postgres, PostgresDatabases.user());
         assertThat(imported.exit()).as(imported.err()).isZero();
@@ -115,6 +117,14 @@ class RecordFileIT extends QueryApiIT {
         try (Connection source = store.getConnection();
                 Connection copy = DriverManager.getConnection(postgres, PostgresDatabases.user(), "")) {
             assertTheSameRecord(source, copy);
+        }
+        Path again = dir.resolve("again.ndjson");
+        Answer exported = command("export", again, postgres, PostgresDatabases.user());
+        assertThat(exported.exit()).as("exported from PostgreSQL: " + exported.err()).isZero();
+        assertThat(Files.readAllLines(again).subList(1, Files.readAllLines(again).size()))
+                .as("the same record, but for the time it was exported")
+                .isEqualTo(Files.readAllLines(file).subList(1, Files.readAllLines(file).size()));
+        try (Connection copy = DriverManager.getConnection(postgres, PostgresDatabases.user(), "")) {
             assertThePositionsGoOnAfterTheLastImported(copy);
         }
     }
@@ -146,7 +156,40 @@ class RecordFileIT extends QueryApiIT {
 
         Answer intoAFullStore = command("import", file, storeUrl());
         assertThat(intoAFullStore.exit()).isEqualTo(1);
-        assertThat(intoAFullStore.err()).contains("already holds events");
+        assertThat(intoAFullStore.err()).contains("not empty (DomainEventEntry");
+        String started = emptyStore();
+        try (Connection serviceStarted = DriverManager.getConnection(started, "sa", "")) {
+            Flyway.configure().dataSource(started, "sa", "")
+                    .locations("classpath:db/migration/journey", "classpath:db/migration/journey-h2")
+                    .placeholders(Map.of("service_role", "journey_service")).load().migrate();
+            serviceStarted.createStatement().execute("INSERT INTO TokenEntry (processorName, segment)"
+                    + " VALUES ('webhooks', 0)");
+        }
+        Answer afterTheServices = command("import", file, started);
+        assertThat(afterTheServices.exit()).isEqualTo(1);
+        assertThat(afterTheServices.err()).as("a service started there first").contains("TokenEntry");
+    }
+
+    @Test
+    void eventsNotChainedYetAreNotLeftOutButTheExportIsRefused() throws Exception {
+        StreamingEventProcessor chainer = processing.eventProcessor(EventChainer.GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chainer.processingStatus().isEmpty());
+        chainer.shutDown();
+        new JourneyStories(eventStore, FictionalNhsNumbers.next()).aeAttendance("2026-11-21T10:00:00Z");
+        Path file = dir.resolve("record.ndjson");
+        Answer refused = command("export", file, storeUrl());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("1 events are not chained yet");
+        assertThat(file).as("no file is left of an export refused").doesNotExist();
+
+        chainer.start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(jdbc, "event_chain") == count(jdbc,
+                "DomainEventEntry"));
+        assertThat(command("export", file, storeUrl()).exit()).isZero();
+        assertThat(Files.getPosixFilePermissions(file)).as("readable by this user alone")
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(command("export", file, storeUrl()).exit()).as("an export never overwrites a file").isEqualTo(2);
     }
 
     @Test
@@ -202,13 +245,9 @@ class RecordFileIT extends QueryApiIT {
         return new Answer(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** A store elsewhere: empty, its schema made by the migrations. */
+    /** A new store elsewhere, with nothing in it yet: the import runs the migrations. */
     private static String emptyStore() {
-        String url = "jdbc:h2:mem:elsewhere-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "")
-                .locations("classpath:db/migration/journey", "classpath:db/migration/journey-h2")
-                .placeholders(Map.of("service_role", "journey_service")).load().migrate();
-        return url;
+        return "jdbc:h2:mem:elsewhere-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
 
     private String storeUrl() {
