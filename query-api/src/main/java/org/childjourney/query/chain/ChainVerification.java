@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.childjourney.query.chain.Verdict.BrokenLink;
 import org.jspecify.annotations.Nullable;
 
@@ -34,10 +33,12 @@ final class ChainVerification {
     private static final HexFormat HEX = HexFormat.of();
     private static final int PAGE = 1_000;
     private static final String LINKS = "SELECT c.link, c.global_index, c.link_hash, e.eventIdentifier AS present, "
-            + prefixed() + " FROM event_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
+            + StoredEvent.COLUMNS_OF_E
+            + " FROM event_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
             + " WHERE c.link > ? ORDER BY c.link FETCH FIRST " + PAGE + " ROWS ONLY";
     private static final String UNCHAINED = "SELECT e.globalIndex FROM DomainEventEntry e WHERE e.globalIndex <= ?"
-            + " AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex";
+            + " AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex)"
+            + " ORDER BY e.globalIndex";
     private static final String CHAINER_TOKEN = "SELECT token, tokenType FROM TokenEntry WHERE processorName = ?";
     /** The chainer's token as Axon stores it (its Jackson serializer): the last position passed, and the gaps. */
     private static final String GAP_AWARE = "org.axonframework.eventhandling.GapAwareTrackingToken";
@@ -140,10 +141,6 @@ final class ChainVerification {
         return all;
     }
 
-    private static String prefixed() {
-        return Arrays.stream(StoredEvent.COLUMNS.split(", ")).map(column -> "e." + column)
-                .collect(Collectors.joining(", "));
-    }
 
     /** The walk so far: the last link that held, its position and hash, and the checkpoints it matched. */
     private static final class Walk {

@@ -106,9 +106,8 @@ class EventChainer {
 
     /** The chain's last link, or the genesis before the first. */
     private Checkpoint head() {
-        List<Checkpoint> last = store.query("SELECT link, global_index, link_hash FROM event_chain ORDER BY link DESC"
-                + " FETCH FIRST 1 ROWS ONLY", (row, n) -> new Checkpoint(row.getLong(1), row.getLong(2),
-                row.getString(3), null));
+        List<Checkpoint> last = store.query(StoredEvent.LAST_LINK, (row, n) -> new Checkpoint(row.getLong(1),
+                row.getLong(2), row.getString(3), null));
         return last.isEmpty() ? new Checkpoint(0, 0, HEX.formatHex(GENESIS), null) : last.get(0);
     }
 

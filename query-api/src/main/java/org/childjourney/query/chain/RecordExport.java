@@ -13,9 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.stream.Collectors;
 
 /**
  * Writes the whole record as NDJSON (docs/export.md), for a council leaving with its data or moving it to another
@@ -34,8 +32,7 @@ final class RecordExport {
     private static final HexFormat HEX = HexFormat.of();
     private static final int PAGE = 1_000;
     private static final String EVENTS = "SELECT c.link, c.link_hash, "
-            + Arrays.stream(StoredEvent.COLUMNS.split(", ")).map(column -> "e." + column)
-                    .collect(Collectors.joining(", "))
+            + StoredEvent.COLUMNS_OF_E
             + " FROM event_chain c JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
             + " WHERE c.link > ? AND c.link <= ? ORDER BY c.link FETCH FIRST " + PAGE + " ROWS ONLY";
 
@@ -224,8 +221,8 @@ final class RecordExport {
     }
 
     private static Checkpoint head(Connection store) throws SQLException {
-        try (PreparedStatement query = store.prepareStatement("SELECT link, global_index, link_hash FROM event_chain"
-                + " ORDER BY link DESC FETCH FIRST 1 ROWS ONLY"); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = store.prepareStatement(StoredEvent.LAST_LINK);
+                ResultSet rows = query.executeQuery()) {
             return rows.next() ? new Checkpoint(rows.getLong(1), rows.getLong(2), rows.getString(3), null)
                     : new Checkpoint(0, 0, HEX.formatHex(EventChainer.GENESIS), null);
         }

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +23,14 @@ record StoredEvent(long position, String eventIdentifier, String aggregateIdenti
     static final String COLUMNS = "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
             + " payloadType, payloadRevision, payload, metaData";
 
-    /** The event at the result's current row, selected by {@link #COLUMNS} (or by a prefix {@code e.}). */
+    /** {@link #COLUMNS} of the event store's table named {@code e} in a query that joins it. */
+    static final String COLUMNS_OF_E = Arrays.stream(COLUMNS.split(", ")).map(column -> "e." + column)
+            .collect(Collectors.joining(", "));
+    /** The chain's last link: its number, position and hash. */
+    static final String LAST_LINK = "SELECT link, global_index, link_hash FROM event_chain ORDER BY link DESC"
+            + " FETCH FIRST 1 ROWS ONLY";
+
+    /** The event at the result's current row, selected by {@link #COLUMNS} (or {@link #COLUMNS_OF_E}). */
     static StoredEvent read(ResultSet row) throws SQLException {
         return new StoredEvent(row.getLong("globalIndex"), row.getString("eventIdentifier"),
                 row.getString("aggregateIdentifier"), row.getLong("sequenceNumber"), row.getString("type"),
