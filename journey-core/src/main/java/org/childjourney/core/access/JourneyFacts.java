@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param grants               the latest break-glass grant of each reader, by username; a seal ends them all
  * @param possibleDuplicate    whether a possible duplicate raised on the journey awaits the hub's decision: the
  *                             journey may be one of two of one child's (for a new child, it is provisional)
+ * @param erasure              the journey's erasure, or {@code null}: an erased journey is also sealed
  */
 public record JourneyFacts(boolean known, List<ChildJourneyId> journeys, Set<ChildJourneyId> linked, boolean sealed,
         List<EntryFacts> entries, Set<EntryId> retracted, Set<AgencyCode> openInvolvements,
@@ -49,7 +50,7 @@ public record JourneyFacts(boolean known, List<ChildJourneyId> journeys, Set<Chi
         Map<EntryId, Instant> awaitingDecision, @Nullable Instant lastDecisionAt,
         Map<AgencyCode, Set<EntryId>> releases, Map<AgencyCode, Set<EntryId>> notShared,
         Set<ConsentScope> consentRefusedScopes, @Nullable EntryFacts childProtectionPlan,
-        Map<String, BreakGlassGrant> grants, boolean possibleDuplicate) {
+        Map<String, BreakGlassGrant> grants, boolean possibleDuplicate, @Nullable Erasure erasure) {
 
     /** The most journeys read as one child's record: a link that would join more is refused. */
     public static final int MOST_LINKED = 10;
@@ -98,7 +99,7 @@ public record JourneyFacts(boolean known, List<ChildJourneyId> journeys, Set<Chi
     /** The facts of a journey the record does not hold. */
     public static JourneyFacts unknown() {
         return new JourneyFacts(false, List.of(), Set.of(), false, List.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of(), Map.of(),
-                null, Map.of(), Map.of(), Set.of(), null, Map.of(), false);
+                null, Map.of(), Map.of(), Set.of(), null, Map.of(), false, null);
     }
 
     /**
@@ -109,7 +110,7 @@ public record JourneyFacts(boolean known, List<ChildJourneyId> journeys, Set<Chi
     public JourneyFacts sealedIfNotWhole() {
         return linked.isEmpty() ? this : new JourneyFacts(known, journeys, linked, true, entries, retracted,
                 openInvolvements, leadAgencies, team, openEnquiries, awaitingDecision, lastDecisionAt, releases,
-                notShared, consentRefusedScopes, childProtectionPlan, grants, possibleDuplicate);
+                notShared, consentRefusedScopes, childProtectionPlan, grants, possibleDuplicate, erasure);
     }
 
     /**

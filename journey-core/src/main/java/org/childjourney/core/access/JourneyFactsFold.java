@@ -33,6 +33,7 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.InvolvementEnded;
 import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
@@ -90,6 +91,8 @@ public final class JourneyFactsFold {
     private final Set<String> acknowledgedNotices;
     /** The possible duplicates raised on the journey that the hub has not decided yet, with the other journey. */
     private final Map<String, ChildJourneyId> openDuplicates;
+    /** The journey's erasure, once erased: the journey is then sealed for good. */
+    private @Nullable Erasure erasure;
 
     /** The facts of a journey with no events yet: unknown. */
     public JourneyFactsFold() {
@@ -132,6 +135,7 @@ public final class JourneyFactsFold {
         this.notShared = deepCopy(other.notShared);
         this.consentByScope = new LinkedHashMap<>(other.consentByScope);
         this.childProtectionPlan = other.childProtectionPlan;
+        this.erasure = other.erasure;
         this.openEnquiries = new LinkedHashMap<>(other.openEnquiries);
         this.team = new LinkedHashMap<>(other.team);
         this.teamPlaceByEntry = new HashMap<>(other.teamPlaceByEntry);
@@ -170,6 +174,9 @@ public final class JourneyFactsFold {
                     .addAll(declined.entryIds());
         } else if (event instanceof JourneySealed sealed) {
             sealedJourneys.add(sealed.journeyId());
+            grants.clear();
+        } else if (event instanceof JourneyErased erased) {
+            erasure = new Erasure(erased.journeyId(), erased.erasedBy(), recordedAt, erased.ground(), erased.reason());
             grants.clear();
         } else if (event instanceof JourneyUnsealed unsealed) {
             sealedJourneys.remove(unsealed.journeyId());
@@ -302,9 +309,14 @@ public final class JourneyFactsFold {
         return known;
     }
 
-    /** Whether the journey (any of the linked journeys folded as one) is sealed now. */
+    /** Whether the journey (any of the linked journeys folded as one) is sealed now; an erased journey is. */
     public boolean sealed() {
-        return !sealedJourneys.isEmpty();
+        return !sealedJourneys.isEmpty() || erasure != null;
+    }
+
+    /** The journey's erasure, or {@code null} if it was not erased. */
+    public @Nullable Erasure erasure() {
+        return erasure;
     }
 
     /** Whether a link in force joins this journey to the other. */
@@ -389,7 +401,7 @@ public final class JourneyFactsFold {
         return new JourneyFacts(true, sorted(journeys), linkedElsewhere, sealed(), List.copyOf(entries.values()), retracted, involvements.keySet(), leads,
                 team.keySet(), List.copyOf(openEnquiries.values()), awaitingDecision, lastDecisionAt,
                 immutable(releases), immutable(notShared), refused, childProtectionPlan, grants,
-                !openDuplicates.isEmpty());
+                !openDuplicates.isEmpty(), erasure);
     }
 
     private static List<ChildJourneyId> sorted(Set<ChildJourneyId> journeyIds) {

@@ -71,6 +71,9 @@ public final class NeedToKnow implements AccessPolicy {
             return new AccessDecision.Refused(RefusalReason.UNKNOWN_JOURNEY);
         }
         boolean auditorsLog = auditor && request.kind() == ReadKind.ACCESS_LOG;
+        if (facts.erasure() != null && !auditorsLog) {
+            return new AccessDecision.Refused(RefusalReason.JOURNEY_ERASED);
+        }
         if (facts.sealed() && !(auditor && (purpose == Purpose.CASE_REVIEW || auditorsLog))) {
             return new AccessDecision.Refused(RefusalReason.JOURNEY_SEALED);
         }

@@ -18,5 +18,10 @@ public enum RefusalReason {
     /** An emergency read without a justification (since 2026.12-1: of at least 20 characters). */
     JUSTIFICATION_MISSING,
     /** None of the grounds for the purpose holds for this reader on this journey (policy 2026.12-1 on). */
-    NO_GROUND
+    NO_GROUND,
+    /**
+     * The journey's content was erased (ADR 0015): nobody reads it again. Auditors are told so, with the erasure;
+     * everyone else is refused as for any journey.
+     */
+    JOURNEY_ERASED
 }

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.childjourney.core.access.AccessDecision;
 import org.childjourney.core.access.AccessPolicies;
@@ -35,6 +36,7 @@ import org.childjourney.core.journey.command.RecordHubDecision;
 import org.childjourney.core.journey.command.ReleaseEntries;
 import org.childjourney.core.journey.command.ResolvePossibleDuplicate;
 import org.childjourney.core.journey.command.ReviewBreakGlass;
+import org.childjourney.core.journey.command.EraseJourney;
 import org.childjourney.core.journey.command.SealJourney;
 import org.childjourney.core.journey.command.UnlinkJourney;
 import org.childjourney.core.journey.command.UnsealJourney;
@@ -49,6 +51,7 @@ import org.childjourney.core.journey.event.EntryCorrected;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyEvent;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.JourneySealed;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.JourneysLinked;
@@ -264,6 +267,27 @@ public class ChildJourney {
             throw new JourneyRuleViolation(Rule.NOT_LINKED);
         }
         apply(new JourneysUnlinked(c.journeyId(), c.otherJourneyId(), c.unlinkedBy(), c.evidence()));
+    }
+
+    /**
+     * Erases the journey's content (ADR 0015): the journey records its erasure, in clear, and takes nothing more; the
+     * services then delete its key, the ledger's rows and the read models' documents. A linked journey is unlinked
+     * first.
+     */
+    @CommandHandler
+    void handle(EraseJourney c) {
+        if (!facts.facts().linked().isEmpty()) {
+            throw new JourneyRuleViolation(Rule.STILL_LINKED);
+        }
+        apply(new JourneyErased(c.journeyId(), c.erasedBy(), c.ground(), c.reason()));
+    }
+
+    /** An erased journey takes no command: no entry, no decision, no second erasure. */
+    @CommandHandlerInterceptor
+    void refuseOnceErased() {
+        if (facts.erasure() != null) {
+            throw new JourneyRuleViolation(Rule.JOURNEY_ERASED);
+        }
     }
 
     @EventSourcingHandler

@@ -43,7 +43,11 @@ public final class JourneyRuleViolation extends RuntimeException {
         /** A decision from the hub's worklist needs the hub's ground on the journey. */
         NO_HUB_GROUND("the hub's ground does not hold on this journey now"),
         /** A decision from the hub's worklist names an item that was decided or retracted already. */
-        NOT_AWAITING_DECISION("the item does not await a decision");
+        NOT_AWAITING_DECISION("the item does not await a decision"),
+        /** A journey linked to another is unlinked by the hub before it is erased, so no link names erased content. */
+        STILL_LINKED("the journey is linked to another: the hub unlinks it before it is erased"),
+        /** The journey was erased: it takes nothing more, and is erased once. */
+        JOURNEY_ERASED("the journey was erased");
 
         private final String description;
 

@@ -1,6 +1,10 @@
 package org.childjourney.core.journey;
 
 import static org.childjourney.core.journey.JourneyFixtures.AE_ATTENDANCE;
+import static org.childjourney.core.journey.JourneyFixtures.journeysLinked;
+import static org.childjourney.core.journey.JourneyFixtures.contentErased;
+import static org.childjourney.core.journey.JourneyFixtures.eraseJourney;
+import static org.childjourney.core.journey.JourneyFixtures.journeyErased;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT;
 import static org.childjourney.core.journey.JourneyFixtures.CONTACT_DECISION;
 import static org.childjourney.core.journey.JourneyFixtures.CORRECTION;
@@ -783,6 +787,34 @@ class ChildJourneyTest {
                     .when(sealJourney())
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class ErasingTheJourney {
+
+        @Test
+        void recordsWhoErasedItOnWhatGroundAndWhy() {
+            fixture.given(contactReceived(), childProtectionPlanStarted())
+                    .when(eraseJourney())
+                    .expectEvents(journeyErased());
+        }
+
+        @Test
+        void takesNothingOnceErased() {
+            refusedFor(fixture.given(contactReceived(), journeyErased()).when(sealJourney()), Rule.JOURNEY_ERASED);
+            refusedFor(fixture.given(contentErased(), journeyErased()).when(eraseJourney()), Rule.JOURNEY_ERASED);
+        }
+
+        @Test
+        void refusesAnEntryForAnErasedJourney() {
+            refusedFor(fixture.given(contentErased(), journeyErased()).when(recordAeAttendance()),
+                    Rule.JOURNEY_ERASED);
+        }
+
+        @Test
+        void refusesToEraseALinkedJourney() {
+            refusedFor(fixture.given(contactReceived(), journeysLinked()).when(eraseJourney()), Rule.STILL_LINKED);
         }
     }
 

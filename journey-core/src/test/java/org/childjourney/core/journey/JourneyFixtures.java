@@ -58,6 +58,10 @@ import org.childjourney.core.journey.event.InvolvementStarted;
 import org.childjourney.core.journey.event.JourneyDisclosed;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneySealed;
+import org.childjourney.core.journey.event.JourneyErased;
+import org.childjourney.core.journey.event.ContentErased;
+import org.childjourney.core.journey.command.EraseJourney;
+import org.childjourney.core.journey.ErasureGround;
 import org.childjourney.core.journey.event.JourneyUnsealed;
 import org.childjourney.core.journey.event.JourneysLinked;
 import org.childjourney.core.journey.event.JourneysUnlinked;
@@ -605,6 +609,24 @@ public final class JourneyFixtures {
         return new JourneySealed(JOURNEY, SOCIAL_WORKER, Sensitive.of(SEAL_REASON));
     }
 
+    // --- Erasure: an administrator erases a journey recorded about the wrong child.
+
+    public static final Viewer ADMINISTRATOR = new Viewer("fictional.admin", null, Set.of(Role.ADMIN));
+
+    public static final String ERASURE_REASON = "Fictional: entries recorded against the wrong child, confirmed by the hub";
+
+    public static EraseJourney eraseJourney() {
+        return new EraseJourney(JOURNEY, ADMINISTRATOR, ErasureGround.WRONG_CHILD, ERASURE_REASON);
+    }
+
+    public static JourneyErased journeyErased() {
+        return new JourneyErased(JOURNEY, ADMINISTRATOR, ErasureGround.WRONG_CHILD, ERASURE_REASON);
+    }
+
+    public static ContentErased contentErased() {
+        return new ContentErased(JOURNEY);
+    }
+
     public static UnsealJourney unsealJourney() {
         return new UnsealJourney(JOURNEY, SOCIAL_WORKER, Sensitive.of(UNSEAL_REASON));
     }
@@ -770,6 +792,8 @@ public final class JourneyFixtures {
                 JourneyFixtures.sharingRefused(SCHOOL_PRACTITIONER, true, List.of(AE_ATTENDANCE),
                         SharingRefusal.NO_GROUND),
                 JourneyFixtures.journeySealed(),
+                JourneyFixtures.journeyErased(),
+                JourneyFixtures.contentErased(),
                 JourneyFixtures.journeyUnsealed(),
                 JourneyFixtures.breakGlassGranted(),
                 JourneyFixtures.breakGlassReviewed(),

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface JourneyEvent permits JourneyEntry, EntriesReleased, SharingDeclined, JourneySealed,
         JourneyUnsealed, BreakGlassGranted, BreakGlassReviewed, SharingRefused, AgencyNotified, NoticeAcknowledged,
-        PossibleDuplicateRaised, PossibleDuplicateResolved, JourneysLinked, JourneysUnlinked {
+        PossibleDuplicateRaised, PossibleDuplicateResolved, JourneysLinked, JourneysUnlinked, JourneyErased,
+        ContentErased {
 
     /**
      * The journey; {@code null} only for a receipt stored before the journey decided them ({@code NoticeAcknowledged}

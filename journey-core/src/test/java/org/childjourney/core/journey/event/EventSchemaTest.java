@@ -79,9 +79,9 @@ class EventSchemaTest {
 
         assertThat(FIXTURE_EVENTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
         int entryTypes = EntryType.values().length;
-        assertThat(events).hasSize(18 + entryTypes);
+        assertThat(events).hasSize(20 + entryTypes);
         assertThat(leafEvents(JourneyEntry.class)).as("the entries agencies submit").hasSize(entryTypes);
-        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(13 + entryTypes);
+        assertThat(leafEvents(JourneyEvent.class)).as("everything in the journey's stream").hasSize(15 + entryTypes);
         assertThat(leafEvents(DisclosureEvent.class)).as("disclosure records").hasSize(4);
         assertThat(leafEvents(InboxEvent.class)).as("inbox events").hasSize(1);
     }
