@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.childjourney.core.cipher.EncipheringSerializer;
+import org.childjourney.core.cipher.JourneyCipher;
+import org.childjourney.core.cipher.JourneyKeys;
 import org.childjourney.core.journey.JourneyFixtures;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (Spring's ObjectMapper, as configured here) gives exactly the JSON approved in journey-core's
  * {@code event-schemas/}, under the type name and revision the approved file stands for, and reads back as the same
  * event. {@code EventSchemaTest} checks the same files against a copy of the mapper's settings; this checks the
- * real one.
+ * real one. A journey's events are stored enciphered under its key (ADR 0015): their approved JSON is what the
+ * envelope opens to.
  */
 @SpringBootTest
 class EventsAsStoredIT {
@@ -37,6 +42,9 @@ class EventsAsStoredIT {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
+
+    @Autowired
+    JourneyKeys keys;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -56,7 +64,10 @@ class EventsAsStoredIT {
 
         assertThat(stored.getType().getName()).isEqualTo(event.getClass().getName());
         assertThat(stored.getType().getRevision()).isEqualTo(revision);
-        assertThat(JSON.readTree(stored.getData())).isEqualTo(approved(event.getClass(), revision));
+        byte[] bytes = stored.getData().getBytes(StandardCharsets.UTF_8);
+        assertThat(JourneyCipher.enciphered(bytes)).as("enciphered").isEqualTo(EncipheringSerializer.enciphers(event));
+        byte[] clear = new JourneyCipher().inClear(bytes, stored.getType().getName(), keys);
+        assertThat(JSON.readTree(clear)).isEqualTo(approved(event.getClass(), revision));
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
     }
 

@@ -96,6 +96,15 @@ final class LocalStack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_USERNAME", "sa");
             env.put("SPRING_DATASOURCE_PASSWORD", eventStorePassword());
         }
+        if (environment.containsKey("JOURNEY_KEYS_URL")) {
+            env.put("CHILDJOURNEY_KEYS_URL", environment.get("JOURNEY_KEYS_URL"));
+            env.put("CHILDJOURNEY_KEYS_USERNAME", environment.get("JOURNEY_KEYS_USERNAME"));
+            env.put("CHILDJOURNEY_KEYS_PASSWORD", environment.getOrDefault("JOURNEY_KEYS_PASSWORD", ""));
+        } else {
+            env.put("CHILDJOURNEY_KEYS_URL", keyStoreUrl());
+            env.put("CHILDJOURNEY_KEYS_USERNAME", "sa");
+            env.put("CHILDJOURNEY_KEYS_PASSWORD", keyStorePassword());
+        }
         Instance instance = new Instance(builder.start(), port);
         long patience = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         while (!instance.ready()) {
@@ -208,6 +217,16 @@ final class LocalStack implements AutoCloseable {
     /** The embedded event store's password, which {@code up} generated into the data directory. */
     String eventStorePassword() throws IOException {
         return Files.readString(dataDir().resolve("secrets/event-store-password"));
+    }
+
+    /** The embedded key store's password, which {@code up} generated into the data directory. */
+    String keyStorePassword() throws IOException {
+        return Files.readString(dataDir().resolve("secrets/key-store-password"));
+    }
+
+    /** The embedded key store, as {@code up} gives it to the services (docs/erasure.md). */
+    String keyStoreUrl() {
+        return "jdbc:h2:file:" + dataDir().toAbsolutePath().resolve("keys/journey-keys") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** The repository the stack runs from. */

@@ -79,14 +79,18 @@ class ScaleOutIT {
     @Test
     void twoOfEachServiceShareTheWorkAndTheSurvivorOfAKillFinishesIt() throws Exception {
         String database = "scaleout_" + run;
+        // The journeys' keys in a database of their own, as in production (docs/erasure.md).
+        String keys = "scaleout_keys_" + run;
         try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "")) {
             admin.createStatement().execute("CREATE DATABASE " + database);
+            admin.createStatement().execute("CREATE DATABASE " + keys);
         }
         MongoServer readStore = new MongoServer(new MemoryBackend());
         int readStorePort = LocalStack.freePort();
         readStore.bind("127.0.0.1", readStorePort);
         Map<String, String> settings = Map.of(
                 "JOURNEY_DATASOURCE_URL", SERVER + database, "JOURNEY_DATASOURCE_USERNAME", "postgres",
+                "JOURNEY_KEYS_URL", SERVER + keys, "JOURNEY_KEYS_USERNAME", "postgres",
                 "SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + readStorePort,
                 "CHILDJOURNEY_QUERY_READ_MODEL_PAGE_SIZE", String.valueOf(PAGE),
                 "CHILDJOURNEY_QUERY_PROCESSOR_MODE", "pooled", "CHILDJOURNEY_QUERY_PROCESSOR_SEGMENTS", "4");
@@ -148,6 +152,7 @@ class ScaleOutIT {
             readStore.shutdownNow();
             try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "")) {
                 admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                admin.createStatement().execute("DROP DATABASE IF EXISTS " + keys + " WITH (FORCE)");
             }
         }
     }

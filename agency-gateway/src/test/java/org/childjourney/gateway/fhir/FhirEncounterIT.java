@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.childjourney.core.cipher.JourneyCipher;
+import org.childjourney.core.cipher.JourneyKeys;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.gateway.GatewayClient;
 import org.childjourney.gateway.GatewayClient.Answer;
@@ -43,6 +45,8 @@ class FhirEncounterIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JourneyKeys keys;
 
     private GatewayClient gateway;
     private String hospital;
@@ -70,9 +74,10 @@ class FhirEncounterIT {
         assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
         String entryId = recorded.json().path("entryId").asText();
 
-        JsonNode stored = JSON.readTree(jdbc.sql("SELECT payload FROM DomainEventEntry WHERE payloadType = ?"
-                + " ORDER BY globalIndex DESC FETCH FIRST 1 ROWS ONLY")
-                .param("org.childjourney.core.journey.event.AeAttendanceRecorded").query(byte[].class).single());
+        String type = "org.childjourney.core.journey.event.AeAttendanceRecorded";
+        JsonNode stored = JSON.readTree(new JourneyCipher().inClear(jdbc.sql("SELECT payload FROM DomainEventEntry"
+                + " WHERE payloadType = ? ORDER BY globalIndex DESC FETCH FIRST 1 ROWS ONLY")
+                .param(type).query(byte[].class).single(), type, keys));
         assertThat(stored.path("entryId").asText()).isEqualTo(entryId);
         assertThat(stored.path("site").asText()).isEqualTo("North General ED");
         assertThat(stored.path("presentingComplaint").asText()).isEqualTo("Fall from climbing frame");

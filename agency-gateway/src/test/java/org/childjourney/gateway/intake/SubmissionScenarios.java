@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.agency.AgencyKind;
+import org.childjourney.core.cipher.JourneyCipher;
+import org.childjourney.core.cipher.JourneyKeys;
 import org.childjourney.core.journey.AdultServiceEventKind;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.ConcernCategory;
@@ -75,6 +77,8 @@ abstract class SubmissionScenarios {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JourneyKeys keys;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -729,8 +733,10 @@ abstract class SubmissionScenarios {
             assertThat(events.get(1).subject().household().reference().toString())
                     .isEqualTo(byChildren.json().path("householdReference").asText());
             assertThat(events.get(2).subject().household().reference().toString()).isEqualTo(reference);
-            assertThat(jdbc.sql("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?").param(child)
-                    .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).list())
+            assertThat(jdbc.sql("SELECT payload, payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?")
+                    .param(child)
+                    .query((rs, row) -> new String(new JourneyCipher().inClear(rs.getBytes(1), rs.getString(2), keys),
+                            StandardCharsets.UTF_8)).list())
                     .as("the adult's clinical detail is stored nowhere")
                     .noneMatch(payload -> payload.contains(Submissions.CLINICAL_DETAIL));
         }

@@ -5,6 +5,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.childjourney.core.journey.event.ContentErased;
 import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.JourneyEvent;
 
@@ -29,15 +30,25 @@ public final class EncipheringSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        if (!(object instanceof JourneyEvent event) || object instanceof JourneyErased || event.journeyId() == null) {
+        if (!enciphers(object)) {
             return json.serialize(object, expectedRepresentation);
         }
+        JourneyEvent event = (JourneyEvent) object;
         SerializedObject<byte[]> clear = json.serialize(object, byte[].class);
         String journeyId = event.journeyId().toString();
         byte[] envelope = cipher.encipher(clear.getData(), journeyId, clear.getType().getName(),
                 keys.toEncipher(journeyId));
         return new SimpleSerializedObject<>(getConverter().convert(envelope, expectedRepresentation),
                 expectedRepresentation, clear.getType());
+    }
+
+    /**
+     * Whether an object is stored enciphered: an event of a journey's stream, but not the journey's erasure, nor the
+     * stand-in for an erased event (never stored).
+     */
+    public static boolean enciphers(Object object) {
+        return object instanceof JourneyEvent event && event.journeyId() != null && !(object instanceof JourneyErased)
+                && !(object instanceof ContentErased);
     }
 
     @Override
@@ -57,9 +68,7 @@ public final class EncipheringSerializer implements Serializer {
         if (!JourneyCipher.enciphered(stored)) {
             return json.deserialize(serializedObject);
         }
-        String journeyId = JourneyCipher.journeyOf(stored);
-        byte[] clear = cipher.decipher(stored, serializedObject.getType().getName(),
-                keys.toDecipher(journeyId).orElseThrow(JourneyKeys.JourneyErasedException::new));
+        byte[] clear = cipher.inClear(stored, serializedObject.getType().getName(), keys);
         return json.deserialize(new SimpleSerializedObject<>(clear, byte[].class, serializedObject.getType()));
     }
 

@@ -87,6 +87,19 @@ public final class JourneyCipher {
         }
     }
 
+    /**
+     * A stored payload in clear: opened with its journey's key from {@code keys} if it is enciphered, as it is if not.
+     *
+     * @throws JourneyKeys.JourneyErasedException if the journey was erased
+     */
+    public byte[] inClear(byte[] stored, String type, JourneyKeys keys) {
+        if (!enciphered(stored)) {
+            return stored;
+        }
+        return decipher(stored, type,
+                keys.toDecipher(journeyOf(stored)).orElseThrow(JourneyKeys.JourneyErasedException::new));
+    }
+
     private static byte[] boundTo(String journeyId, String type) {
         return ("cj1\n" + journeyId + "\n" + type).getBytes(StandardCharsets.UTF_8);
     }

@@ -28,13 +28,17 @@ import org.jspecify.annotations.Nullable;
  * error, never taken for an erasure: a service pointed at the wrong key store stops rather than reading the record
  * as erased.
  */
-public final class JourneyKeys {
+public final class JourneyKeys implements AutoCloseable {
 
-    /** How long a key read from the store is used before it is read again. */
-    public static final Duration HELD = Duration.ofSeconds(30);
+    /**
+     * How long a key read from the store is used before it is read again: how long another service may still open
+     * an erased journey's events in memory (the service that erases forgets the key at once).
+     */
+    public static final Duration HELD = Duration.ofMinutes(5);
 
     private static final int KEY_BYTES = 32;
-    private static final int MOST_HELD = 10_000;
+    /** The most keys held: about 20 MB, the busy journeys of a large area. */
+    private static final int MOST_HELD = 100_000;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource store;
@@ -182,6 +186,14 @@ public final class JourneyKeys {
 
     private static SecretKey secretKey(String stored) {
         return new SecretKeySpec(Base64.getDecoder().decode(stored), "AES");
+    }
+
+    /** Closes the key store's connections, if they are a pool. */
+    @Override
+    public void close() throws Exception {
+        if (store instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     private @Nullable SecretKey heldKey(String journeyId) {

@@ -20,6 +20,7 @@ import org.bson.conversions.Bson;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.BreakGlassGranted;
 import org.childjourney.core.journey.event.BreakGlassReviewed;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.readmodel.ReadModels;
 import org.childjourney.query.readmodel.TimeOrder;
@@ -67,6 +68,15 @@ class BreakGlassQueue implements RebuildableProjection {
                 .append("order", TimeOrder.of(granted.openedAt()))
                 .append("expiresAt", granted.expiresAt().toString())
                 .append("reviewed", false), new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * An erased journey's grants leave the queue, justifications and reviews with them (ADR 0015); the reads they
+     * allowed stay in the disclosure log.
+     */
+    @EventHandler
+    void on(JourneyErased erased) {
+        grants().deleteMany(eq("journeyId", erased.journeyId().toString()));
     }
 
     @EventHandler

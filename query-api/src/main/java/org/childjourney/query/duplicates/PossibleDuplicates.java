@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.bson.Document;
 import org.childjourney.core.access.Purpose;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.EntryField;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.PossibleDuplicateRaised;
 import org.childjourney.core.journey.event.PossibleDuplicateResolved;
 import org.childjourney.query.disclosure.DisclosureLog;
@@ -51,6 +53,13 @@ class PossibleDuplicates implements RebuildableProjection {
     @Override
     public RebuildableProjection copyFor(ReadModels generation) {
         return new PossibleDuplicates(generation, disclosures);
+    }
+
+    /** The possible duplicates an erased journey is one of leave the hub's list, evidence and all (ADR 0015). */
+    @EventHandler
+    void on(JourneyErased erased) {
+        String journeyId = erased.journeyId().toString();
+        tasks().deleteMany(Filters.or(eq("journeyId", journeyId), eq("otherJourneyId", journeyId)));
     }
 
     @EventHandler

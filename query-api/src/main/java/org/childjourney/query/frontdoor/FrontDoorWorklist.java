@@ -1,6 +1,7 @@
 package org.childjourney.query.frontdoor;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.childjourney.core.journey.EntryType;
 import org.childjourney.core.journey.event.ContactDecided;
 import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.query.disclosure.DisclosureLog;
 import org.childjourney.query.readmodel.DocumentChanges;
 import org.childjourney.query.readmodel.ReadModels;
@@ -105,6 +107,14 @@ class FrontDoorWorklist implements RebuildableProjection {
         } else if (entry instanceof EntryRetracted retracted) {
             items.delete(retracted.targetEntryId().toString());
         }
+    }
+
+    /** An erased journey's items leave the worklist (ADR 0015). Found by journey, a scan: erasures are rare. */
+    @EventHandler
+    void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
+        DocumentChanges items = DocumentChanges.of(unitOfWork, readModels, COLLECTION);
+        items().find(Filters.eq("journeyId", erased.journeyId().toString()))
+                .forEach(item -> items.delete(item.getString("_id")));
     }
 
     /** One page, and whether there is a next. */

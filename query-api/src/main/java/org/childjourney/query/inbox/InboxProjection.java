@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AgencyNotified;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PagedItems;
@@ -42,6 +43,8 @@ import org.springframework.stereotype.Component;
 class InboxProjection implements RebuildableProjection {
 
     static final String COLLECTION = "inbox";
+    /** The summary of a notice about a journey since erased. */
+    static final String ERASED = "The journey this notice was about was erased.";
     static final String PAGES = "inbox_pages";
     static final String ITEMS = "inbox_items";
 
@@ -104,6 +107,20 @@ class InboxProjection implements RebuildableProjection {
         Document item = itemBatch.edit(id, absent -> null).get("item", Document.class);
         item.put("acknowledgedAt", at.toString());
         item.put("acknowledgedBy", receipt.acknowledgedBy());
+    }
+
+    /**
+     * An erased journey's notices stay in the agencies' inboxes, where they were delivered, but say nothing of it any
+     * more: no entries, no summary (ADR 0015). Found by journey, a scan: erasures are rare.
+     */
+    @EventHandler
+    void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
+        DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels, ITEMS, poisoned, ITEM_IDS);
+        for (Document found : readModels.collection(ITEMS).find(eq("item.journeyId", erased.journeyId().toString()))) {
+            Document item = itemBatch.edit(found.get("_id"), absent -> found).get("item", Document.class);
+            item.put("entryIds", List.of());
+            item.put("summary", ERASED);
+        }
     }
 
     /**

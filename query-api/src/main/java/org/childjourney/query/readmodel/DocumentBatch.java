@@ -9,8 +9,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +74,8 @@ public final class DocumentBatch {
     private final Set<Object> lookedUp = new HashSet<>();
     /** The revision each document read from the collection (or found missing there) had when it was read. */
     private final Map<Object, Long> loaded = new HashMap<>();
+    /** Documents to delete when the batch commits (a journey's, erased). */
+    private final Set<Object> removed = new HashSet<>();
     private final PoisonedDocuments poisoned;
     /** Whether this is a processor's batch, which isolates poisoned documents, or a dead letter being retried. */
     private final boolean processorBatch;
@@ -152,6 +156,7 @@ public final class DocumentBatch {
     /** The document with this id, as {@link #get}, to be written when the batch commits. */
     public Document edit(Object id, Function<Object, Document> open) {
         changing(id);
+        removed.remove(id);
         return get(id, open);
     }
 
@@ -159,7 +164,18 @@ public final class DocumentBatch {
     public void put(Object id, Document document) {
         documents.put(id, document);
         loaded.remove(id);
+        removed.remove(id);
         changing(id);
+    }
+
+    /**
+     * Deletes the document with this id when the batch commits; with shared writers, only if nobody changed it since
+     * this batch loaded it (else the batch is handled again, as for a write).
+     */
+    public void remove(Object id) {
+        get(id, key -> new Document("_id", key));
+        changing(id);
+        removed.add(id);
     }
 
     /** @throws PoisonedDocuments.DocumentPoisoned in a processor's batch, for a document that could not be written */
@@ -187,6 +203,7 @@ public final class DocumentBatch {
         documents.clear();
         changed.clear();
         loaded.clear();
+        removed.clear();
     }
 
     /**
@@ -209,7 +226,11 @@ public final class DocumentBatch {
                     (written, before) -> revisionOf(documents.get(written))));
             throw failure;
         }
-        if (result.getMatchedCount() + result.getUpserts().size() < ids.size()) {
+        long removals = ids.stream().filter(removed::contains).count();
+        long storedRemovals = ids.stream()
+                .filter(id -> removed.contains(id) && loaded.getOrDefault(id, NOT_STORED) != NOT_STORED).count();
+        if (result.getMatchedCount() + result.getUpserts().size() < ids.size() - removals
+                || conditional && result.getDeletedCount() < storedRemovals) {
             throw new DocumentChangedMeanwhile(null);
         }
     }
@@ -253,9 +274,15 @@ public final class DocumentBatch {
      * inserted (an upsert whose filter matches nothing stored, so that a document stored meanwhile fails it as a
      * duplicate).
      */
-    private ReplaceOneModel<Document> replacement(Object id) {
+    private WriteModel<Document> replacement(Object id) {
         Document document = documents.get(id);
         Long revision = loaded.get(id);
+        if (removed.contains(id)) {
+            return !conditional || revision == null || revision == NOT_STORED
+                    ? new DeleteOneModel<>(eq("_id", id))
+                    : new DeleteOneModel<>(and(eq("_id", id),
+                            revision > UNCOUNTED ? eq(REVISION, revision) : exists(REVISION, false)));
+        }
         if (revision == null) {
             return new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true));
         }

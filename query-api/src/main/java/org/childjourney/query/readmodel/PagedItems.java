@@ -134,6 +134,13 @@ public final class PagedItems {
         return page.getList(ITEMS, Document.class);
     }
 
+    /** Removes the head's full pages, moved out to {@code pages} (the head itself is its projection's to remove). */
+    public static void removePages(Document head, DocumentBatch pages) {
+        for (int n = 0; n < pagesOf(head); n++) {
+            pages.remove(pageId(head.get("_id"), n));
+        }
+    }
+
     /** How many full pages the head has moved out. */
     public static int pagesOf(Document head) {
         return head.get(PAGES, 0);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.childjourney.query.security.JourneyIds;
+import org.childjourney.query.security.JourneyGone;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
 import org.childjourney.query.security.Readers;
@@ -47,6 +48,9 @@ class ReviewBundleController {
                 readers.of(token, purpose, null), from, to), ResponseTypes.instanceOf(ReviewBundleRead.class)).join();
         if (read instanceof ReviewBundleRead.Shown shown) {
             return shown.bundle();
+        }
+        if (read instanceof ReviewBundleRead.Erased erased) {
+            throw new JourneyGone(erased.erasure());
         }
         throw new ReadRefused();
     }

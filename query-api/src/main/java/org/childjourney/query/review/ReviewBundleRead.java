@@ -1,5 +1,7 @@
 package org.childjourney.query.review;
 
+import org.childjourney.core.access.Erasure;
+
 /** The review bundle, or a refusal (recorded like every other). */
 public sealed interface ReviewBundleRead {
 
@@ -7,5 +9,9 @@ public sealed interface ReviewBundleRead {
     }
 
     record Refused() implements ReviewBundleRead {
+    }
+
+    /** The journey was erased: the erasure is what a review sees. */
+    record Erased(Erasure erasure) implements ReviewBundleRead {
     }
 }

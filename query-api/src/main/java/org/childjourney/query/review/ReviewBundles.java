@@ -57,6 +57,9 @@ class ReviewBundles {
         // The period goes into the read, so that only the entries in it are shown, and recorded as disclosed.
         TimelineRead timelineRead = queries.query(new FindTimeline(query.journeyId(), reader, query.from(),
                 query.to()), ResponseTypes.instanceOf(TimelineRead.class)).join();
+        if (timelineRead instanceof TimelineRead.Erased erased) {
+            return new ReviewBundleRead.Erased(erased.erasure());
+        }
         if (!(timelineRead instanceof TimelineRead.Shown shownTimeline)) {
             return new ReviewBundleRead.Refused();
         }

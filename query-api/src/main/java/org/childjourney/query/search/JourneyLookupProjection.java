@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PoisonedDocuments;
@@ -61,6 +62,25 @@ class JourneyLookupProjection implements RebuildableProjection {
             // Most entries are about a child the identifier already leads to: nothing to write.
             if (!batch.get(key, open).getList("journeyIds", String.class).contains(journeyId)) {
                 batch.edit(key, open).getList("journeyIds", String.class).add(journeyId);
+            }
+        }
+    }
+
+    /**
+     * An erased journey is found by none of its identifiers any more: its id leaves each identifier's list, and an
+     * identifier no other journey carries goes whole, digest and all (ADR 0015). Found by journey, a scan: erasures
+     * are rare.
+     */
+    @EventHandler
+    void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
+        DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned);
+        String journeyId = erased.journeyId().toString();
+        for (Document found : readModels.collection(COLLECTION).find(eq("journeyIds", journeyId))) {
+            Object key = found.get("_id");
+            List<String> journeys = batch.edit(key, absent -> found).getList("journeyIds", String.class);
+            journeys.remove(journeyId);
+            if (journeys.isEmpty()) {
+                batch.remove(key);
             }
         }
     }

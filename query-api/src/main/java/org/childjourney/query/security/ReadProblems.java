@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.childjourney.core.access.Erasure;
 import org.childjourney.core.journey.JourneyRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,20 @@ class ReadProblems {
     @ExceptionHandler(ReadRefused.class)
     ProblemDetail refused() {
         return refusal();
+    }
+
+    /** An auditor's read of an erased journey: that it existed and was erased, nothing of what it held. */
+    @ExceptionHandler(JourneyGone.class)
+    ProblemDetail gone(JourneyGone gone) {
+        Erasure erasure = gone.erasure();
+        ProblemDetail problem = problem(HttpStatus.GONE, "journey-erased", "Erased",
+                "The journey's content was erased; the erasure and the record of its reads are kept.");
+        problem.setProperty("journeyId", erasure.journeyId().toString());
+        problem.setProperty("erasedBy", erasure.erasedBy().username());
+        problem.setProperty("erasedAt", erasure.erasedAt().toString());
+        problem.setProperty("ground", erasure.ground().wireName());
+        problem.setProperty("reason", erasure.reason());
+        return problem;
     }
 
     @ExceptionHandler(TooManyRequests.class)
@@ -89,7 +104,8 @@ class ReadProblems {
     @ExceptionHandler(CompletionException.class)
     ProblemDetail failed(CompletionException failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof ReadRefused) && !(cause instanceof InvalidReadRequest)) {
+        while (cause.getCause() != null && !(cause instanceof ReadRefused) && !(cause instanceof InvalidReadRequest)
+                && !(cause instanceof JourneyGone)) {
             cause = cause.getCause();
         }
         if (cause instanceof ReadRefused) {
@@ -97,6 +113,9 @@ class ReadProblems {
         }
         if (cause instanceof InvalidReadRequest invalid) {
             return invalid(invalid);
+        }
+        if (cause instanceof JourneyGone gone) {
+            return gone(gone);
         }
         log.error("read failed: {}", cause.getClass().getName());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "read-failed", "Read failed",

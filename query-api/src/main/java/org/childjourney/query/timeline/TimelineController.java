@@ -9,6 +9,7 @@ import org.childjourney.core.access.Purpose;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.query.security.InvalidReadRequest;
 import org.childjourney.query.security.JourneyIds;
+import org.childjourney.query.security.JourneyGone;
 import org.childjourney.query.security.ReadRefused;
 import org.childjourney.query.security.Reader;
 import org.childjourney.query.security.Readers;
@@ -63,6 +64,9 @@ class TimelineController {
                 ResponseTypes.instanceOf(TimelineRead.class)).join();
         if (read instanceof TimelineRead.Shown shown) {
             return shown.timeline();
+        }
+        if (read instanceof TimelineRead.Erased erased) {
+            throw new JourneyGone(erased.erasure());
         }
         throw new ReadRefused();
     }

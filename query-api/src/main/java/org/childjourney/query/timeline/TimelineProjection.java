@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PagedItems;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code timelines} and {@code timeline_pages}, processing group {@code timeline}). Replay-safe: an event whose
  * sequence number the head has already applied is skipped, so redelivery and rebuilds from the event store give the
  * same documents. Each batch of events loads its heads in one query and writes each once ({@link DocumentBatch});
- * a page is written only when it fills, before the head that counts it.
+ * a page is written only when it fills, before the head that counts it. A journey's erasure removes its timeline;
+ * its earlier events, read again after the erasure, are {@code ContentErased} and put nothing on it.
  */
 @Component
 @ProcessingGroup("timeline")
@@ -61,9 +63,17 @@ class TimelineProjection implements RebuildableProjection {
         }
         // The pages' batch first: batches are written in the order they were opened.
         DocumentBatch pages = DocumentBatch.of(unitOfWork, store.readModels(), TimelineDocument.PAGES, poisoned);
-        TimelineDocument timeline = TimelineDocument.of(DocumentBatch.of(unitOfWork, store.readModels(),
-                TimelineDocument.COLLECTION, poisoned, JOURNEYS).edit(event.journeyId().toString(),
-                        id -> TimelineDocument.open(event.journeyId())));
+        DocumentBatch heads = DocumentBatch.of(unitOfWork, store.readModels(), TimelineDocument.COLLECTION, poisoned,
+                JOURNEYS);
+        String journeyId = event.journeyId().toString();
+        if (event instanceof JourneyErased) {
+            // The journey's last event: its timeline goes whole, pages and head (ADR 0015).
+            PagedItems.removePages(heads.get(journeyId, id -> TimelineDocument.open(event.journeyId())), pages);
+            heads.remove(journeyId);
+            return;
+        }
+        TimelineDocument timeline = TimelineDocument.of(heads.edit(journeyId,
+                id -> TimelineDocument.open(event.journeyId())));
         if (!timeline.hasApplied(sequence)) {
             timeline.apply(event, sequence, recordedAt, paging, pages);
         }

@@ -22,6 +22,7 @@ import org.childjourney.core.access.Ground;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.ReadKind;
 import org.childjourney.core.access.RefusalReason;
+import org.childjourney.core.access.Role;
 import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.NoticeKind;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -74,7 +75,10 @@ class TimelineQueryHandler {
         }
         if (decision instanceof AccessDecision.Refused refused) {
             disclosures.refused(query.journeyId(), request, refused.reason());
-            return new TimelineRead.Refused();
+            return refused.reason() == RefusalReason.JOURNEY_ERASED && journey.erasure() != null
+                    && request.viewer().holds(Role.AUDITOR)
+                    ? new TimelineRead.Erased(journey.erasure())
+                    : new TimelineRead.Refused();
         }
         AccessDecision.Permitted permitted = (AccessDecision.Permitted) decision;
         // The entries shown may lag the facts by a moment (the read model follows the store); what is withheld never.

@@ -1,0 +1,51 @@
+package org.childjourney.query.erasure;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.childjourney.core.access.Erasure;
+import org.childjourney.core.cipher.JourneyKeys;
+import org.childjourney.core.journey.event.JourneyErased;
+import org.childjourney.query.timeline.JourneyFactsSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out each erasure the journeys record (processing group {@value #GROUP}, never rebuilt): the ledger
+ * forgets the journey, in the transaction that moves the group's token, and the key store deletes its key, so its
+ * events read as {@code ContentErased} from then on. Both are idempotent: a batch handled again repeats them. A
+ * failure stops the group, to be retried, never skipped (no dead-letter queue): an erasure is never half done and
+ * forgotten. Also answers {@link FindErasure} from the journey's events.
+ */
+@Component
+@ProcessingGroup(JourneyErasures.GROUP)
+class JourneyErasures {
+
+    static final String GROUP = "erasure";
+
+    private final LedgerErasure ledger;
+    private final JourneyKeys keys;
+    private final JourneyFactsSource facts;
+
+    JourneyErasures(LedgerErasure ledger, JourneyKeys keys, JourneyFactsSource facts) {
+        this.ledger = ledger;
+        this.keys = keys;
+        this.facts = facts;
+    }
+
+    @EventHandler
+    void on(JourneyErased erased) {
+        ledger.forget(erased.journeyId());
+        keys.erase(erased.journeyId().toString());
+    }
+
+    @QueryHandler
+    ErasureRecord.Found handle(FindErasure query) {
+        Erasure erasure = facts.factsOf(query.journeyId()).erasure();
+        if (erasure == null) {
+            return new ErasureRecord.Found(null);
+        }
+        return new ErasureRecord.Found(new ErasureRecord(erasure.journeyId().toString(),
+                erasure.erasedBy().username(), erasure.erasedAt().toString(), erasure.ground().wireName(),
+                erasure.reason(), keys.erased(erasure.journeyId().toString())));
+    }
+}
