@@ -103,6 +103,58 @@ class ServiceRoleOnPostgresIT {
         service.rollback();
     }
 
+    /**
+     * The ledger's rows of one journey go only through {@code erase_journey_ledger}, and only once the journey has
+     * recorded its erasure (docs/erasure.md): its identifiers, features, its blocking keys no one else holds, its
+     * submissions, its household rows (a household submission kept for the other children, its content digest
+     * overwritten), never another journey's.
+     */
+    @Test
+    void forgetsAJourneysLedgerRowsOnlyThroughItsRecordedErasure() throws SQLException {
+        UUID erased = UUID.randomUUID();
+        UUID sibling = UUID.randomUUID();
+        String digest = "e".repeat(64);
+        String kept = "k".repeat(64);
+        execute("INSERT INTO journey_identifier (digest, journey_id) VALUES ('" + digest + "', '" + erased + "'), ('"
+                + kept + "', '" + sibling + "')");
+        execute("INSERT INTO journey_feature (journey_id, description, kind, digest) VALUES ('" + erased + "', '"
+                + "d".repeat(64) + "', 'DATE_OF_BIRTH', '" + digest + "'), ('" + sibling + "', '" + "d".repeat(64)
+                + "', 'DATE_OF_BIRTH', '" + kept + "')");
+        execute("INSERT INTO match_block (digest) VALUES ('" + digest + "'), ('" + "s".repeat(64) + "'), ('" + kept
+                + "')");
+        execute("INSERT INTO intake_submission (agency, source_record_id, content_digest, submission_type, journey_id,"
+                + " entry_id) VALUES ('police-east', 'INC-E', '" + digest + "', 'CONTACT', '" + erased + "', '"
+                + UUID.randomUUID() + "')");
+        execute("INSERT INTO intake_submission (agency, source_record_id, content_digest, submission_type, journey_id,"
+                + " entry_id, household_reference) VALUES ('police-east', 'INC-H', '" + "h".repeat(64) + "', 'CONTACT',"
+                + " '" + sibling + "', '" + UUID.randomUUID() + "', '" + UUID.randomUUID() + "')");
+        execute("INSERT INTO intake_household_entry (entry_id, agency, source_record_id, child, journey_id) VALUES ('"
+                + UUID.randomUUID() + "', 'police-east', 'INC-H', 1, '" + erased + "')");
+
+        assertThatThrownBy(() -> execute("SELECT erase_journey_ledger('" + erased + "')"))
+                .as("no erasure recorded").isInstanceOf(SQLException.class);
+        execute("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                + " payloadType, payload) VALUES ('" + UUID.randomUUID() + "', '" + erased + "', 0, 'ChildJourney',"
+                + " '2026-12-01T00:00:00Z', 'org.childjourney.core.journey.event.JourneyErased', 'x'::bytea)");
+        execute("SELECT erase_journey_ledger('" + erased + "')");
+
+        assertThat(texts("SELECT digest FROM journey_identifier")).containsExactly(kept);
+        assertThat(texts("SELECT digest FROM journey_feature")).containsExactly(kept);
+        assertThat(texts("SELECT digest FROM match_block")).containsExactly(kept);
+        assertThat(texts("SELECT content_digest FROM intake_submission")).containsExactly("0".repeat(64));
+        assertThat(count("intake_household_entry")).isZero();
+    }
+
+    private List<String> texts(String sql) throws SQLException {
+        List<String> values = new java.util.ArrayList<>();
+        try (Statement statement = service.createStatement(); var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1).trim());
+            }
+        }
+        return values;
+    }
+
     private void assertRefused(String sql) {
         assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOf(SQLException.class)
                 .extracting(failure -> ((SQLException) failure).getSQLState()).isEqualTo(REFUSED);

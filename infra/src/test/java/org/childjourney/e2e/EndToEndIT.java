@@ -40,6 +40,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.childjourney.e2e.Http.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -67,12 +70,14 @@ class EndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NHS_NUMBER = FictionalNhsNumbers.next();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final int READ_STORE_PORT = freeReadStorePort();
     private static String journeyId;
     private static String domesticAbuseEntryId;
 
     @BeforeAll
     static void bringUpTheSystem() throws Exception {
-        stack = new LocalStack(Path.of(System.getProperty("childjourney.work", "target/e2e"), RUN));
+        stack = new LocalStack(Path.of(System.getProperty("childjourney.work", "target/e2e"), RUN),
+                Map.of("CHILDJOURNEY_QUERY_READ_MODEL_PORT", String.valueOf(READ_STORE_PORT)));
     }
 
     @AfterAll
@@ -402,6 +407,92 @@ class EndToEndIT {
     }
 
     /**
+     * A record made about the wrong child is erased (docs/erasure.md): an administrator erases the journey two agencies
+     * opened for a fictional child; once it is carried out, nothing of the child is left, not a value, not a digest,
+     * not the journey's key, in the event store's file, a backup of it taken afterwards, the read store, an export or
+     * the logs; the chain still verifies, and the auditor learns that the record existed and was erased, by whom and
+     * why.
+     */
+    @Test
+    @Order(12)
+    void aRecordMadeAboutTheWrongChildIsErasedAndNothingOfTheChildIsLeftButThatItWas() throws Exception {
+        String nhsNumber = FictionalNhsNumbers.next();
+        String subject = "\"subject\":{\"nhsNumber\":\"" + nhsNumber + "\",\"localId\":{\"system\":\"hospital-north/mrn\","
+                + "\"value\":\"MRN-ER-" + RUN + "\"},\"givenName\":\"Zinnia\",\"familyName\":\"Wrongrecord\","
+                + "\"dateOfBirth\":\"2015-07-09\",\"postcode\":\"CB4 1ZX\"}";
+        Answer attendance = submit("hospital-north", "{\"sourceRecordId\":\"AE-ER-" + RUN + "\",\"type\":"
+                + "\"ae-attendance\",\"occurredAt\":\"2026-11-25T10:00:00Z\"," + subject + ",\"details\":{\"site\":"
+                + "\"North General ED\",\"presentingComplaint\":\"Scald from a kettle " + RUN + "\",\"injury\":true,"
+                + "\"dischargedAt\":\"2026-11-25T13:00:00Z\"}}");
+        assertThat(attendance.status()).as(attendance.raw()).isEqualTo(201);
+        String erased = attendance.json().path("journeyId").asText();
+        assertThat(erased).isNotEqualTo(journeyId);
+        String ann = HTTP.userToken(stack.tokenUrl(), "auditor.ann", "ann-pw");
+        String ada = HTTP.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
+        String path = stack.queryApi() + "/api/v1/journeys/" + erased;
+        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.get(path + "/timeline", ann, "case-review").json()
+                .path("entries").size() == 1);
+        List<String> personal = List.of(nhsNumber, "MRN-ER-" + RUN, "Zinnia", "Wrongrecord", "2015-07-09", "CB4 1ZX",
+                "Scald from a kettle " + RUN);
+        List<String> digests = new ArrayList<>();
+        String key;
+        try (Connection store = eventStore(); Connection keys = keyStore()) {
+            digests.addAll(column(store, "SELECT digest FROM journey_identifier WHERE journey_id = ?", erased));
+            digests.addAll(column(store, "SELECT digest FROM journey_feature WHERE journey_id = ?", erased));
+            digests.addAll(column(store, "SELECT description FROM journey_feature WHERE journey_id = ?", erased));
+            digests.addAll(column(store, "SELECT content_digest FROM intake_submission WHERE journey_id = ?", erased));
+            key = column(keys, "SELECT data_key FROM journey_key WHERE journey_id = ?", erased).get(0);
+        }
+        assertThat(digests).as("the NHS number's and the local id's, features, a description, the content's")
+                .hasSizeGreaterThan(5);
+        assertThat(readStore()).contains("Scald from a kettle " + RUN);
+
+        Answer erasure = HTTP.post(path + "/erasure", ada, "{\"ground\":\"wrong-child\",\"reason\":\"Fictional: the "
+                + "hospital recorded this attendance against the wrong child\"}");
+
+        assertThat(erasure.status()).as(erasure.raw()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.get(path + "/erasure", ann).json()
+                .path("keyDeleted").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !readStore().contains(erased + "\", \"sequence\""));
+        Answer gone = HTTP.get(path + "/timeline", ann, "case-review");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().path("erasedBy").asText()).isEqualTo("admin.ada");
+        assertThat(gone.json().path("ground").asText()).isEqualTo("wrong-child");
+
+        Path backup = stack.dataDir().resolve("backup-after-erasure.sql");
+        try (Connection store = eventStore()) {
+            store.createStatement().execute("SCRIPT TO '" + backup + "'");
+        }
+        Path export = stack.dataDir().resolve("record-after-erasure.ndjson");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> stack.script("export-record", export.toString()), done -> true);
+        String walked = stack.script("verify-chain");
+        assertThat(walked).endsWith("intact\n");
+        Map<String, String> scanned = new java.util.LinkedHashMap<>();
+        scanned.put("a backup of the event store", Files.readString(backup));
+        scanned.put("the export", Files.readString(export));
+        scanned.put("the read store", readStore());
+        try (Stream<Path> logs = Files.list(stack.dataDir().resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                scanned.put(log.getFileName().toString(), Files.readString(log));
+            }
+        }
+        assertThat(scanned.get("the export")).contains(erased);
+        for (Map.Entry<String, String> copy : scanned.entrySet()) {
+            assertThat(copy.getValue()).as(copy.getKey()).doesNotContain(personal).doesNotContain(digests)
+                    .doesNotContain(key);
+        }
+        String eventStoreFile = new String(Files.readAllBytes(stack.dataDir().resolve("events/journey.mv.db")),
+                StandardCharsets.ISO_8859_1);
+        assertThat(eventStoreFile).as("the event store's file: its events were never stored in clear")
+                .doesNotContain(personal).doesNotContain(key);
+        try (Connection keys = keyStore()) {
+            assertThat(column(keys, "SELECT data_key FROM journey_key WHERE journey_id = ?", erased))
+                    .containsExactly((String) null);
+        }
+    }
+
+    /**
      * The production realm template, imported into the real Keycloak beside the demo realm (under another name, and
      * over plain HTTP on this machine only), with one test key in place of the agency's published JWKS: an agency
      * system gets a token by a client assertion signed with its key, never with a secret, and nobody gets one by the
@@ -503,6 +594,48 @@ class EndToEndIT {
         return "{\"sourceRecordId\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + occurredAt + "\","
                 + "\"subject\":{\"nhsNumber\":\"" + NHS_NUMBER + "\",\"givenName\":\"Amy\",\"familyName\":\"Example\"}"
                 + (consent == null ? "" : ",\"consent\":" + consent) + ",\"details\":{" + details + "}}";
+    }
+
+    private static Connection eventStore() throws Exception {
+        return DriverManager.getConnection("jdbc:h2:file:" + stack.dataDir().toAbsolutePath().resolve("events/journey")
+                + ";AUTO_SERVER=TRUE", "sa", stack.eventStorePassword());
+    }
+
+    private static Connection keyStore() throws Exception {
+        return DriverManager.getConnection(stack.keyStoreUrl(), "sa", stack.keyStorePassword());
+    }
+
+    private static List<String> column(Connection connection, String sql, String journey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, sql.contains("journey_key") ? journey : UUID.fromString(journey));
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1) == null ? null : rows.getString(1).trim());
+                }
+            }
+            return values;
+        }
+    }
+
+    /** Every document of every collection of the read store, as JSON. */
+    private static String readStore() {
+        StringBuilder all = new StringBuilder();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + READ_STORE_PORT)) {
+            MongoDatabase database = client.getDatabase("journey");
+            for (String name : database.listCollectionNames()) {
+                database.getCollection(name).find().forEach(document -> all.append(document.toJson()).append('\n'));
+            }
+        }
+        return all.toString();
+    }
+
+    private static int freeReadStorePort() {
+        try {
+            return LocalStack.freePort();
+        } catch (java.io.IOException unavailable) {
+            throw new java.io.UncheckedIOException(unavailable);
+        }
     }
 
     private static Answer submit(String agency, String body) throws Exception {

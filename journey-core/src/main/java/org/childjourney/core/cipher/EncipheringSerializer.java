@@ -43,6 +43,16 @@ public final class EncipheringSerializer implements Serializer {
     }
 
     /**
+     * Another serializer that enciphers the same way, for the event store to read with. Axon copies a message's
+     * serialized form as it was read whenever it is asked to serialize it again with the serializer it was read
+     * with: the dead letters (which hold this one) would then store the opened JSON. Read with another instance, an
+     * event is serialized again, so enciphered again, wherever it is stored.
+     */
+    public EncipheringSerializer forReading() {
+        return new EncipheringSerializer(json, keys);
+    }
+
+    /**
      * Whether an object is stored enciphered: an event of a journey's stream, but not the journey's erasure, nor the
      * stand-in for an erased event (never stored).
      */

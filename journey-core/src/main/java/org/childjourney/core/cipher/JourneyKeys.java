@@ -103,6 +103,17 @@ public final class JourneyKeys implements AutoCloseable {
 
     /** Deletes the journey's key for ever, leaving when it was erased; erasing it again changes nothing. */
     public void erase(String journeyId) {
+        try {
+            deleteKey(journeyId);
+        } finally {
+            // After the delete too: a read of the key meanwhile may have held it again.
+            synchronized (held) {
+                held.remove(journeyId);
+            }
+        }
+    }
+
+    private void deleteKey(String journeyId) {
         synchronized (held) {
             held.remove(journeyId);
         }
@@ -121,7 +132,7 @@ public final class JourneyKeys implements AutoCloseable {
             if (!UNIQUE_VIOLATION.equals(unavailable.getSQLState())) {
                 throw new KeyStoreUnavailable(unavailable);
             }
-            erase(journeyId);
+            deleteKey(journeyId);
         }
     }
 

@@ -272,12 +272,16 @@ public class ChildJourney {
     /**
      * Erases the journey's content (ADR 0015): the journey records its erasure, in clear, and takes nothing more; the
      * services then delete its key, the ledger's rows and the read models' documents. A linked journey is unlinked
-     * first.
+     * first, and a possible duplicate decided, so that no other journey is left naming erased content.
      */
     @CommandHandler
     void handle(EraseJourney c) {
-        if (!facts.facts().linked().isEmpty()) {
+        JourneyFacts now = facts.facts();
+        if (!now.linked().isEmpty()) {
             throw new JourneyRuleViolation(Rule.STILL_LINKED);
+        }
+        if (now.possibleDuplicate()) {
+            throw new JourneyRuleViolation(Rule.DUPLICATE_UNDECIDED);
         }
         apply(new JourneyErased(c.journeyId(), c.erasedBy(), c.ground(), c.reason()));
     }

@@ -46,6 +46,8 @@ public final class JourneyRuleViolation extends RuntimeException {
         NOT_AWAITING_DECISION("the item does not await a decision"),
         /** A journey linked to another is unlinked by the hub before it is erased, so no link names erased content. */
         STILL_LINKED("the journey is linked to another: the hub unlinks it before it is erased"),
+        /** A possible duplicate of the journey awaits the hub, who decides it before the journey is erased. */
+        DUPLICATE_UNDECIDED("a possible duplicate of the journey awaits the hub's decision, made before it is erased"),
         /** The journey was erased: it takes nothing more, and is erased once. */
         JOURNEY_ERASED("the journey was erased");
 

@@ -1,6 +1,7 @@
 package org.childjourney.core.journey;
 
 import static org.childjourney.core.journey.JourneyFixtures.AE_ATTENDANCE;
+import static org.childjourney.core.journey.JourneyFixtures.possibleDuplicateRaised;
 import static org.childjourney.core.journey.JourneyFixtures.journeysLinked;
 import static org.childjourney.core.journey.JourneyFixtures.contentErased;
 import static org.childjourney.core.journey.JourneyFixtures.eraseJourney;
@@ -810,6 +811,12 @@ class ChildJourneyTest {
         void refusesAnEntryForAnErasedJourney() {
             refusedFor(fixture.given(contentErased(), journeyErased()).when(recordAeAttendance()),
                     Rule.JOURNEY_ERASED);
+        }
+
+        @Test
+        void refusesToEraseAJourneyWithAPossibleDuplicateUndecided() {
+            refusedFor(fixture.given(contactReceived(), possibleDuplicateRaised()).when(eraseJourney()),
+                    Rule.DUPLICATE_UNDECIDED);
         }
 
         @Test

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
+import org.childjourney.core.cipher.EncipheringSerializer;
 import org.childjourney.query.disclosure.JourneyDisclosedUpcaster;
 import org.childjourney.query.readmodel.PromptEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -66,7 +67,9 @@ class EventStoreConfiguration {
             TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
-                .eventSerializer(eventSerializer)
+                // Not the bean itself: an event read with it would be stored as read (opened) in a dead letter.
+                .eventSerializer(eventSerializer instanceof EncipheringSerializer enciphering
+                        ? enciphering.forReading() : eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)

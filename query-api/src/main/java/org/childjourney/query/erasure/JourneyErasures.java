@@ -10,11 +10,11 @@ import org.childjourney.query.timeline.JourneyFactsSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries out each erasure the journeys record (processing group {@value #GROUP}, never rebuilt): the ledger
- * forgets the journey, in the transaction that moves the group's token, and the key store deletes its key, so its
- * events read as {@code ContentErased} from then on. Both are idempotent: a batch handled again repeats them. A
- * failure stops the group, to be retried, never skipped (no dead-letter queue): an erasure is never half done and
- * forgotten. Also answers {@link FindErasure} from the journey's events.
+ * Deletes the key of each journey whose erasure is recorded (processing group {@value #GROUP}, never rebuilt), once
+ * the ledger has forgotten it ({@link LedgerForgetsAtOnce}, in the erasure's own transaction), so that its events read
+ * as {@code ContentErased} from then on. Idempotent: a batch handled again repeats it. A failure stops the group, to
+ * be retried, never skipped (no dead-letter queue): an erasure is never half done and forgotten. Also answers
+ * {@link FindErasure} from the journey's events.
  */
 @Component
 @ProcessingGroup(JourneyErasures.GROUP)
@@ -22,19 +22,16 @@ class JourneyErasures {
 
     static final String GROUP = "erasure";
 
-    private final LedgerErasure ledger;
     private final JourneyKeys keys;
     private final JourneyFactsSource facts;
 
-    JourneyErasures(LedgerErasure ledger, JourneyKeys keys, JourneyFactsSource facts) {
-        this.ledger = ledger;
+    JourneyErasures(JourneyKeys keys, JourneyFactsSource facts) {
         this.keys = keys;
         this.facts = facts;
     }
 
     @EventHandler
     void on(JourneyErased erased) {
-        ledger.forget(erased.journeyId());
         keys.erase(erased.journeyId().toString());
     }
 

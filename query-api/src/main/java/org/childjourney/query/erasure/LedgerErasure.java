@@ -9,25 +9,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ledger forgets an erased journey's child: identifier digests, demographic features and the blocking keys no
- * other journey shares, its submissions' content digests, its dead letters. On PostgreSQL through the function
- * {@code erase_journey_ledger} (migration V13), which runs as the schema's owner: the service role may not delete
- * ledger rows itself. The embedded store has no roles, and its statements are these, the function's own.
+ * journey holds any more, its submissions' content digests. On PostgreSQL through the function
+ * {@code erase_journey_ledger} (migration V13), which runs as the schema's owner, and only for a journey whose erasure
+ * is recorded: the service role may not delete ledger rows itself. The embedded store has no roles, and its
+ * statements are these, the function's own.
  */
 @Component
 class LedgerErasure {
 
     /** The statements of {@code erase_journey_ledger}, for the embedded store. */
     private static final List<String> FORGET = List.of(
-            "DELETE FROM match_block WHERE digest IN (SELECT digest FROM journey_feature WHERE journey_id = :journey)"
-                    + " AND digest NOT IN (SELECT digest FROM journey_feature WHERE journey_id <> :journey)",
             "DELETE FROM journey_feature WHERE journey_id = :journey",
+            "DELETE FROM match_block WHERE NOT EXISTS (SELECT 1 FROM journey_feature WHERE digest = match_block.digest)",
             "DELETE FROM journey_identifier WHERE journey_id = :journey",
+            "UPDATE intake_submission SET content_digest = REPEAT('0', 64) WHERE household_reference IS NOT NULL"
+                    + " AND (journey_id = :journey OR EXISTS (SELECT 1 FROM intake_household_entry"
+                    + " WHERE intake_household_entry.agency = intake_submission.agency"
+                    + " AND intake_household_entry.source_record_id = intake_submission.source_record_id"
+                    + " AND intake_household_entry.journey_id = :journey))",
             "DELETE FROM intake_household_entry WHERE journey_id = :journey",
-            "UPDATE intake_submission SET content_digest = REPEAT('0', 64)"
-                    + " WHERE journey_id = :journey AND household_reference IS NOT NULL",
             "DELETE FROM intake_submission WHERE journey_id = :journey AND household_reference IS NULL",
-            "DELETE FROM journey_ledger WHERE journey_id = :journey",
-            "DELETE FROM DeadLetterEntry WHERE sequenceIdentifier = :sequence");
+            "DELETE FROM journey_ledger WHERE journey_id = :journey");
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -46,7 +48,7 @@ class LedgerErasure {
             return;
         }
         for (String statement : FORGET) {
-            jdbc.sql(statement).param("journey", journeyId.value()).param("sequence", journeyId.toString()).update();
+            jdbc.sql(statement).param("journey", journeyId.value()).update();
         }
     }
 }

@@ -1,8 +1,8 @@
 /**
  * Erasure of a journey's content (ADR 0015, docs/erasure.md): an administrator's decision, recorded by the journey
- * ({@code JourneyErased}), then carried out by {@link JourneyErasures}: the ledger forgets the child
- * ({@link LedgerErasure}) and the journey's key is deleted, so that its events read as erased; each read model drops
- * the journey's documents on the same event.
+ * ({@code JourneyErased}) with the ledger forgetting the child in the same transaction ({@link LedgerForgetsAtOnce},
+ * {@link LedgerErasure}); then {@link JourneyErasures} deletes the journey's key, so that its events read as erased,
+ * and each read model drops the journey's documents on the same event.
  */
 @NullMarked
 package org.childjourney.query.erasure;

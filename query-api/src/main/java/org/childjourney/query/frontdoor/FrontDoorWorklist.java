@@ -113,8 +113,9 @@ class FrontDoorWorklist implements RebuildableProjection {
     @EventHandler
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
         DocumentChanges items = DocumentChanges.of(unitOfWork, readModels, COLLECTION);
-        items().find(Filters.eq("journeyId", erased.journeyId().toString()))
-                .forEach(item -> items.delete(item.getString("_id")));
+        String journeyId = erased.journeyId().toString();
+        items.pendingIds(item -> journeyId.equals(item.getString("journeyId"))).forEach(items::delete);
+        items().find(Filters.eq("journeyId", journeyId)).forEach(item -> items.delete(item.getString("_id")));
     }
 
     /** One page, and whether there is a next. */

@@ -5,10 +5,12 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
@@ -116,8 +118,12 @@ class InboxProjection implements RebuildableProjection {
     @EventHandler
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
         DocumentBatch itemBatch = DocumentBatch.of(unitOfWork, readModels, ITEMS, poisoned, ITEM_IDS);
-        for (Document found : readModels.collection(ITEMS).find(eq("item.journeyId", erased.journeyId().toString()))) {
-            Document item = itemBatch.edit(found.get("_id"), absent -> found).get("item", Document.class);
+        String journeyId = erased.journeyId().toString();
+        Set<Object> ids = new LinkedHashSet<>(itemBatch.heldIds(held -> journeyId.equals(
+                held.get("item", Document.class).getString("journeyId"))));
+        readModels.collection(ITEMS).find(eq("item.journeyId", journeyId)).forEach(found -> ids.add(found.get("_id")));
+        for (Object id : ids) {
+            Document item = itemBatch.edit(id, absent -> null).get("item", Document.class);
             item.put("entryIds", List.of());
             item.put("summary", ERASED);
         }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
@@ -166,6 +167,17 @@ public final class DocumentBatch {
         loaded.remove(id);
         removed.remove(id);
         changing(id);
+    }
+
+    /**
+     * The ids of the documents this batch holds (loaded, or set or changed and not written yet) that match: with
+     * those the collection holds, every document a change of the whole collection must see.
+     */
+    public List<Object> heldIds(Predicate<Document> matching) {
+        return documents.entrySet().stream()
+                .filter(held -> !removed.contains(held.getKey()) && held.getValue() != null
+                        && matching.test(held.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
@@ -53,6 +54,12 @@ public final class DocumentChanges {
 
     public void delete(String id) {
         changes.put(id, null);
+    }
+
+    /** The ids of the documents this unit of work sets and that match, not written yet. */
+    public List<String> pendingIds(Predicate<Document> matching) {
+        return changes.entrySet().stream().filter(change -> change.getValue() != null && matching.test(change.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
 
     private void send() {

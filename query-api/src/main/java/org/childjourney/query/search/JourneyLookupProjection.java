@@ -3,7 +3,9 @@ package org.childjourney.query.search;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -75,14 +77,20 @@ class JourneyLookupProjection implements RebuildableProjection {
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
         DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned);
         String journeyId = erased.journeyId().toString();
-        for (Document found : readModels.collection(COLLECTION).find(eq("journeyIds", journeyId))) {
-            Object key = found.get("_id");
-            List<String> journeys = batch.edit(key, absent -> found).getList("journeyIds", String.class);
+        Set<Object> keys = new LinkedHashSet<>(batch.heldIds(held -> carries(held, journeyId)));
+        readModels.collection(COLLECTION).find(eq("journeyIds", journeyId)).forEach(found -> keys.add(found.get("_id")));
+        for (Object key : keys) {
+            List<String> journeys = batch.edit(key, absent -> new Document("_id", absent)
+                    .append("journeyIds", new ArrayList<String>())).getList("journeyIds", String.class);
             journeys.remove(journeyId);
             if (journeys.isEmpty()) {
                 batch.remove(key);
             }
         }
+    }
+
+    private static boolean carries(Document identifier, String journeyId) {
+        return identifier.getList("journeyIds", String.class, List.of()).contains(journeyId);
     }
 
     private List<String> digestsOf(JourneyEntry event) {

@@ -137,7 +137,8 @@ class RecordFileIT extends QueryApiIT {
 
         Path changed = dir.resolve("changed.ndjson");
         List<String> edited = new ArrayList<>(lines);
-        edited.set(2, edited.get(2).replace("2026-11", "2026-10"));
+        // The event's stored payload, enciphered (docs/erasure.md): its envelope's scheme changed.
+        edited.set(2, edited.get(2).replace("cj1", "cj2"));
         assertThat(edited.get(2)).isNotEqualTo(lines.get(2));
         Files.write(changed, edited);
         String elsewhere = emptyStore();

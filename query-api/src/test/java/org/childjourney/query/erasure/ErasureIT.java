@@ -94,11 +94,19 @@ class ErasureIT extends QueryApiIT {
         assertThat(query.post("/api/v1/journeys/" + UUID.randomUUID() + "/erasure", ada, Map.of(),
                 body("wrong-child")).status()).as("a journey the record does not hold").isEqualTo(403);
 
+        Answer undecided = query.post(erasure(), ada, Map.of(), body("wrong-child"));
+        assertThat(undecided.status()).as("the hub decides the possible duplicate first").isEqualTo(409);
+        String mo = TOKENS.user("mash.mo", "csc-county", "practitioner", "mash");
+        assertThat(query.post("/api/v1/journeys/" + story.journeyId() + "/possible-duplicates/" + task, mo, Map.of(),
+                "{\"decision\":\"different-children\",\"evidence\":\"Fictional: different given names confirmed\"}")
+                .status()).isEqualTo(201);
+
         Answer erased = query.post(erasure(), ada, Map.of(), body("wrong-child"));
 
         assertThat(erased.status()).as(erased.raw()).isEqualTo(202);
         assertThat(erased.headers().firstValue("Location")).contains(erasure());
         assertThat(erased.json().path("erasedBy").asText()).isEqualTo("admin.ada");
+        assertThat(theLedgersRowsOf(journey)).as("forgotten with the erasure, in its transaction").isZero();
         await().atMost(Duration.ofSeconds(20)).until(() -> query.get(erasure(), ann, Map.of()).json()
                 .path("keyDeleted").asBoolean());
         await().atMost(Duration.ofSeconds(20)).until(() -> readModels.getCollection("timelines")
@@ -156,7 +164,9 @@ class ErasureIT extends QueryApiIT {
         String feature = "f".repeat(32) + nhsNumber.substring(0, 10) + "e".repeat(22);
         String description = "d".repeat(32) + nhsNumber.substring(0, 10) + "c".repeat(22);
         String content = "a".repeat(32) + nhsNumber.substring(0, 10) + "b".repeat(22);
-        childsDigests.addAll(List.of(feature, description, content));
+        String swappedBirthDay = "5".repeat(32) + nhsNumber.substring(0, 10) + "9".repeat(22);
+        String household = "4".repeat(32) + nhsNumber.substring(0, 10) + "8".repeat(22);
+        childsDigests.addAll(List.of(feature, description, content, swappedBirthDay, household));
         UUID journey = story.journeyId().value();
         transactions.executeWithoutResult(status -> {
             for (String digest : digests.of(police, subject)) {
@@ -166,6 +176,16 @@ class ErasureIT extends QueryApiIT {
             jdbc.sql("INSERT INTO journey_feature (journey_id, description, kind, digest) VALUES (?, ?, ?, ?)")
                     .params(journey, description, "DATE_OF_BIRTH", feature).update();
             jdbc.sql("INSERT INTO match_block (digest) VALUES (?)").param(feature).update();
+            // A blocking key no feature holds: the birth date with day and month swapped.
+            jdbc.sql("INSERT INTO match_block (digest) VALUES (?)").param(swappedBirthDay).update();
+            // A household submission noted on a sibling's journey, naming this child second.
+            jdbc.sql("INSERT INTO intake_submission (agency, source_record_id, content_digest, submission_type,"
+                    + " journey_id, entry_id, household_reference) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params("police-east", "HH-" + journey, household, "domestic-abuse-notification",
+                            UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()).update();
+            jdbc.sql("INSERT INTO intake_household_entry (entry_id, agency, source_record_id, child, journey_id)"
+                    + " VALUES (?, ?, ?, ?, ?)").params(UUID.randomUUID(), "police-east", "HH-" + journey, 1, journey)
+                    .update();
             jdbc.sql("INSERT INTO intake_submission (agency, source_record_id, content_digest, submission_type,"
                     + " journey_id, entry_id) VALUES (?, ?, ?, ?, ?, ?)")
                     .params("police-east", "SRC-" + journey, content, "domestic-abuse-notification", journey,
@@ -180,7 +200,8 @@ class ErasureIT extends QueryApiIT {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM journey_identifier WHERE journey_id = :id)"
                 + " + (SELECT COUNT(*) FROM journey_feature WHERE journey_id = :id)"
                 + " + (SELECT COUNT(*) FROM intake_submission WHERE journey_id = :id)"
-                + " + (SELECT COUNT(*) FROM journey_ledger WHERE journey_id = :id)").param("id", id)
+                + " + (SELECT COUNT(*) FROM journey_ledger WHERE journey_id = :id)"
+                + " + (SELECT COUNT(*) FROM intake_household_entry WHERE journey_id = :id)").param("id", id)
                 .query(Long.class).single();
     }
 

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * alone: each stored event's JSON read as a tree, with no event class, fold or projection of the record's own
  * ({@code OraclesTest} keeps it so). An entry is any event with an entry id and a provenance; one that names a
  * target is an amendment of it. Statuses are those the amendments recorded by then give; a viewer's reads are the
- * disclosure records naming them and the journey, in the order stored.
+ * disclosure records naming them and the journey, in the order stored. A journey's events are stored enciphered
+ * (docs/erasure.md): the oracle opens them itself, AES-256-GCM under the journey's key, as the envelope's format says.
  */
 final class AsAtOracle {
 
@@ -31,12 +37,12 @@ final class AsAtOracle {
     private AsAtOracle() {
     }
 
-    static AsAtOracle of(JdbcClient jdbc, String journeyId, Instant asAt, String viewer) {
+    static AsAtOracle of(JdbcClient jdbc, String journeyId, Instant asAt, String viewer, byte[] journeyKey) {
         AsAtOracle oracle = new AsAtOracle();
-        jdbc.sql("SELECT payload, timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+        jdbc.sql("SELECT payload, payloadType, timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "ORDER BY sequenceNumber").param(journeyId).query((row, n) -> {
                     if (!Instant.parse(row.getString("timeStamp")).isAfter(asAt)) {
-                        oracle.entry(tree(row.getBytes("payload")));
+                        oracle.entry(opened(tree(row.getBytes("payload")), row.getString("payloadType"), journeyKey));
                     }
                     return null;
                 }).list();
@@ -83,6 +89,22 @@ final class AsAtOracle {
     /** The entry ids each of the viewer's reads disclosed, in the order stored. */
     List<List<String>> reads() {
         return reads;
+    }
+
+    /** The event an envelope holds, or the event itself if it is not enciphered. */
+    private static JsonNode opened(JsonNode stored, String type, byte[] journeyKey) {
+        if (!"cj1".equals(stored.path("cipher").asText())) {
+            return stored;
+        }
+        byte[] data = Base64.getDecoder().decode(stored.path("data").asText());
+        try {
+            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(journeyKey, "AES"), new GCMParameterSpec(128, data, 0, 12));
+            aes.updateAAD(("cj1\n" + stored.path("journey").asText() + "\n" + type).getBytes(StandardCharsets.UTF_8));
+            return tree(aes.doFinal(data, 12, data.length - 12));
+        } catch (GeneralSecurityException unopened) {
+            throw new IllegalStateException(unopened);
+        }
     }
 
     private static JsonNode tree(byte[] payload) {

@@ -29,6 +29,7 @@ import org.childjourney.query.QueryApiIT;
 import org.childjourney.query.QueryClient;
 import org.childjourney.query.QueryClient.Answer;
 import org.junit.jupiter.api.Test;
+import org.childjourney.core.cipher.JourneyKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +45,8 @@ class TimelineAsAtIT extends QueryApiIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JourneyKeys keys;
 
     private final String sarah = TOKENS.user("sw.sarah", "csc-county", "practitioner");
     private final String ann = TOKENS.user("auditor.ann", null, "auditor");
@@ -82,7 +85,8 @@ class TimelineAsAtIT extends QueryApiIT {
 
         JsonNode asAt = query.get(path + "?asAt=" + then + "&viewer=sw.sarah&viewerPurpose=child-in-need", ann,
                 "case-review").json();
-        AsAtOracle oracle = AsAtOracle.of(jdbc, story.journeyId().toString(), then, "sw.sarah");
+        AsAtOracle oracle = AsAtOracle.of(jdbc, story.journeyId().toString(), then, "sw.sarah",
+                keys.toDecipher(story.journeyId().toString()).orElseThrow().getEncoded());
 
         Map<String, String> statuses = new LinkedHashMap<>();
         asAt.path("entries").forEach(entry -> statuses.put(entry.path("entryId").asText(),
