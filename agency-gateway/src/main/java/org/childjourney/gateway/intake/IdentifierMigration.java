@@ -1,12 +1,18 @@
 package org.childjourney.gateway.intake;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.person.IdentifierDigests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,28 +91,42 @@ class IdentifierMigration implements SmartInitializingSingleton {
         int before = jdbc.sql("DELETE FROM journey_feature").update();
         matching.forgetKept();
         long[] entries = {0};
+        List<UUID> erased = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
                     matching.recompute(entry.journeyId(), matching.of(entry.subject()));
                     entries[0]++;
+                } else if (event.getPayload() instanceof JourneyErased erasure) {
+                    erased.add(erasure.journeyId().value());
                 }
             });
+        }
+        // An erased journey keeps no description (docs/erasure.md), whatever its events still say.
+        for (UUID journey : erased) {
+            jdbc.sql("DELETE FROM journey_feature WHERE journey_id = ?").param(journey).update();
         }
         log.info("demographic features recomputed from the event store: {} entries looked at, {} rows replaced",
                 entries[0], before);
     }
 
     private void recomputeIdentifiers() {
-        Map<String, ChildJourneyId> claims = new LinkedHashMap<>();
+        Map<String, List<ChildJourneyId>> claimants = new LinkedHashMap<>();
+        Set<ChildJourneyId> erased = new HashSet<>();
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
-                    identifiers.of(entry.provenance().agency(), entry.subject())
-                            .forEach(digest -> claims.putIfAbsent(digest, entry.journeyId()));
+                    identifiers.of(entry.provenance().agency(), entry.subject()).forEach(digest -> claimants
+                            .computeIfAbsent(digest, first -> new ArrayList<>(1)).add(entry.journeyId()));
+                } else if (event.getPayload() instanceof JourneyErased erasure) {
+                    erased.add(erasure.journeyId());
                 }
             });
         }
+        // The first journey to carry an identifier claims it, unless it was erased (docs/erasure.md).
+        Map<String, ChildJourneyId> claims = new LinkedHashMap<>();
+        claimants.forEach((digest, journeys) -> journeys.stream().filter(journey -> !erased.contains(journey))
+                .findFirst().ifPresent(journey -> claims.put(digest, journey)));
         int before = jdbc.sql("DELETE FROM journey_identifier").update();
         claims.forEach(ledger::claim);
         log.info("identifier digests recomputed from the event store: {} rows replaced by {}", before,

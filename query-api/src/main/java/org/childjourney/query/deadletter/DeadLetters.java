@@ -14,6 +14,8 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.queryhandling.QueryHandler;
+import org.childjourney.core.journey.event.JourneyErased;
+import org.childjourney.core.journey.event.JourneyEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -96,6 +98,30 @@ public class DeadLetters {
             }
         }
         return applied;
+    }
+
+    /**
+     * Settles an erased journey's letters (docs/erasure.md): its events waiting behind a failure hold content nobody
+     * can read any more, and leave every queue; the rest (the erasure itself, the records of reads of the journey)
+     * are then handed to the group's projections, so that each drops the journey's documents as it would have.
+     */
+    public void settleErased(String journeyId) {
+        for (String group : groups) {
+            SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+            List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+            queue.deadLetterSequence(journeyId).forEach(letters::add);
+            if (letters.isEmpty()) {
+                continue;
+            }
+            letters.stream().filter(letter -> erasedContent(letter.message().getPayloadType())).forEach(queue::evict);
+            processing.getObject().sequencedDeadLetterProcessor(group).ifPresent(processor -> processor.process(
+                    letter -> journeyId.equals(String.valueOf(sequenceOf(group, letter.message())))));
+        }
+    }
+
+    /** Whether events of this type are a journey's enciphered content: all its events but its erasure. */
+    private static boolean erasedContent(Class<?> type) {
+        return JourneyEvent.class.isAssignableFrom(type) && type != JourneyErased.class;
     }
 
     /** The sequence an event waits in: as the group's processor orders events, its journey's. */

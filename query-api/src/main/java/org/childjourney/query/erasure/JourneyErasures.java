@@ -2,10 +2,12 @@ package org.childjourney.query.erasure;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.childjourney.core.access.Erasure;
 import org.childjourney.core.cipher.JourneyKeys;
 import org.childjourney.core.journey.event.JourneyErased;
+import org.childjourney.query.deadletter.DeadLetters;
 import org.childjourney.query.timeline.JourneyFactsSource;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +26,21 @@ class JourneyErasures {
 
     private final JourneyKeys keys;
     private final JourneyFactsSource facts;
+    private final DeadLetters deadLetters;
 
-    JourneyErasures(JourneyKeys keys, JourneyFactsSource facts) {
+    JourneyErasures(JourneyKeys keys, JourneyFactsSource facts, DeadLetters deadLetters) {
         this.keys = keys;
+        this.deadLetters = deadLetters;
         this.facts = facts;
     }
 
     @EventHandler
-    void on(JourneyErased erased) {
-        keys.erase(erased.journeyId().toString());
+    void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
+        String journeyId = erased.journeyId().toString();
+        keys.erase(journeyId);
+        // A read model's processor that holds a letter of the journey holds its erasure behind it: settled once the
+        // key is gone, in units of work of their own.
+        unitOfWork.afterCommit(committed -> deadLetters.settleErased(journeyId));
     }
 
     @QueryHandler

@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.childjourney.core.journey.event.JourneyEntry;
+import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.person.IdentifierDigests;
 import org.childjourney.query.readmodel.ReadModels;
 import org.slf4j.Logger;
@@ -65,14 +67,20 @@ class IdentifierLookupBackfill implements SmartInitializingSingleton {
             return;
         }
         Map<String, Set<String>> journeysByDigest = new LinkedHashMap<>();
+        Set<String> erased = new HashSet<>();
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
                     digests.of(entry.provenance().agency(), entry.subject()).forEach(digest -> journeysByDigest
                             .computeIfAbsent(digest, key -> new LinkedHashSet<>()).add(entry.journeyId().toString()));
+                } else if (event.getPayload() instanceof JourneyErased erasure) {
+                    erased.add(erasure.journeyId().toString());
                 }
             });
         }
+        // An erased journey is found by none of its identifiers (docs/erasure.md), whatever its events still say.
+        journeysByDigest.values().forEach(journeys -> journeys.removeAll(erased));
+        journeysByDigest.values().removeIf(Set::isEmpty);
         MongoCollection<Document> lookup = live.collection(JourneyLookupProjection.COLLECTION);
         List<WriteModel<Document>> writes = new ArrayList<>();
         journeysByDigest.forEach((digest, journeys) -> {

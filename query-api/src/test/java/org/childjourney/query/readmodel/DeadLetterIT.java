@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.mongodb.client.MongoCollection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One journey's event that a projection cannot apply, whether its handler fails or its document cannot be written,
@@ -42,6 +44,10 @@ class DeadLetterIT extends QueryApiIT {
 
     @Autowired
     Probe probe;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReadModels readModels;
 
     private QueryClient query;
     private String mo;
@@ -120,6 +126,39 @@ class DeadLetterIT extends QueryApiIT {
         assertThat(retried.json().path("applied").asInt()).as(retried.raw()).isEqualTo(1);
         assertThat(probe.documents.find(eq("_id", poisoned.journeyId().toString())).first()).isNotNull();
         assertThat(entryIds(poisoned)).contains(later);
+    }
+
+    /**
+     * Dead letters hold a journey's events enciphered, as the store does; once the journey is erased its letters of
+     * content nobody can read any more leave the queue, and its erasure reaches the projections, which drop its
+     * timeline (docs/erasure.md).
+     */
+    @Test
+    void anErasedJourneysLettersHoldNothingInClearAndItsErasureStillReachesTheTimeline() {
+        JourneyStories poisoned = new JourneyStories(eventStore, FictionalNhsNumbers.next());
+        poisoned.aeAttendance("2026-11-18T10:00:00Z");
+        awaitEntries(poisoned, 1);
+        probe.failWhileHandling.add(poisoned.journeyId());
+        poisoned.contact("2026-11-19T10:00:00Z");
+        poisoned.schoolConcern("2026-11-20T10:00:00Z", ConsentStatus.GIVEN);
+        awaitWaiting(poisoned, 2);
+
+        List<String> letters = jdbc.sql("SELECT payload FROM DeadLetterEntry WHERE sequenceIdentifier = ?")
+                .param(poisoned.journeyId().toString())
+                .query((row, n) -> new String(row.getBytes(1), StandardCharsets.UTF_8)).list();
+        assertThat(letters).hasSize(2).allSatisfy(letter -> assertThat(letter).startsWith("{\"cipher\":\"cj1\"")
+                .doesNotContain("Concerns from several agencies", "Hungry most mornings"));
+        probe.failWhileHandling.remove(poisoned.journeyId());
+
+        Answer erased = query.post("/api/v1/journeys/" + poisoned.journeyId() + "/erasure", ada, Map.of(),
+                "{\"ground\":\"court-order\",\"reason\":\"Fictional: an order to destroy the record\"}");
+
+        assertThat(erased.status()).as(erased.raw()).isEqualTo(202);
+        awaitWaiting(poisoned, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModels.collection("timelines")
+                .countDocuments(eq("_id", poisoned.journeyId().toString())) == 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM DeadLetterEntry WHERE sequenceIdentifier = ?")
+                .param(poisoned.journeyId().toString()).query(Long.class).single()).isZero();
     }
 
     private void awaitEntries(JourneyStories story, int entries) {
