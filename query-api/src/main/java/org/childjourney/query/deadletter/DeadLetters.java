@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -30,6 +33,11 @@ public class DeadLetters {
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final Set<String> groups;
+    private final ExecutorService settling = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "dead-letters-settling");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Axon's configuration is read when first needed: it is built after the beans that take part in it. */
     DeadLetters(ObjectProvider<EventProcessingConfiguration> processing, EventProcessorProperties processors) {
@@ -101,22 +109,32 @@ public class DeadLetters {
     }
 
     /**
-     * Settles an erased journey's letters (docs/erasure.md): its events waiting behind a failure hold content nobody
-     * can read any more, and leave every queue; the rest (the erasure itself, the records of reads of the journey)
-     * are then handed to the group's projections, so that each drops the journey's documents as it would have.
+     * Settles an erased journey's letters (docs/erasure.md), on a thread of its own, outside any unit of work: its
+     * events waiting behind a failure hold content nobody can read any more, and leave every queue, found by the
+     * journey whichever sequence they wait in (an agency's, in the inbox); what remains of the journey's sequences
+     * (the erasure itself, the records of reads) is then handed to the group's projections, so that each drops the
+     * journey's documents as it would have.
      */
     public void settleErased(String journeyId) {
-        for (String group : groups) {
-            SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-            List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
-            queue.deadLetterSequence(journeyId).forEach(letters::add);
-            if (letters.isEmpty()) {
-                continue;
+        settling.execute(() -> {
+            for (String group : groups) {
+                SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+                List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+                queue.deadLetters().forEach(sequence -> sequence.forEach(letter -> {
+                    if (letter.message() instanceof DomainEventMessage<?> event
+                            && journeyId.equals(event.getAggregateIdentifier())) {
+                        letters.add(letter);
+                    }
+                }));
+                if (letters.isEmpty()) {
+                    continue;
+                }
+                letters.stream().filter(letter -> erasedContent(letter.message().getPayloadType()))
+                        .forEach(queue::evict);
+                processing.getObject().sequencedDeadLetterProcessor(group).ifPresent(processor -> processor.process(
+                        letter -> journeyId.equals(String.valueOf(sequenceOf(group, letter.message())))));
             }
-            letters.stream().filter(letter -> erasedContent(letter.message().getPayloadType())).forEach(queue::evict);
-            processing.getObject().sequencedDeadLetterProcessor(group).ifPresent(processor -> processor.process(
-                    letter -> journeyId.equals(String.valueOf(sequenceOf(group, letter.message())))));
-        }
+        });
     }
 
     /** Whether events of this type are a journey's enciphered content: all its events but its erasure. */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ledger forgets an erased journey's child: identifier digests, demographic features and the blocking keys no
- * journey holds any more, its submissions' content digests. On PostgreSQL through the function
+ * other journey holds, its submissions' content digests. On PostgreSQL through the function
  * {@code erase_journey_ledger} (migration V13), which runs as the schema's owner, and only for a journey whose erasure
  * is recorded: the service role may not delete ledger rows itself. The embedded store has no roles, and its
  * statements are these, the function's own.
@@ -19,8 +19,9 @@ class LedgerErasure {
 
     /** The statements of {@code erase_journey_ledger}, for the embedded store. */
     private static final List<String> FORGET = List.of(
+            "DELETE FROM match_block WHERE digest IN (SELECT digest FROM journey_feature WHERE journey_id = :journey)"
+                    + " AND digest NOT IN (SELECT digest FROM journey_feature WHERE journey_id <> :journey)",
             "DELETE FROM journey_feature WHERE journey_id = :journey",
-            "DELETE FROM match_block WHERE NOT EXISTS (SELECT 1 FROM journey_feature WHERE digest = match_block.digest)",
             "DELETE FROM journey_identifier WHERE journey_id = :journey",
             "UPDATE intake_submission SET content_digest = REPEAT('0', 64) WHERE household_reference IS NOT NULL"
                     + " AND (journey_id = :journey OR EXISTS (SELECT 1 FROM intake_household_entry"
@@ -47,6 +48,10 @@ class LedgerErasure {
             jdbc.sql("SELECT erase_journey_ledger(?)").param(journeyId.value()).query((rs, row) -> 1).list();
             return;
         }
+        // The child's blocking keys first, in the order the gateway locks them.
+        jdbc.sql("SELECT digest FROM match_block WHERE digest IN (SELECT digest FROM journey_feature"
+                + " WHERE journey_id = ?) ORDER BY digest FOR UPDATE").param(journeyId.value())
+                .query(String.class).list();
         for (String statement : FORGET) {
             jdbc.sql(statement).param("journey", journeyId.value()).update();
         }

@@ -199,7 +199,11 @@ public final class DocumentBatch {
     }
 
     private void write() {
-        List<Object> ids = documents.keySet().stream().filter(changed::contains).toList();
+        // A document removed that was not stored when this batch asked needs no write: a delete by its id alone could
+        // take one another writer stored meanwhile.
+        List<Object> ids = documents.keySet().stream().filter(changed::contains)
+                .filter(id -> !removed.contains(id) || loaded.get(id) == null || loaded.get(id) != NOT_STORED)
+                .toList();
         for (List<Object> chunk : chunks(ids)) {
             try {
                 replace(chunk);
@@ -290,7 +294,7 @@ public final class DocumentBatch {
         Document document = documents.get(id);
         Long revision = loaded.get(id);
         if (removed.contains(id)) {
-            return !conditional || revision == null || revision == NOT_STORED
+            return !conditional || revision == null
                     ? new DeleteOneModel<>(eq("_id", id))
                     : new DeleteOneModel<>(and(eq("_id", id),
                             revision > UNCOUNTED ? eq(REVISION, revision) : exists(REVISION, false)));

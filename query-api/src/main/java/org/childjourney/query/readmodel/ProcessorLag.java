@@ -1,5 +1,6 @@
 package org.childjourney.query.readmodel;
 
+import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -26,9 +27,12 @@ class ProcessorLag {
             EventProcessorProperties processors, MeterRegistry meters) {
         this.events = events;
         this.processing = processing;
-        processors.getProcessors().keySet().forEach(group -> Gauge.builder("childjourney.processor.lag",
-                () -> lag(group)).tag("group", group)
-                .description("events the read model's processor has yet to handle").register(meters));
+        // A subscribing group handles events as they are appended: it is never behind.
+        processors.getProcessors().entrySet().stream()
+                .filter(group -> group.getValue().getMode() != EventProcessorProperties.Mode.SUBSCRIBING)
+                .map(Map.Entry::getKey)
+                .forEach(group -> Gauge.builder("childjourney.processor.lag", () -> lag(group)).tag("group", group)
+                        .description("events the read model's processor has yet to handle").register(meters));
     }
 
     private double lag(String group) {
