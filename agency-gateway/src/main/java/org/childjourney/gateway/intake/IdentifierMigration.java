@@ -3,6 +3,7 @@ package org.childjourney.gateway.intake;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,13 +112,13 @@ class IdentifierMigration implements SmartInitializingSingleton {
     }
 
     private void recomputeIdentifiers() {
-        Map<String, List<ChildJourneyId>> claimants = new LinkedHashMap<>();
+        Map<String, Set<ChildJourneyId>> claimants = new LinkedHashMap<>();
         Set<ChildJourneyId> erased = new HashSet<>();
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
             stored.forEach(event -> {
                 if (event.getPayload() instanceof JourneyEntry entry) {
                     identifiers.of(entry.provenance().agency(), entry.subject()).forEach(digest -> claimants
-                            .computeIfAbsent(digest, first -> new ArrayList<>(1)).add(entry.journeyId()));
+                            .computeIfAbsent(digest, first -> new LinkedHashSet<>(2)).add(entry.journeyId()));
                 } else if (event.getPayload() instanceof JourneyErased erasure) {
                     erased.add(erasure.journeyId());
                 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * erasing the journey replaces it by the time of its erasure, for ever: no key is made again for an erased journey.
  *
  * <p>Keys are held in memory for {@link #HELD} after they are read, so that an erasure reaches another service's
- * memory within that time. A journey whose events are enciphered but that the key store does not know at all is an
+ * memory within that time; an erasure, once known, is held for good (the journey's events are read often after it,
+ * by rebuilds and folds, and it never ends). A journey whose events are enciphered but that the key store does not know at all is an
  * error, never taken for an erasure: a service pointed at the wrong key store stops rather than reading the record
  * as erased.
  */
@@ -66,18 +67,17 @@ public final class JourneyKeys implements AutoCloseable {
 
     /** The journey's key to encipher with, made now if it has none; an erased journey has none to give. */
     public SecretKey toEncipher(String journeyId) {
-        SecretKey known = heldKey(journeyId);
-        if (known != null) {
-            return known;
-        }
-        Stored stored = read(journeyId);
+        Stored stored = held(journeyId);
         if (stored == null) {
-            stored = make(journeyId);
+            stored = read(journeyId);
+            if (stored == null) {
+                stored = make(journeyId);
+            }
+            hold(journeyId, stored);
         }
         if (stored.key() == null) {
             throw new JourneyErasedException();
         }
-        hold(journeyId, stored.key());
         return stored.key();
     }
 
@@ -87,16 +87,13 @@ public final class JourneyKeys implements AutoCloseable {
      * @throws IllegalStateException if the key store never knew the journey
      */
     public Optional<SecretKey> toDecipher(String journeyId) {
-        SecretKey known = heldKey(journeyId);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Stored stored = read(journeyId);
+        Stored stored = held(journeyId);
         if (stored == null) {
-            throw new IllegalStateException("the key store holds no key for a journey whose events are enciphered");
-        }
-        if (stored.key() != null) {
-            hold(journeyId, stored.key());
+            stored = read(journeyId);
+            if (stored == null) {
+                throw new IllegalStateException("the key store holds no key for a journey whose events are enciphered");
+            }
+            hold(journeyId, stored);
         }
         return Optional.ofNullable(stored.key());
     }
@@ -107,9 +104,7 @@ public final class JourneyKeys implements AutoCloseable {
             deleteKey(journeyId);
         } finally {
             // After the delete too: a read of the key meanwhile may have held it again.
-            synchronized (held) {
-                held.remove(journeyId);
-            }
+            hold(journeyId, new Stored(null));
         }
     }
 
@@ -207,26 +202,28 @@ public final class JourneyKeys implements AutoCloseable {
         }
     }
 
-    private @Nullable SecretKey heldKey(String journeyId) {
+    /** What is held of the journey's key, if it is still held: its key, or that it was erased. */
+    private @Nullable Stored held(String journeyId) {
         synchronized (held) {
-            Held key = held.get(journeyId);
-            if (key == null || clock.instant().isAfter(key.until())) {
+            Held known = held.get(journeyId);
+            if (known == null || clock.instant().isAfter(known.until())) {
                 return null;
             }
-            return key.key();
+            return known.stored();
         }
     }
 
-    private void hold(String journeyId, SecretKey key) {
+    /** Holds a key for {@link #HELD}, and an erasure for good: no key is made again for an erased journey. */
+    private void hold(String journeyId, Stored stored) {
         synchronized (held) {
-            held.put(journeyId, new Held(key, clock.instant().plus(HELD)));
+            held.put(journeyId, new Held(stored, stored.key() == null ? Instant.MAX : clock.instant().plus(HELD)));
         }
     }
 
     private record Stored(@Nullable SecretKey key) {
     }
 
-    private record Held(SecretKey key, Instant until) {
+    private record Held(Stored stored, Instant until) {
     }
 
     /** The key store could not be read or written; its database's own message is not repeated. */

@@ -83,7 +83,7 @@ class RetentionReviews implements RebuildableProjection {
 
     @EventHandler
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
-        DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned).remove(erased.journeyId().toString());
+        DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned, JOURNEYS).remove(erased.journeyId().toString());
     }
 
     /** Found by year, a scan: the records manager's yearly list, not a read of a child. */

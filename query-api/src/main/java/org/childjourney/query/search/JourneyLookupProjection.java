@@ -56,8 +56,7 @@ class JourneyLookupProjection implements RebuildableProjection {
 
     @EventHandler
     void on(JourneyEntry event, UnitOfWork<?> unitOfWork) {
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned,
-                DocumentBatch.idsOf(JourneyEntry.class, entry -> digestsOf(entry).stream()));
+        DocumentBatch batch = batch(unitOfWork);
         Function<Object, Document> open = id -> new Document("_id", id).append("journeyIds", new ArrayList<String>());
         String journeyId = event.journeyId().toString();
         for (String key : digestsOf(event)) {
@@ -75,7 +74,7 @@ class JourneyLookupProjection implements RebuildableProjection {
      */
     @EventHandler
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
-        DocumentBatch batch = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned);
+        DocumentBatch batch = batch(unitOfWork);
         String journeyId = erased.journeyId().toString();
         Set<Object> keys = new LinkedHashSet<>(batch.heldIds(held -> carries(held, journeyId)));
         readModels.collection(COLLECTION).find(eq("journeyIds", journeyId)).forEach(found -> keys.add(found.get("_id")));
@@ -87,6 +86,12 @@ class JourneyLookupProjection implements RebuildableProjection {
                 batch.remove(key);
             }
         }
+    }
+
+    /** The unit of work's batch, with the documents its entries name loaded at once, whichever event opens it. */
+    private DocumentBatch batch(UnitOfWork<?> unitOfWork) {
+        return DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned,
+                DocumentBatch.idsOf(JourneyEntry.class, entry -> digestsOf(entry).stream()));
     }
 
     private static boolean carries(Document identifier, String journeyId) {

@@ -104,8 +104,7 @@ class ReadProblems {
     @ExceptionHandler(CompletionException.class)
     ProblemDetail failed(CompletionException failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof ReadRefused) && !(cause instanceof InvalidReadRequest)
-                && !(cause instanceof JourneyGone)) {
+        while (cause.getCause() != null && !(cause instanceof ReadRefused) && !(cause instanceof InvalidReadRequest)) {
             cause = cause.getCause();
         }
         if (cause instanceof ReadRefused) {
@@ -113,9 +112,6 @@ class ReadProblems {
         }
         if (cause instanceof InvalidReadRequest invalid) {
             return invalid(invalid);
-        }
-        if (cause instanceof JourneyGone gone) {
-            return gone(gone);
         }
         log.error("read failed: {}", cause.getClass().getName());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "read-failed", "Read failed",
