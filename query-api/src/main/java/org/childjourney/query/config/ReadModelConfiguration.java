@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,7 +45,7 @@ class ReadModelConfiguration {
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
     MongoServer embeddedReadModelServer(QueryProperties properties, ObjectProvider<MVStore> readModelFile) {
         MVStore file = readModelFile.getIfAvailable();
-        MongoServer server = new MongoServer(file == null ? new MemoryBackend() : new H2Backend(file));
+        MongoServer server = new MongoServer(file == null ? new MemoryBackend() : new ReadModelFile(file).backend());
         server.bind(new InetSocketAddress("127.0.0.1", properties.readModelPort()));
         return server;
     }
