@@ -6,8 +6,8 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Map;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -20,7 +20,14 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     static final BsonDocuments TYPE = new BsonDocuments();
 
-    /** H2 accounts its page cache by the stored size: a running average of the documents encoded and decoded. */
+    /** BSON's own smallest document: its length and its terminating zero. */
+    private static final int SMALLEST = 5;
+    /**
+     * H2 bounds its page cache and its write buffer by the memory it estimates its pages take. A decoded document
+     * takes several times its BSON on the heap: it is counted as twice a running average of the documents' BSON.
+     */
+    private static final int HEAP_PER_BSON_BYTE = 2;
+
     private volatile int averageSize = 1024;
 
     private BsonDocuments() {
@@ -28,7 +35,7 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     @Override
     public int getMemory(Document document) {
-        return averageSize;
+        return averageSize * HEAP_PER_BSON_BYTE;
     }
 
     @Override
@@ -49,13 +56,13 @@ final class BsonDocuments extends BasicDataType<Document> {
         return new Document[size];
     }
 
-    /** Writes a document of field names to values as its length and its BSON; returns the BSON's length. */
+    /** Writes a document of field names to values as its BSON (which begins with its length); returns the length. */
     static int writeBson(WriteBuffer buffer, Map<String, ?> document) {
         ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
             int length = bson.readableBytes();
-            buffer.putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
             return length;
         } finally {
             bson.release();
@@ -64,8 +71,13 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     /** Reads what {@link #writeBson} wrote. */
     static Document readBson(ByteBuffer buffer) {
-        byte[] bson = new byte[DataUtils.readVarInt(buffer)];
-        buffer.get(bson);
+        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (length < SMALLEST || length > buffer.remaining()) {
+            throw new IllegalStateException("the read-model file holds a document it cannot read: it is damaged");
+        }
+        ByteBuffer bson = buffer.slice();
+        bson.limit(length);
+        buffer.position(buffer.position() + length);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 }

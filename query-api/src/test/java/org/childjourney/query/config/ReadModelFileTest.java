@@ -69,8 +69,12 @@ class ReadModelFileTest {
     @Test
     void documentsAreFoundByIdAloneAndBySeveralAfterARestart() {
         List<Object> ids = new ArrayList<>(IntStream.range(0, 2_000).mapToObj(i -> (Object) ("journey-" + i)).toList());
-        ids.addAll(List.of(7, 7.5, 9_000_000_000L, new ObjectId("65a1b2c3d4e5f60718293a4b"),
-                new Document("agency", "police").append("page", 2)));
+        // Values MongoDB's sort order takes for one another: numbers beyond an int with and without a fraction, NaN,
+        // and documents whose lists share their least element.
+        ids.addAll(List.of(7, 7.5, 9_000_000_000L, 9_000_000_000.5, Double.NaN,
+                new ObjectId("65a1b2c3d4e5f60718293a4b"), new Document("agency", "police").append("page", 2),
+                new Document("pages", List.of(1, 2)), new Document("pages", List.of(1, 3)),
+                new Document("pages", List.of(2, 1))));
         inFile(documents -> {
             ids.forEach(id -> documents.insertOne(new Document("_id", id).append("version", 1)));
             documents.updateOne(eq("_id", "journey-7"), Updates.set("version", 2));
@@ -89,6 +93,10 @@ class ReadModelFileTest {
             assertThat(documents.find(in("_id", "journey-1999", 7.5, 9_000_000_000L, "journey-8", "absent"))
                     .map(found -> found.get("_id")).into(new ArrayList<>()))
                     .containsExactlyInAnyOrder("journey-1999", 7.5, 9_000_000_000L);
+            for (Object id : ids.subList(ids.size() - 8, ids.size())) {
+                assertThat(documents.find(eq("_id", id)).into(new ArrayList<>())).as("found by %s", id)
+                        .singleElement().satisfies(found -> assertThat(found.get("_id")).isEqualTo(id));
+            }
             assertThatThrownBy(() -> documents.insertOne(new Document("_id", "journey-1999")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             documents.replaceOne(eq("_id", "journey-8"), new Document("_id", "journey-8").append("version", 4),
@@ -96,6 +104,19 @@ class ReadModelFileTest {
             assertThat(documents.find(eq("_id", "journey-8")).first()).containsEntry("version", 4);
             return null;
         });
+    }
+
+    @Test
+    void aDroppedCollectionIsMadeAgainAndKeptAcrossARestart() {
+        inFile(documents -> {
+            documents.insertOne(new Document("_id", "journey-1").append("version", 1));
+            documents.drop();
+            documents.insertOne(new Document("_id", "journey-1").append("version", 2));
+            return null;
+        });
+
+        Document read = inFile(documents -> documents.find(eq("_id", "journey-1")).first());
+        assertThat(read).containsEntry("version", 2);
     }
 
     @Test
