@@ -25,19 +25,30 @@ final class Workload {
      */
     private static final int OFFSET_DIVISOR = 50;
 
-    /** How much: full is a national slice (50,000 children, 1,000,000 events); small keeps CI exercising it. */
-    record Size(int children, int events) {
+    /**
+     * How much: full is a national slice (50,000 children, 1,000,000 events); smoke keeps CI running every phase of
+     * the harness, with the phases' own fixed counts (single posts, freshness samples, reads, the long journey) a
+     * tenth of their measuring size ({@code fixedShare}), so that its figures are not comparable with any other size.
+     */
+    record Size(int children, int events, int fixedShare) {
 
-        static final Size SMALL = new Size(300, 3_000);
-        static final Size FULL = new Size(50_000, 1_000_000);
+        static final Size SMOKE = new Size(50, 600, 10);
+        static final Size SMALL = new Size(300, 3_000, 1);
+        static final Size FULL = new Size(50_000, 1_000_000, 1);
 
-        /** {@code small}, {@code full}, or a number of events (with one child for every twenty events). */
+        /** {@code smoke}, {@code small}, {@code full}, or a number of events (with one child for every twenty). */
         static Size parse(String text) {
             return switch (text) {
+                case "smoke" -> SMOKE;
                 case "small" -> SMALL;
                 case "full" -> FULL;
-                default -> new Size(Math.max(50, Integer.parseInt(text) / 20), Integer.parseInt(text));
+                default -> new Size(Math.max(50, Integer.parseInt(text) / 20), Integer.parseInt(text), 1);
             };
+        }
+
+        /** One of a phase's fixed counts at this size. */
+        int fixed(int count) {
+            return Math.max(1, count / fixedShare);
         }
     }
 

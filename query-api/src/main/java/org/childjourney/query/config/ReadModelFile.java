@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The embedded read-model server's H2 file, laid out for speed: mongo-java-server's H2 backend stores each document
  * with Java serialisation and compares the keys of its {@code _id} index by Java-serialising both of them on every
  * comparison, which profiles of the ingest showed as most of the server's processor time (docs/benchmarks.md). Here
- * the same maps hold each document as BSON ({@link BsonDocuments}) and the {@code _id} index's keys compare as
- * MongoDB compares values ({@link IndexKeys}). A file in the earlier layout is emptied when opened: the read models
+ * the same maps hold each document as BSON ({@link BsonDocuments}) and the {@code _id} index's keys compare without
+ * being serialised ({@link IndexKeys}). A file in the earlier layout is emptied when opened: the read models
  * are rebuilt from the event store, since the read store then lacks their marker ({@code ReadModelsBehindTokens}).
  */
 final class ReadModelFile {
@@ -35,7 +35,7 @@ final class ReadModelFile {
     private static final String DOCUMENTS = "databases.";
     private static final String META = "meta.";
     private static final String LAYOUT_MAP = "childjourney.layout";
-    private static final String LAYOUT = "documents as BSON, _id keys compared as values";
+    private static final String LAYOUT = "documents as BSON, _id keys compared as strings or by their BSON";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFile.class);
 
@@ -89,7 +89,7 @@ final class ReadModelFile {
             return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
-        /** The {@code _id} index with keys compared as values; any other unique index as the backend makes it. */
+        /** The {@code _id} index with keys of {@link IndexKeys}; any other unique index as the backend makes it. */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
