@@ -28,7 +28,8 @@ final class Workload {
     /**
      * How much: full is a national slice (50,000 children, 1,000,000 events); smoke keeps CI running every phase of
      * the harness, with the phases' own fixed counts (single posts, freshness samples, reads, the long journey) a
-     * tenth of their measuring size ({@code fixedShare}), so that its figures are not comparable with any other size.
+     * tenth of their measuring size ({@code fixedShare}; the hot child keeps its {@link #HOT_ENTRIES}), so that its
+     * figures are comparable with no other size.
      */
     record Size(int children, int events, int fixedShare) {
 

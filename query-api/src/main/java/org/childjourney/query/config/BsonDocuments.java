@@ -24,7 +24,7 @@ final class BsonDocuments extends BasicDataType<Document> {
     private static final int SMALLEST = 5;
     /**
      * H2 bounds its page cache and its write buffer by the memory it estimates its pages take. A decoded document
-     * takes several times its BSON on the heap: it is counted as twice a running average of the documents' BSON.
+     * takes more than its BSON on the heap: it is counted as twice a running average of the documents' BSON.
      */
     private static final int HEAP_PER_BSON_BYTE = 2;
 
@@ -71,7 +71,7 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     /** Reads what {@link #writeBson} wrote. */
     static Document readBson(ByteBuffer buffer) {
-        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int length = buffer.remaining() < SMALLEST ? 0 : buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
         if (length < SMALLEST || length > buffer.remaining()) {
             throw new IllegalStateException("the read-model file holds a document it cannot read: it is damaged");
         }

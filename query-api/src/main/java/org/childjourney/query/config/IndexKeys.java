@@ -22,7 +22,8 @@ final class IndexKeys extends BasicDataType<KeyValue> {
 
     static final IndexKeys TYPE = new IndexKeys();
 
-    private static final int MEMORY = 64;
+    /** About what a key of one 36-character id takes on the heap: the key, its list, the string. */
+    private static final int MEMORY = 160;
 
     private IndexKeys() {
     }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The embedded read-model server's H2 file, laid out for speed: mongo-java-server's H2 backend stores each document
  * with Java serialisation and compares the keys of its {@code _id} index by Java-serialising both of them on every
  * comparison, which profiles of the ingest showed as most of the server's processor time (docs/benchmarks.md). Here
- * the same maps hold each document as BSON ({@link BsonDocuments}) and the {@code _id} index's keys compare without
- * being serialised ({@link IndexKeys}). A file in the earlier layout is emptied when opened: the read models
+ * the same maps hold each document as BSON ({@link BsonDocuments}) and the {@code _id} index's keys compare as strings,
+ * as every read model's ids are, not Java-serialised ({@link IndexKeys}). A file in the earlier layout is emptied when opened: the read models
  * are rebuilt from the event store, since the read store then lacks their marker ({@code ReadModelsBehindTokens}).
  */
 final class ReadModelFile {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -67,10 +68,11 @@ class FactsAtTheReadIT extends QueryApiIT {
         story.teamMemberAdded(RIVERSIDE, TeamRole.CORE_GROUP, null);
         enquiry = story.strategyDiscussion(StrategyDecision.S47_ENQUIRY, JourneyStories.POLICE);
         await().atMost(Duration.ofSeconds(30)).until(() -> entryIds(ann, "case-review").size() == 4);
-        processors().forEach(processor -> {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty());
-            processor.shutDown();
-        });
+        processors().forEach(processor -> await().atMost(Duration.ofSeconds(30))
+                .until(() -> !processor.processingStatus().isEmpty()));
+        // Stopped together: each waits out its current poll of the store.
+        CompletableFuture.allOf(processors().stream().map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     @AfterEach
