@@ -277,11 +277,11 @@ public class Rebuilds {
      * being in the new generation.
      */
     private void switchTo(Rebuild rebuild, List<TrackingEventProcessor> building, List<String> groups) {
-        building.forEach(TrackingEventProcessor::shutDown);
+        ReadModelsBehindTokens.stopTogether(building);
         List<StreamingEventProcessor> liveProcessors = groups.stream().map(group -> processing.getObject()
                 .eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
         liveProcessors.forEach(ReadModelsBehindTokens::awaitClaimed);
-        liveProcessors.forEach(StreamingEventProcessor::shutDown);
+        ReadModelsBehindTokens.stopTogether(liveProcessors);
         try {
             generation.switchTo(rebuild.generation);
             rebuild.state = "switched";
@@ -310,7 +310,7 @@ public class Rebuilds {
             return;
         }
         rebuild.state = "failed";
-        building.forEach(TrackingEventProcessor::shutDown);
+        ReadModelsBehindTokens.stopTogether(building);
         target.drop(rebuild.generation);
         transactions.executeInTransaction(() -> building.forEach(processor -> {
             for (int segment : tokens.fetchSegments(processor.getName())) {
