@@ -25,13 +25,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The JDBC event store, as Axon's auto-configuration builds it (which it stops doing once an event store is
- * declared here), except that its event processors each read the store on a stream of their own.
+ * declared here), except that its event processors share a reading of their own ({@link PromptEvents}).
  *
  * <p>Axon's default shares one cache among the processors at the head of the stream. The cache's producer reads
  * new events in a loop that ends only when a read finds none, and holds the event it started from until then:
  * under a sustained ingest the loop never ends, and every event since stays in memory (found by the benchmark at
- * 200,000 submissions, when the query API ran out of heap holding 105,000 events; docs/benchmarks.md). A processor
- * at the head polls the store instead, once a second when there is nothing new.
+ * 200,000 submissions, when the query API ran out of heap holding 105,000 events; docs/benchmarks.md). Axon's cache is
+ * switched off; the processors' own shared reading keeps a fixed number of events ({@value #SHARED_EVENTS}).
  *
  * <p>The store is read {@value #EVENTS_PER_QUERY} events a query instead of Axon's 100. On the embedded default the
  * query API reads the H2 file through the gateway's server, and H2 does not set TCP_NODELAY: the end of about every
@@ -47,6 +47,13 @@ import org.springframework.context.annotation.Configuration;
 class EventStoreConfiguration {
 
     private static final int EVENTS_PER_QUERY = 1_000;
+    /** How far behind its position a token keeps gaps: Axon's default, named for the shared reading. */
+    private static final int MAX_GAP_OFFSET = 10_000;
+    /**
+     * The latest events the processors' shared reading keeps, for processors a little behind the others: a few
+     * megabytes of heap (an event with its deserialised payload is a few kilobytes).
+     */
+    private static final int SHARED_EVENTS = 2_048;
 
     /** Disclosure records stored before they named their grounds are read with none. */
     @Bean
@@ -76,6 +83,7 @@ class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(EVENTS_PER_QUERY)
+                .maxGapOffset(MAX_GAP_OFFSET)
                 .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
                 .build();
     }
@@ -118,6 +126,6 @@ class EventStoreConfiguration {
      */
     @Bean
     PromptEvents promptEvents(EmbeddedEventStore eventStore, QueryProperties properties) {
-        return new PromptEvents(eventStore, properties.eventPollInterval());
+        return new PromptEvents(eventStore, properties.eventPollInterval(), MAX_GAP_OFFSET, SHARED_EVENTS);
     }
 }

@@ -23,14 +23,19 @@ import org.slf4j.LoggerFactory;
  * (or half a second without one): each stream's callback is called every poll, and the coordinator asks the store.
  * A tracking processor waits up to a second for events between extensions of its token claim: that wait is cut into
  * polls. It bounds how long a submission answered {@code 201} waits before the processors see it (the benchmark's
- * freshness figure), for one indexed query a poll per idle processor.
+ * freshness figure). The processors at the head of the store share one reading of it ({@link SharedReading}): one
+ * indexed query a poll while they are idle, and each event read once.
  */
 public final class PromptEvents implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PromptEvents.class);
 
+    /** How long the shared reading goes on with no processor following it. */
+    private static final Duration READING_IDLE = Duration.ofSeconds(10);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final long pollMillis;
+    private final SharedReading reading;
     /** The open streams' callbacks, each called every poll. */
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -39,9 +44,17 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
         return thread;
     });
 
-    public PromptEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Duration poll) {
+    /**
+     * @param store        the event store
+     * @param poll         how often an idle processor asks it for new events
+     * @param maxGapOffset how far behind its position the store's token keeps gaps (its own setting)
+     * @param shared       how many of the latest events the shared reading keeps ({@link SharedReading})
+     */
+    public PromptEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Duration poll, int maxGapOffset,
+            int shared) {
         this.store = store;
         this.pollMillis = Math.max(1, poll.toMillis());
+        this.reading = new SharedReading(store, pollMillis, maxGapOffset, shared, READING_IDLE, this::callWaiting);
         polls.scheduleWithFixedDelay(this::callWaiting, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -62,12 +75,13 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new Polled(store.openStream(trackingToken), pollMillis, waiting);
+        return new Polled(reading.openStream(trackingToken), pollMillis, waiting);
     }
 
     @Override
     public void close() {
         polls.shutdownNow();
+        reading.close();
     }
 
     @Override
