@@ -107,10 +107,12 @@ final class SharedReading implements AutoCloseable {
      *
      * @param sequence its number in the reading
      * @param before   the reading's token before it
+     * @param after    the reading's token after it
      * @param index    its position in the store; -1 where the tokens do not tell (a stream then reads on its own
      *                 from its last token, at or before this event)
      */
-    private record Read(long sequence, GapAwareTrackingToken before, long index, List<TrackedEventMessage<?>> events) {
+    private record Read(long sequence, GapAwareTrackingToken before, GapAwareTrackingToken after, long index,
+            List<TrackedEventMessage<?>> events) {
     }
 
     private int slot(long sequence) {
@@ -240,7 +242,7 @@ final class SharedReading implements AutoCloseable {
             }
         }
         GapAwareTrackingToken after = (GapAwareTrackingToken) token;
-        append(new Read(newest + 1, at, indexBetween(at, after), List.copyOf(events)), after);
+        append(new Read(newest + 1, at, after, indexBetween(at, after), List.copyOf(events)));
         return after;
     }
 
@@ -259,12 +261,12 @@ final class SharedReading implements AutoCloseable {
         }
     }
 
-    private void append(Read read, GapAwareTrackingToken after) {
+    private void append(Read read) {
         lock.lock();
         try {
             kept.set(slot(read.sequence()), read);
             newest = read.sequence();
-            position = after;
+            position = read.after();
             appended.signalAll();
         } finally {
             lock.unlock();
@@ -273,7 +275,8 @@ final class SharedReading implements AutoCloseable {
 
     /**
      * The position of the stored event that took a stream from {@code before} to {@code after}: the new position,
-     * or the gap it filled; -1 where more than one gap went (the store dropped old gaps at once) or none did.
+     * or else the gap it filled, the highest gap that went (the store drops old gaps only below the event it reads,
+     * when a token holds too many, or when the event is older than its gap timeout); -1 where no gap went.
      */
     private static long indexBetween(GapAwareTrackingToken before, GapAwareTrackingToken after) {
         if (after.getIndex() > before.getIndex()) {
@@ -281,7 +284,7 @@ final class SharedReading implements AutoCloseable {
         }
         SortedSet<Long> filled = new TreeSet<>(before.getGaps());
         filled.removeAll(after.getGaps());
-        return filled.size() == 1 ? filled.first() : -1;
+        return filled.isEmpty() ? -1 : filled.last();
     }
 
     private static @Nullable BlockingStream<TrackedEventMessage<?>> closeQuietly(
@@ -422,7 +425,11 @@ final class SharedReading implements AutoCloseable {
                 if (read.index() <= token.getIndex() && !token.getGaps().contains(read.index())) {
                     continue;
                 }
-                GapAwareTrackingToken advanced = token.advanceTo(read.index(), maxGapOffset);
+                // Having had every event of the reading since it joined, the stream covers all the reading has
+                // read; the gaps the store dropped from the reading's token (old, never to be filled) go from its
+                // own too.
+                GapAwareTrackingToken advanced = (GapAwareTrackingToken) token.advanceTo(read.index(), maxGapOffset)
+                        .upperBound(read.after());
                 last = advanced;
                 read.events().forEach(event -> taken.add(event.withTrackingToken(advanced)));
                 return true;

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -53,6 +54,8 @@ class SharedReadingTest {
     private final AtomicInteger streamsOpened = new AtomicInteger();
     private final List<Reader> readers = new CopyOnWriteArrayList<>();
     private final List<SharedReading> readings = new CopyOnWriteArrayList<>();
+    /** When the events appended next were recorded; now when null. */
+    private @Nullable Instant appendedAt;
 
     @BeforeEach
     void store() {
@@ -109,6 +112,13 @@ class SharedReadingTest {
         assertThat(streamsOpened).as("streams opened on the store once all follow the reading").hasValue(opened);
         assertThat(fromTheStart.payloadOf(350)).as("an event read once, its payload deserialised once")
                 .isSameAs(alsoFromTheStart.payloadOf(350)).isSameAs(fromTheHead.payloadOf(350));
+
+        // Events older than the store's gap timeout: the store drops the gaps below them, never to be filled.
+        appendedAt = Instant.now().minus(Duration.ofHours(1));
+        appendAllBut(401, 410, 405);
+        awaitTaken(fromTheStart, numbered(1, 410).stream().filter(i -> i != 405).toList());
+        assertThat(((GapAwareTrackingToken) fromTheStart.lastToken()).getGaps())
+                .as("a follower's token without the gaps the store dropped").isEmpty();
     }
 
     @Test
@@ -204,7 +214,7 @@ class SharedReadingTest {
             insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
             insert.setBytes(5, ("{\"number\":" + number + "}").getBytes(StandardCharsets.UTF_8));
             insert.setString(6, Tick.class.getName());
-            insert.setString(7, Instant.now().toString());
+            insert.setString(7, (appendedAt == null ? Instant.now() : appendedAt).toString());
             insert.executeUpdate();
         } catch (SQLException failed) {
             throw new IllegalStateException(failed);
