@@ -51,9 +51,10 @@ class EventStoreConfiguration {
     private static final int MAX_GAP_OFFSET = 10_000;
     /**
      * The latest events the processors' shared reading keeps, for processors a little behind the others: a few
-     * megabytes of heap (an event with its deserialised payload is a few kilobytes).
+     * megabytes of heap (an event with its deserialised payload and the reading's token is a few kilobytes; more
+     * while the token holds many gaps).
      */
-    private static final int SHARED_EVENTS = 2_048;
+    private static final int SHARED_EVENTS = 1_024;
 
     /** Disclosure records stored before they named their grounds are read with none. */
     @Bean

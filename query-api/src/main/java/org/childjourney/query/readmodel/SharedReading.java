@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -146,7 +147,7 @@ final class SharedReading implements AutoCloseable {
 
     /** The latest point of the reading whose token {@code token} covers: everything the stream lacks comes after. */
     private long joinable(GapAwareTrackingToken token) {
-        if (token.covers(position)) {
+        if (hasAllOf(token, Objects.requireNonNull(position))) {
             return newest + 1;
         }
         for (long sequence = newest; sequence >= 0 && sequence > newest - kept.length(); sequence--) {
@@ -154,15 +155,27 @@ final class SharedReading implements AutoCloseable {
             if (read == null || read.sequence() != sequence || read.index() < 0) {
                 return -1;
             }
-            if (token.covers(read.before())) {
+            if (hasAllOf(token, read.before())) {
                 return sequence;
             }
         }
         return -1;
     }
 
+    /**
+     * Whether a stream at {@code token} has had every event a reader at {@code point} has had. Stricter than Axon's
+     * {@code covers}, which passes over the token's gaps below where the point's token dropped old gaps: such a gap
+     * may be an event the reading has given before the point, which the stream would then never get.
+     */
+    private static boolean hasAllOf(GapAwareTrackingToken token, GapAwareTrackingToken point) {
+        return point.getIndex() <= token.getIndex() && !token.getGaps().contains(point.getIndex())
+                && point.getGaps().containsAll(token.getGaps().headSet(point.getIndex()));
+    }
+
     private void startReading(GapAwareTrackingToken from) {
         forgetKept();
+        // A number no reading used: a follower of an ended reading, waiting for the next, never takes this one's.
+        newest = newest + 1;
         position = from;
         Thread thread = new Thread(() -> read(from), "shared-event-reading");
         thread.setDaemon(true);
@@ -230,7 +243,9 @@ final class SharedReading implements AutoCloseable {
         TrackedEventMessage<?> first = stream.nextAvailable();
         events.add(first);
         TrackingToken token = first.trackingToken();
-        while (stream.peek().filter(next -> token.equals(next.trackingToken())).isPresent()) {
+        // The events an upcaster makes of one stored event share its token itself (two equal tokens may be two
+        // stored events: one that filled a gap as old gaps went is equal to the one before).
+        while (stream.peek().filter(next -> next.trackingToken() == token).isPresent()) {
             events.add(stream.nextAvailable());
         }
         for (TrackedEventMessage<?> event : events) {
