@@ -34,7 +34,6 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
     private static final Duration READING_IDLE = Duration.ofSeconds(10);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
-    private final long pollMillis;
     private final SharedReading reading;
     /** The open streams' callbacks, each called every poll. */
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
@@ -53,7 +52,7 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
     public PromptEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Duration poll, int maxGapOffset,
             int shared) {
         this.store = store;
-        this.pollMillis = Math.max(1, poll.toMillis());
+        long pollMillis = Math.max(1, poll.toMillis());
         this.reading = new SharedReading(store, pollMillis, maxGapOffset, shared, READING_IDLE, this::callWaiting);
         polls.scheduleWithFixedDelay(this::callWaiting, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
@@ -75,7 +74,7 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new Polled(reading.openStream(trackingToken), pollMillis, waiting);
+        return new Polled(reading.openStream(trackingToken), waiting);
     }
 
     @Override
@@ -104,32 +103,24 @@ public final class PromptEvents implements StreamableMessageSource<TrackedEventM
         return store.createTokenSince(duration);
     }
 
-    /** A stream whose wait for events asks the store again every poll, and whose callback is called every poll. */
+    /**
+     * A stream whose callback is called every poll. Its wait for events is the shared reading's, which asks the store
+     * again every poll.
+     */
     private static final class Polled implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
-        private final long pollMillis;
         private final Set<Runnable> waiting;
         private @Nullable Runnable callback;
 
-        Polled(BlockingStream<TrackedEventMessage<?>> stream, long pollMillis, Set<Runnable> waiting) {
+        Polled(BlockingStream<TrackedEventMessage<?>> stream, Set<Runnable> waiting) {
             this.stream = stream;
-            this.pollMillis = pollMillis;
             this.waiting = waiting;
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            while (true) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (stream.hasNextAvailable((int) Math.max(0, Math.min(pollMillis, left)), TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-                if (left <= 0) {
-                    return false;
-                }
-            }
+            return stream.hasNextAvailable(timeout, unit);
         }
 
         @Override
