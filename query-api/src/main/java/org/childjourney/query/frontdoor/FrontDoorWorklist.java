@@ -1,6 +1,7 @@
 package org.childjourney.query.frontdoor;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
@@ -8,10 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -36,7 +43,8 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.query.disclosure.DisclosureLog;
-import org.childjourney.query.readmodel.DocumentChanges;
+import org.childjourney.query.readmodel.DocumentBatch;
+import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.childjourney.query.readmodel.ReadModels;
 import org.childjourney.query.readmodel.RebuildableProjection;
 import org.childjourney.query.readmodel.TimeOrder;
@@ -45,77 +53,146 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects the front-door items awaiting a decision into collection {@code front_door}, one document per item keyed
- * by its entry id, deleted when a decision on it (or its retraction) is recorded, a processor batch's changes sent in
- * one bulk write ({@link DocumentChanges}): the collection holds the hub's
- * backlog, never its history, so listing it oldest first reads only what awaits (the embedded read store sorts the
- * collection; a real MongoDB by an index on {@code order}, the arrival's time as text that sorts, then the journey
- * and the item's place in it: two items of one journey recorded in one millisecond keep their order). Processed with the timelines (processing group
- * {@code timeline}), which read every journey event already. Answers {@link FindFrontDoor}: each item with its
- * journey's facts as of the read (folded from the event store, never a read model), the triage shown only where the
- * hub's ground holds; sealed journeys are left out. A listing is recorded, with the journeys it named, before it is
- * answered.
+ * Projects the front-door items awaiting a decision into collection {@code front_door}, in pages of the items that
+ * arrived in one tenth of a second, keyed by that tenth as text that sorts ({@link #pageOf}), each item removed when
+ * a decision on it (or its retraction) is recorded and a page deleted when it holds none: the collection holds the
+ * hub's backlog, never its history. A processor batch writes each page it changes once ({@link DocumentBatch}), so a
+ * batch of 500 events writes a handful of pages, not an item each, and a page holds what arrived in a tenth of a
+ * second, however long the backlog. Listing it oldest first reads pages in order of their keys (the embedded read
+ * store sorts the pages; a real MongoDB walks its {@code _id} index), each page's items in order of arrival, then
+ * journey, then place in the journey (two items of one journey recorded in one instant keep their order).
+ *
+ * <p>Processed with the timelines (processing group {@code timeline}), which read every journey event already, and
+ * rebuilt in the store's order, like every list across journeys. A decision names its item only by entry id: the
+ * item's page is found from the arrival of that entry in the journey's facts, folded from the event store. Answers
+ * {@link FindFrontDoor}: each item with its journey's facts as of the read (never a read model), the triage shown
+ * only where the hub's ground holds; sealed journeys are left out. A listing is recorded, with the journeys it named,
+ * before it is answered.
  */
 @Component
 @ProcessingGroup("timeline")
 class FrontDoorWorklist implements RebuildableProjection {
 
     static final String COLLECTION = "front_door";
+    private static final String ITEMS = "items";
+    /** A page's key: an arrival's time order ({@link TimeOrder}) to the tenth of a second. */
+    /** Pages fetched from the read store at a time while listing: a listing's page of items spans a few. */
+    private static final int PAGES_FETCHED = 4;
+    private static final int PAGE_KEY = "uuuu-MM-ddTHH:mm:ss.S".length();
+    private static final Comparator<Document> ARRIVAL = Comparator.<Document, String>comparing(
+            item -> item.getString("order"))
+            .thenComparing(item -> item.getString("journeyId"))
+            .thenComparingLong(item -> item.get("sequence", Number.class).longValue());
+    /** The pages a batch's new items go to, loaded at once. */
+    private static final Function<EventMessage<?>, Stream<String>> NEW_ITEM_PAGES = message ->
+            message.getPayload() instanceof JourneyEntry entry && awaitsDecision(EntryType.of(entry))
+                    ? Stream.of(pageOf(message.getTimestamp()))
+                    : Stream.empty();
 
     private final ReadModels readModels;
+    private final PoisonedDocuments poisoned;
     private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
     private final AgencyRegister register;
     private final Clock clock;
 
-    FrontDoorWorklist(ReadModels readModels, JourneyFactsSource facts, DisclosureLog disclosures,
-            AgencyRegister register, Clock clock) {
+    FrontDoorWorklist(ReadModels readModels, PoisonedDocuments poisoned, JourneyFactsSource facts,
+            DisclosureLog disclosures, AgencyRegister register, Clock clock) {
         this.readModels = readModels;
+        this.poisoned = poisoned;
         this.facts = facts;
         this.disclosures = disclosures;
         this.register = register;
         this.clock = clock;
     }
 
-    /** Each item is one journey's entry, and what removes it is on the same journey. */
-    @Override
-    public boolean perJourney() {
-        return true;
-    }
-
     @Override
     public RebuildableProjection copyFor(ReadModels generation) {
-        return new FrontDoorWorklist(generation, facts, disclosures, register, clock);
+        return new FrontDoorWorklist(generation, poisoned, facts, disclosures, register, clock);
     }
 
     @EventHandler
     void on(JourneyEntry entry, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             UnitOfWork<?> unitOfWork) {
         EntryType type = EntryType.of(entry);
-        DocumentChanges items = DocumentChanges.of(unitOfWork, readModels, COLLECTION);
-        if (type == EntryType.CONTACT || type == EntryType.DOMESTIC_ABUSE_NOTIFICATION) {
-            items.set(entry.entryId().toString(), new Document("_id", entry.entryId().toString())
-                    .append("journeyId", entry.journeyId().toString())
-                    .append("type", type.wireName())
-                    .append("agency", entry.provenance().agency().code().value())
-                    .append("occurredAt", entry.provenance().occurredAt().toString())
-                    .append("arrivedAt", recordedAt.toString())
-                    .append("order", TimeOrder.of(recordedAt))
-                    .append("sequence", sequence));
+        DocumentBatch pages = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned, NEW_ITEM_PAGES);
+        if (awaitsDecision(type)) {
+            String itemId = entry.entryId().toString();
+            String pageId = pageOf(recordedAt);
+            // An entry handled again (its batch failed after this page was written) is not listed twice.
+            if (items(pages.get(pageId, FrontDoorWorklist::newPage)).stream()
+                    .noneMatch(item -> itemId.equals(item.getString("entryId")))) {
+                items(pages.edit(pageId, FrontDoorWorklist::newPage)).add(new Document("entryId", itemId)
+                        .append("journeyId", entry.journeyId().toString())
+                        .append("type", type.wireName())
+                        .append("agency", entry.provenance().agency().code().value())
+                        .append("occurredAt", entry.provenance().occurredAt().toString())
+                        .append("arrivedAt", recordedAt.toString())
+                        .append("order", TimeOrder.of(recordedAt))
+                        .append("sequence", sequence));
+            }
         } else if (entry instanceof ContactDecided decided) {
-            items.delete(decided.contactEntryId().toString());
+            decided(entry.journeyId(), decided.contactEntryId(), pages);
         } else if (entry instanceof EntryRetracted retracted) {
-            items.delete(retracted.targetEntryId().toString());
+            decided(entry.journeyId(), retracted.targetEntryId(), pages);
         }
     }
 
-    /** An erased journey's items leave the worklist (ADR 0015). Found by journey, a scan: erasures are rare. */
+    /**
+     * An erased journey's items leave the worklist (ADR 0015). Found by journey in every page, a scan: erasures are
+     * rare.
+     */
     @EventHandler
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
-        DocumentChanges items = DocumentChanges.of(unitOfWork, readModels, COLLECTION);
+        DocumentBatch pages = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned, NEW_ITEM_PAGES);
         String journeyId = erased.journeyId().toString();
-        items.pendingIds(item -> journeyId.equals(item.getString("journeyId"))).forEach(items::delete);
-        items().find(Filters.eq("journeyId", journeyId)).forEach(item -> items.delete(item.getString("_id")));
+        Predicate<Document> ofJourney = item -> journeyId.equals(item.getString("journeyId"));
+        Set<Object> holding = new LinkedHashSet<>(pages.heldIds(page -> items(page).stream().anyMatch(ofJourney)));
+        readModels.collection(COLLECTION).find(Filters.eq(ITEMS + ".journeyId", journeyId))
+                .forEach(page -> holding.add(page.get("_id")));
+        holding.forEach(pageId -> remove(pageId, ofJourney, pages));
+    }
+
+    /**
+     * The item {@code itemId} leaves the worklist, if it is one: its page is the one of the entry's arrival, in the
+     * journey's facts. An entry the facts do not hold (its journey erased since) leaves with its journey.
+     */
+    private void decided(ChildJourneyId journeyId, EntryId itemId, DocumentBatch pages) {
+        facts.factsOf(journeyId).entries().stream()
+                .filter(entry -> entry.entryId().equals(itemId) && awaitsDecision(entry.type()))
+                .findFirst()
+                .ifPresent(entry -> remove(pageOf(entry.recordedAt()),
+                        item -> itemId.toString().equals(item.getString("entryId")), pages));
+    }
+
+    private static void remove(Object pageId, Predicate<Document> leaving, DocumentBatch pages) {
+        if (items(pages.get(pageId, FrontDoorWorklist::newPage)).stream().noneMatch(leaving)) {
+            return;
+        }
+        List<Document> left = items(pages.edit(pageId, FrontDoorWorklist::newPage));
+        left.removeIf(leaving);
+        if (left.isEmpty()) {
+            pages.remove(pageId);
+        }
+    }
+
+    private static boolean awaitsDecision(EntryType type) {
+        return type == EntryType.CONTACT || type == EntryType.DOMESTIC_ABUSE_NOTIFICATION;
+    }
+
+    /** The key of the page of the items that arrived in the same tenth of a second. */
+    static String pageOf(Instant arrivedAt) {
+        return TimeOrder.of(arrivedAt).substring(0, PAGE_KEY);
+    }
+
+    private static Document newPage(Object pageId) {
+        return new Document("_id", pageId).append(ITEMS, new ArrayList<Document>());
+    }
+
+    /** A page's items, to read or change in place. */
+    @SuppressWarnings("unchecked")
+    private static List<Document> items(Document page) {
+        return (List<Document>) page.computeIfAbsent(ITEMS, absent -> new ArrayList<Document>());
     }
 
     /** One page, and whether there is a next. */
@@ -124,8 +201,7 @@ class FrontDoorWorklist implements RebuildableProjection {
         Instant now = Instant.now(clock);
         AccessRequest request = new AccessRequest(query.hub(), register.kindOf(query.hub().agency()),
                 Purpose.MASH_TRIAGE, ReadKind.TIMELINE, null, now);
-        List<Document> page = items().find().sort(Sorts.ascending("order", "journeyId", "sequence"))
-                .skip(query.page() * FindFrontDoor.PAGE).limit(FindFrontDoor.PAGE + 1).into(new ArrayList<>());
+        List<Document> page = listed(query.page() * FindFrontDoor.PAGE, FindFrontDoor.PAGE + 1);
         List<FrontDoorItem> shown = new ArrayList<>();
         // The one more tells whether there is a next page; it is not shown, so not recorded either.
         for (Document item : page.subList(0, Math.min(page.size(), FindFrontDoor.PAGE))) {
@@ -144,9 +220,9 @@ class FrontDoorWorklist implements RebuildableProjection {
         AccessDecision decision = AccessPolicies.current().decide(request, journey);
         boolean hub = decision instanceof AccessDecision.Permitted permitted
                 && permitted.grounds().contains(Ground.HUB);
-        return new FrontDoorItem(item.getString("journeyId"), item.getString("_id"), item.getString("type"),
+        return new FrontDoorItem(item.getString("journeyId"), item.getString("entryId"), item.getString("type"),
                 item.getString("agency"), Instant.parse(item.getString("occurredAt")), arrived,
-                Duration.between(arrived, now), hub ? triage(journey, EntryId.of(item.getString("_id"))) : null);
+                Duration.between(arrived, now), hub ? triage(journey, EntryId.of(item.getString("entryId"))) : null);
     }
 
     private FrontDoorItem.Triage triage(JourneyFacts journey, EntryId itemId) {
@@ -156,8 +232,7 @@ class FrontDoorWorklist implements RebuildableProjection {
             if (entry.entryId().equals(itemId)) {
                 break;
             }
-            if ((entry.type() == EntryType.CONTACT || entry.type() == EntryType.DOMESTIC_ABUSE_NOTIFICATION)
-                    && !journey.retracted().contains(entry.entryId())) {
+            if (awaitsDecision(entry.type()) && !journey.retracted().contains(entry.entryId())) {
                 prior++;
             }
         }
@@ -174,7 +249,24 @@ class FrontDoorWorklist implements RebuildableProjection {
         return kind == null ? null : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private MongoCollection<Document> items() {
-        return readModels.collection(COLLECTION);
+    /** Up to {@code count} items after the first {@code skip}, oldest first, read from one generation. */
+    private List<Document> listed(int skip, int count) {
+        List<Document> listed = new ArrayList<>();
+        int skipping = skip;
+        MongoCollection<Document> pages = readModels.at(readModels.generation()).collection(COLLECTION);
+        try (MongoCursor<Document> inOrder = pages.find().sort(Sorts.ascending("_id")).batchSize(PAGES_FETCHED)
+                .iterator()) {
+            while (listed.size() < count && inOrder.hasNext()) {
+                List<Document> items = items(inOrder.next());
+                if (items.size() <= skipping) {
+                    skipping -= items.size();
+                    continue;
+                }
+                items.sort(ARRIVAL);
+                listed.addAll(items.subList(skipping, Math.min(items.size(), skipping + count - listed.size())));
+                skipping = 0;
+            }
+        }
+        return listed;
     }
 }

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 public class ReadModelsBehindTokens implements SmartInitializingSingleton {
 
     static final String SCHEMES = "read_model_schemes";
-    static final String MARKER = "read-models-hold-their-tokens-events: layout 4, retention reviews beside the timelines";
+    static final String MARKER = "read-models-hold-their-tokens-events: layout 5, the front door in pages of a tenth of a second";
     private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelsBehindTokens.class);

@@ -81,6 +81,7 @@ class ErasureIT extends QueryApiIT {
         String journey = story.journeyId().toString();
         await().atMost(Duration.ofSeconds(20)).until(() -> query.get(timeline(), sarah, "child-in-need").json()
                 .path("entries").size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> frontDoorPagesHolding(journey) == 1);
         assertThat(readStore()).as("before: the timeline's details, the identifier's digest")
                 .contains("Hungry most mornings", digests.ofNhsNumber(NhsNumber.of(nhsNumber)).orElseThrow());
         assertThat(readModels.getCollection("possible_duplicates").countDocuments(new Document("_id", task)))
@@ -121,6 +122,7 @@ class ErasureIT extends QueryApiIT {
         assertThat(readStore()).doesNotContain(nhsNumber, "Amy", "Example", "Hungry most mornings",
                 "Concerns from several agencies")
                 .doesNotContain(childsDigests);
+        assertThat(frontDoorPagesHolding(journey)).as("the contact awaiting the hub").isZero();
         assertThat(readModels.getCollection("access_log").countDocuments(new Document("_id", journey)))
                 .as("the journey's reads stay in the disclosure log").isOne();
         assertThat(readModels.getCollection("possible_duplicates").countDocuments(new Document("_id", task)))
@@ -150,6 +152,10 @@ class ErasureIT extends QueryApiIT {
                 .status()).as("an erased journey takes nothing more").isEqualTo(409);
         Answer chain = query.post("/api/v1/admin/chain/verifications", ada, Map.of(), "");
         assertThat(chain.json().path("intact").asBoolean()).as(chain.raw()).isTrue();
+    }
+
+    private long frontDoorPagesHolding(String journey) {
+        return readModels.getCollection("front_door").countDocuments(new Document("items.journeyId", journey));
     }
 
     /**

@@ -91,6 +91,36 @@ class FrontDoorIT extends QueryApiIT {
         assertThat(accesses.toString()).contains("mash.mo");
     }
 
+    /**
+     * More items than a page of the listing, arriving over several tenths of a second (so kept in several of the
+     * read store's pages): listed oldest first across both, and a decision or a retraction takes its item off
+     * whichever page holds it.
+     */
+    @Test
+    void aLongBacklogIsListedInArrivalOrderAcrossPagesAndEachDecisionTakesItsItemOff() throws InterruptedException {
+        List<EntryId> arrived = new ArrayList<>();
+        for (int item = 0; item < FindFrontDoor.PAGE + 10; item++) {
+            arrived.add(item % 2 == 0 ? story.domesticAbuse("2026-11-21T22:00:00Z")
+                    : story.contact(JourneyStories.SCHOOL, "2026-11-20T15:00:00Z"));
+            if (item % 10 == 9) {
+                Thread.sleep(120);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(this::ours, found -> found.size() == arrived.size());
+        assertThat(ours()).extracting(item -> item.path("entryId").asText())
+                .containsExactlyElementsOf(arrived.stream().map(EntryId::toString).toList());
+
+        story.decided(arrived.get(3));
+        story.retracted(JourneyStories.SCHOOL, arrived.get(FindFrontDoor.PAGE + 5));
+        story.retracted(JourneyStories.SCHOOL, story.aeAttendance("2026-11-22T08:00:00Z"));
+
+        List<String> left = new ArrayList<>(arrived.stream().map(EntryId::toString).toList());
+        left.remove(FindFrontDoor.PAGE + 5);
+        left.remove(3);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(this::ours, found -> found.size() == left.size()))
+                .extracting(item -> item.path("entryId").asText()).containsExactlyElementsOf(left);
+    }
+
     @Test
     void onlyTheHubListsAndDecidesAndOnlyOnAFrontDoorItem() {
         EntryId contact = story.contact(JourneyStories.SCHOOL, "2026-11-20T15:00:00Z");
