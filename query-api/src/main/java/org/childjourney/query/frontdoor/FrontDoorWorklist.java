@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -43,10 +37,9 @@ import org.childjourney.core.journey.event.EntryRetracted;
 import org.childjourney.core.journey.event.JourneyEntry;
 import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.query.disclosure.DisclosureLog;
-import org.childjourney.query.readmodel.DocumentBatch;
-import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.childjourney.query.readmodel.ReadModels;
 import org.childjourney.query.readmodel.RebuildableProjection;
+import org.childjourney.query.readmodel.SharedPages;
 import org.childjourney.query.readmodel.TimeOrder;
 import org.childjourney.query.timeline.JourneyFactsSource;
 import org.jspecify.annotations.Nullable;
@@ -56,50 +49,43 @@ import org.springframework.stereotype.Component;
  * Projects the front-door items awaiting a decision into collection {@code front_door}, in pages of the items that
  * arrived in one tenth of a second, keyed by that tenth as text that sorts ({@link #pageOf}), each item removed when
  * a decision on it (or its retraction) is recorded and a page deleted when it holds none: the collection holds the
- * hub's backlog, never its history. A processor batch writes each page it changes once ({@link DocumentBatch}), so a
- * batch of 500 events writes a handful of pages, not an item each, and a page holds what arrived in a tenth of a
- * second, however long the backlog. Listing it oldest first reads pages in order of their keys (the embedded read
- * store sorts the pages; a real MongoDB walks its {@code _id} index), each page's items in order of arrival, then
- * journey, then place in the journey (two items of one journey recorded in one instant keep their order).
+ * hub's backlog, never its history. A processor batch changes each page it touches once, in place
+ * ({@link SharedPages}: another segment, or a dead letter retried, may change the same page meanwhile), so a batch of
+ * 500 events writes a handful of pages, not an item each, and a page holds what arrived in a tenth of a second,
+ * however long the backlog. Listing it oldest first reads pages in order of their keys (the embedded read store sorts
+ * the pages; a real MongoDB walks its {@code _id} index), each page's items in order of arrival, then journey, then
+ * place in the journey (two items of one journey recorded in one instant keep their order).
  *
  * <p>Processed with the timelines (processing group {@code timeline}), which read every journey event already, and
- * rebuilt in the store's order, like every list across journeys. A decision names its item only by entry id: the
- * item's page is found from the arrival of that entry in the journey's facts, folded from the event store. Answers
- * {@link FindFrontDoor}: each item with its journey's facts as of the read (never a read model), the triage shown
- * only where the hub's ground holds; sealed journeys are left out. A listing is recorded, with the journeys it named,
- * before it is answered.
+ * rebuilt in the store's order, like every list across journeys. A decision names its item only by entry id, on the
+ * item's own journey: the item's page is found from that entry's arrival in the journey's own events, folded from the
+ * event store. Answers {@link FindFrontDoor}: each item with its journey's facts as of the read (never a read model),
+ * the triage shown only where the hub's ground holds; sealed journeys are left out. A listing is recorded, with the
+ * journeys it named, before it is answered.
  */
 @Component
 @ProcessingGroup("timeline")
 class FrontDoorWorklist implements RebuildableProjection {
 
     static final String COLLECTION = "front_door";
-    private static final String ITEMS = "items";
-    /** A page's key: an arrival's time order ({@link TimeOrder}) to the tenth of a second. */
     /** Pages fetched from the read store at a time while listing: a listing's page of items spans a few. */
     private static final int PAGES_FETCHED = 4;
+    /** A page's key: an arrival's time order ({@link TimeOrder}) to the tenth of a second. */
     private static final int PAGE_KEY = "uuuu-MM-ddTHH:mm:ss.S".length();
     private static final Comparator<Document> ARRIVAL = Comparator.<Document, String>comparing(
             item -> item.getString("order"))
             .thenComparing(item -> item.getString("journeyId"))
             .thenComparingLong(item -> item.get("sequence", Number.class).longValue());
-    /** The pages a batch's new items go to, loaded at once. */
-    private static final Function<EventMessage<?>, Stream<String>> NEW_ITEM_PAGES = message ->
-            message.getPayload() instanceof JourneyEntry entry && awaitsDecision(EntryType.of(entry))
-                    ? Stream.of(pageOf(message.getTimestamp()))
-                    : Stream.empty();
 
     private final ReadModels readModels;
-    private final PoisonedDocuments poisoned;
     private final JourneyFactsSource facts;
     private final DisclosureLog disclosures;
     private final AgencyRegister register;
     private final Clock clock;
 
-    FrontDoorWorklist(ReadModels readModels, PoisonedDocuments poisoned, JourneyFactsSource facts,
-            DisclosureLog disclosures, AgencyRegister register, Clock clock) {
+    FrontDoorWorklist(ReadModels readModels, JourneyFactsSource facts, DisclosureLog disclosures,
+            AgencyRegister register, Clock clock) {
         this.readModels = readModels;
-        this.poisoned = poisoned;
         this.facts = facts;
         this.disclosures = disclosures;
         this.register = register;
@@ -108,72 +94,55 @@ class FrontDoorWorklist implements RebuildableProjection {
 
     @Override
     public RebuildableProjection copyFor(ReadModels generation) {
-        return new FrontDoorWorklist(generation, poisoned, facts, disclosures, register, clock);
+        return new FrontDoorWorklist(generation, facts, disclosures, register, clock);
     }
 
     @EventHandler
     void on(JourneyEntry entry, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             UnitOfWork<?> unitOfWork) {
         EntryType type = EntryType.of(entry);
-        DocumentBatch pages = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned, NEW_ITEM_PAGES);
         if (awaitsDecision(type)) {
-            String itemId = entry.entryId().toString();
-            String pageId = pageOf(recordedAt);
-            // An entry handled again (its batch failed after this page was written) is not listed twice.
-            if (items(pages.get(pageId, FrontDoorWorklist::newPage)).stream()
-                    .noneMatch(item -> itemId.equals(item.getString("entryId")))) {
-                items(pages.edit(pageId, FrontDoorWorklist::newPage)).add(new Document("entryId", itemId)
-                        .append("journeyId", entry.journeyId().toString())
-                        .append("type", type.wireName())
-                        .append("agency", entry.provenance().agency().code().value())
-                        .append("occurredAt", entry.provenance().occurredAt().toString())
-                        .append("arrivedAt", recordedAt.toString())
-                        .append("order", TimeOrder.of(recordedAt))
-                        .append("sequence", sequence));
-            }
+            pages(unitOfWork).add(pageOf(recordedAt), new Document("entryId", entry.entryId().toString())
+                    .append("journeyId", entry.journeyId().toString())
+                    .append("type", type.wireName())
+                    .append("agency", entry.provenance().agency().code().value())
+                    .append("occurredAt", entry.provenance().occurredAt().toString())
+                    .append("arrivedAt", recordedAt.toString())
+                    .append("order", TimeOrder.of(recordedAt))
+                    .append("sequence", sequence));
         } else if (entry instanceof ContactDecided decided) {
-            decided(entry.journeyId(), decided.contactEntryId(), pages);
+            decided(entry.journeyId(), decided.contactEntryId(), unitOfWork);
         } else if (entry instanceof EntryRetracted retracted) {
-            decided(entry.journeyId(), retracted.targetEntryId(), pages);
+            decided(entry.journeyId(), retracted.targetEntryId(), unitOfWork);
         }
     }
 
     /**
-     * An erased journey's items leave the worklist (ADR 0015). Found by journey in every page, a scan: erasures are
-     * rare.
+     * An erased journey's items leave the worklist (ADR 0015): those this batch added, and those of the pages that
+     * hold one, found by a scan (erasures are rare).
      */
     @EventHandler
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
-        DocumentBatch pages = DocumentBatch.of(unitOfWork, readModels, COLLECTION, poisoned, NEW_ITEM_PAGES);
+        SharedPages pages = pages(unitOfWork);
         String journeyId = erased.journeyId().toString();
-        Predicate<Document> ofJourney = item -> journeyId.equals(item.getString("journeyId"));
-        Set<Object> holding = new LinkedHashSet<>(pages.heldIds(page -> items(page).stream().anyMatch(ofJourney)));
-        readModels.collection(COLLECTION).find(Filters.eq(ITEMS + ".journeyId", journeyId))
-                .forEach(page -> holding.add(page.get("_id")));
-        holding.forEach(pageId -> remove(pageId, ofJourney, pages));
+        pages.removeAdded(item -> journeyId.equals(item.getString("journeyId")));
+        readModels.collection(COLLECTION).find(Filters.eq(SharedPages.ITEMS + ".journeyId", journeyId))
+                .forEach(page -> page.getList(SharedPages.ITEMS, Document.class).stream()
+                        .filter(item -> journeyId.equals(item.getString("journeyId")))
+                        .forEach(item -> pages.remove(page.getString("_id"), item.getString("entryId"))));
     }
 
     /**
-     * The item {@code itemId} leaves the worklist, if it is one: its page is the one of the entry's arrival, in the
-     * journey's facts. An entry the facts do not hold (its journey erased since) leaves with its journey.
+     * The item {@code itemId} leaves the worklist, if it is one: from the page of its arrival, as its journey's own
+     * events record it. An entry they no longer hold (its journey erased since) leaves with its journey.
      */
-    private void decided(ChildJourneyId journeyId, EntryId itemId, DocumentBatch pages) {
-        facts.factsOf(journeyId).entries().stream()
-                .filter(entry -> entry.entryId().equals(itemId) && awaitsDecision(entry.type()))
-                .findFirst()
-                .ifPresent(entry -> remove(pageOf(entry.recordedAt()),
-                        item -> itemId.toString().equals(item.getString("entryId")), pages));
+    private void decided(ChildJourneyId journeyId, EntryId itemId, UnitOfWork<?> unitOfWork) {
+        facts.ownEntry(journeyId, itemId).filter(item -> awaitsDecision(item.type()))
+                .ifPresent(item -> pages(unitOfWork).remove(pageOf(item.recordedAt()), itemId.toString()));
     }
 
-    private static void remove(Object pageId, Predicate<Document> leaving, DocumentBatch pages) {
-        if (items(pages.get(pageId, FrontDoorWorklist::newPage)).stream().noneMatch(leaving)) {
-            return;
-        }
-        List<Document> left = items(pages.edit(pageId, FrontDoorWorklist::newPage));
-        left.removeIf(leaving);
-        if (left.isEmpty()) {
-            pages.remove(pageId);
-        }
+    private SharedPages pages(UnitOfWork<?> unitOfWork) {
+        return SharedPages.of(unitOfWork, readModels, COLLECTION, "entryId");
     }
 
     private static boolean awaitsDecision(EntryType type) {
@@ -183,16 +152,6 @@ class FrontDoorWorklist implements RebuildableProjection {
     /** The key of the page of the items that arrived in the same tenth of a second. */
     static String pageOf(Instant arrivedAt) {
         return TimeOrder.of(arrivedAt).substring(0, PAGE_KEY);
-    }
-
-    private static Document newPage(Object pageId) {
-        return new Document("_id", pageId).append(ITEMS, new ArrayList<Document>());
-    }
-
-    /** A page's items, to read or change in place. */
-    @SuppressWarnings("unchecked")
-    private static List<Document> items(Document page) {
-        return (List<Document>) page.computeIfAbsent(ITEMS, absent -> new ArrayList<Document>());
     }
 
     /** One page, and whether there is a next. */
@@ -257,7 +216,7 @@ class FrontDoorWorklist implements RebuildableProjection {
         try (MongoCursor<Document> inOrder = pages.find().sort(Sorts.ascending("_id")).batchSize(PAGES_FETCHED)
                 .iterator()) {
             while (listed.size() < count && inOrder.hasNext()) {
-                List<Document> items = items(inOrder.next());
+                List<Document> items = new ArrayList<>(inOrder.next().getList(SharedPages.ITEMS, Document.class));
                 if (items.size() <= skipping) {
                     skipping -= items.size();
                     continue;

@@ -15,9 +15,11 @@ import java.util.function.BiConsumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.childjourney.core.access.EntryFacts;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.access.JourneyFactsFold;
 import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.JourneyEvent;
 import org.childjourney.query.config.QueryProperties;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +72,13 @@ class JourneyFactsFromEvents implements JourneyFactsSource {
             return JourneyFacts.unknown();
         }
         return own.facts().linked().isEmpty() ? own.facts() : linked(journeyId, own);
+    }
+
+    @Override
+    public Optional<EntryFacts> ownEntry(ChildJourneyId journeyId, EntryId entryId) {
+        Folded own = own(journeyId);
+        return own == null ? Optional.empty()
+                : own.facts().entries().stream().filter(entry -> entry.entryId().equals(entryId)).findFirst();
     }
 
     @Override

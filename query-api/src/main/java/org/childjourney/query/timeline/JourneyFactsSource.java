@@ -1,9 +1,12 @@
 package org.childjourney.query.timeline;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.childjourney.core.access.EntryFacts;
 import org.childjourney.core.access.JourneyFacts;
 import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.JourneyEvent;
 
 /**
@@ -15,6 +18,12 @@ public interface JourneyFactsSource {
 
     /** The journey's facts, or {@link JourneyFacts#unknown()} if the record holds no such journey. */
     JourneyFacts factsOf(ChildJourneyId journeyId);
+
+    /**
+     * The entry as its journey's own events record it (not those of journeys linked to it), or empty if they hold no
+     * such entry: the journey's own fold, kept and read on from where it reached, as for {@link #factsOf}.
+     */
+    Optional<EntryFacts> ownEntry(ChildJourneyId journeyId, EntryId entryId);
 
     /**
      * The facts as they stood at {@code asAt}, of the journey and of the journeys linked to it then: their events
