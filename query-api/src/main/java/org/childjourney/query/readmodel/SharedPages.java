@@ -7,8 +7,7 @@ import static com.mongodb.client.model.Filters.size;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -27,11 +26,14 @@ import org.bson.Document;
 /**
  * Items kept in the array {@value #ITEMS} of pages that several writers change at once (a list across journeys, in
  * pages by time, that another segment or a dead letter retried may change meanwhile), changed in place and never
- * read first: a unit of work's items added to and removed from each page are sent when it commits, one bulk write of
- * at most two updates a page ({@code $addToSet} of every item it added, then {@code $pull} of every item it removed,
- * by the item's key field). A page whose last item is removed is deleted, only while it still holds none. The
- * changes of writers commute; replay-safe: an item added again is equal to the one added before and is not added
- * twice, and removing an item gone changes nothing. Counted with the other document writes.
+ * read first: a unit of work's items added to and removed from each page are sent when it commits, in one ordered
+ * bulk write of at most two updates a page ({@code $addToSet} of every item it added, then {@code $pull} of every
+ * item it removed, by the item's key field). The pages it removed items from are then fetched by id, and those left
+ * empty deleted, each only while it still holds none. Writers keep each other's changes; an item's own changes must
+ * come in order (an item removed, then added again, is listed), as a journey's events do in a processor and in its
+ * dead-letter queue. Replay-safe: an item added again is equal to the one added before and is not added twice, and
+ * removing an item gone changes nothing. A page that cannot be written fails its unit of work, to be handled again:
+ * no item makes a page large. Counted with the other document writes.
  */
 public final class SharedPages {
 
@@ -83,20 +85,25 @@ public final class SharedPages {
         List<WriteModel<Document>> writes = new ArrayList<>();
         added.forEach((pageId, items) -> writes.add(new UpdateOneModel<>(eq("_id", pageId),
                 Updates.addEachToSet(ITEMS, items), new UpdateOptions().upsert(true))));
+        removed.forEach((pageId, keys) -> writes.add(new UpdateOneModel<>(eq("_id", pageId),
+                Updates.pull(ITEMS, in(key, keys)))));
         if (!writes.isEmpty()) {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
             written.increment(writes.size());
         }
-        removed.forEach((pageId, keys) -> {
-            Document left = collection.findOneAndUpdate(eq("_id", pageId),
-                    Updates.pull(ITEMS, in(key, keys)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            written.increment();
-            if (left != null && left.getList(ITEMS, Document.class, List.of()).isEmpty()) {
-                // Not by its id alone: another writer may have added an item since.
-                collection.deleteOne(and(eq("_id", pageId), size(ITEMS, 0)));
-                written.increment();
+        if (!removed.isEmpty()) {
+            List<String> empty = new ArrayList<>();
+            // By their ids alone, which the embedded read store finds without a scan.
+            collection.find(in("_id", removed.keySet())).projection(Projections.include(ITEMS)).forEach(page -> {
+                if (page.getList(ITEMS, Document.class, List.of()).isEmpty()) {
+                    empty.add(page.getString("_id"));
+                }
+            });
+            if (!empty.isEmpty()) {
+                // Not by their ids alone: another writer may have added an item since.
+                written.increment(collection.deleteMany(and(in("_id", empty), size(ITEMS, 0))).getDeletedCount());
             }
-        });
+        }
         added.clear();
         removed.clear();
     }

@@ -98,8 +98,8 @@ class SharedPagesTest {
             pages.remove("p1", "never-there");
         });
 
-        assertThat(commands).as("an update of the items added, then one of those removed")
-                .containsExactly("update", "findAndModify");
+        assertThat(commands).as("one bulk update of the items added and removed, then a look at the pages removed from")
+                .containsExactly("update", "find");
         assertThat(keys("p1")).containsExactly("x", "y");
 
         inBatch(pages -> {
