@@ -25,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param readModelWriteBufferKb the changes the embedded server's H2 file holds in memory before writing them, in
  *                      the same estimate (H2 writes them at the latest every second)
  * @param readModelPageSize the items a read-model document holds before a page of them moves to a document of its
- *                      own: entries of a timeline, reads of a journey, items of an inbox
+ *                      own: entries of a timeline, reads of a journey
+ * @param inboxPageSize the items an agency's inbox holds in one document, and answers in one page of
+ *                      {@code GET /api/v1/inbox}
  * @param foldedJourneys how many journeys' folded facts the query API keeps between reads; a read folds only the
  *                      events recorded since (about a hundred bytes an entry)
  * @param requestsPerSecond    the requests one caller (a practitioner, an auditor, an agency system) may make a
@@ -45,7 +47,8 @@ public record QueryProperties(
         @NotBlank(message = MISSING_KEY) @Size(min = 32, message = MISSING_KEY) String digestKey,
         @NotBlank String database,
         @Nullable String readModelPath, int readModelPort, @Positive int readModelCacheMb,
-        @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int foldedJourneys,
+        @Positive int readModelWriteBufferKb, @Positive int readModelPageSize, @Positive int inboxPageSize,
+        @Positive int foldedJourneys,
         @Positive double requestsPerSecond, @Positive int requestBurst, @NotNull Duration eventPollInterval,
         @NotNull EventProcessorProperties.Mode processorMode, @Positive int processorSegments,
         @Positive int processorThreads, @Positive long chainCheckpointLinks) {

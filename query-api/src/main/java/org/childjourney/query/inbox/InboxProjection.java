@@ -24,11 +24,13 @@ import org.childjourney.core.journey.EntryId;
 import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.core.journey.event.JourneyErased;
 import org.childjourney.core.journey.event.NoticeAcknowledged;
+import org.childjourney.query.config.QueryProperties;
 import org.childjourney.query.readmodel.DocumentBatch;
 import org.childjourney.query.readmodel.PagedItems;
 import org.childjourney.query.readmodel.PoisonedDocuments;
 import org.childjourney.query.readmodel.ReadModels;
 import org.childjourney.query.readmodel.RebuildableProjection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +63,12 @@ class InboxProjection implements RebuildableProjection {
     private final PoisonedDocuments poisoned;
     private final PagedItems paging;
 
-    InboxProjection(ReadModels readModels, PoisonedDocuments poisoned, PagedItems paging) {
+    @Autowired
+    InboxProjection(ReadModels readModels, PoisonedDocuments poisoned, QueryProperties properties) {
+        this(readModels, poisoned, new PagedItems(properties.inboxPageSize()));
+    }
+
+    private InboxProjection(ReadModels readModels, PoisonedDocuments poisoned, PagedItems paging) {
         this.readModels = readModels;
         this.poisoned = poisoned;
         this.paging = paging;

@@ -234,8 +234,10 @@ class DocumentBatchTest {
         return client.getDatabase("test").getCollection("pages");
     }
 
-    /** Work on a thread of its own, as another processor's segment would do it, to its end. */
-    private static void elsewhere(Runnable work) {
+    /**
+     * Work on a thread of its own, as another processor's segment (or a dead letter retried) would do it, to its end.
+     */
+    static void elsewhere(Runnable work) {
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             other.submit(work).get();

@@ -51,6 +51,7 @@ class PagedReadModelsIT extends QueryApiIT {
     @DynamicPropertySource
     static void smallPages(DynamicPropertyRegistry registry) {
         registry.add("childjourney.query.read-model-page-size", () -> Integer.toString(PAGE));
+        registry.add("childjourney.query.inbox-page-size", () -> Integer.toString(PAGE));
     }
 
     @BeforeEach

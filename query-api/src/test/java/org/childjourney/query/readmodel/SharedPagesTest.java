@@ -15,9 +15,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -63,7 +60,7 @@ class SharedPagesTest {
         inBatch(pages -> {
             pages.add("p1", item("x"));
             pages.add("p1", item("y"));
-            elsewhere(() -> inBatch(other -> {
+            DocumentBatchTest.elsewhere(() -> inBatch(other -> {
                 other.add("p1", item("z"));
                 other.add("p2", item("w"));
             }));
@@ -75,7 +72,7 @@ class SharedPagesTest {
         inBatch(pages -> {
             pages.remove("p1", "x");
             pages.remove("p1", "y");
-            elsewhere(() -> inBatch(other -> other.remove("p1", "z")));
+            DocumentBatchTest.elsewhere(() -> inBatch(other -> other.remove("p1", "z")));
         });
 
         assertThat(page("p1")).as("a page is deleted when its last item leaves").isNull();
@@ -127,17 +124,5 @@ class SharedPagesTest {
     private void inBatch(Consumer<SharedPages> work) {
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("go")));
         unitOfWork.execute(() -> work.accept(SharedPages.of(unitOfWork, readModels, "pages", "key")));
-    }
-
-    /** Work on a thread of its own, as a dead letter retried, or another segment, would do it, to its end. */
-    private static void elsewhere(Runnable work) {
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        try {
-            other.submit(work).get();
-        } catch (InterruptedException | ExecutionException failed) {
-            throw new IllegalStateException(failed);
-        } finally {
-            other.shutdownNow();
-        }
     }
 }
