@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * Projects the front-door items awaiting a decision into collection {@code front_door}, in pages of the items that
  * arrived in one tenth of a second, keyed by that tenth as text that sorts ({@link #pageOf}), each item removed when
  * a decision on it (or its retraction) is recorded and a page deleted when it holds none: the collection holds the
- * hub's backlog, never its history. A processor batch changes each page it touches once, in place
+ * hub's backlog, never its history. A processor batch changes the pages it touches in place, in one bulk write
  * ({@link SharedPages}: another segment, or a dead letter retried, may change the same page meanwhile), so a batch of
  * 500 events writes a handful of pages, not an item each, and a page holds what arrived in a tenth of a second,
  * however long the backlog. Listing it oldest first reads pages in order of their keys (the embedded read store sorts
