@@ -158,6 +158,7 @@ class BenchmarkIT {
      */
     private void ingest(LocalStack stack, Workload workload, Connection store) throws Exception {
         Map<String, Double> writesBefore = documentWrites(stack);
+        long[] storeBefore = head(store);
         ProcessorTime gatewayCpu = stack.processorTime("agency-gateway");
         ProcessorTime queryCpu = stack.processorTime("query-api");
         long start = System.nanoTime();
@@ -179,6 +180,9 @@ class BenchmarkIT {
         readableRate = recorded / readableSeconds;
         report("# ingest: read-model document writes per submission " + writesPer(documentWrites(stack), writesBefore,
                 recorded) + " (the embedded store takes about 1,600 a second)");
+        long[] storeAfter = head(store);
+        report("# ingest: " + (storeAfter[0] - storeBefore[0] - (storeAfter[1] - storeBefore[1])) + " of "
+                + (storeAfter[0] - storeBefore[0]) + " store positions taken hold no event (appends rolled back)");
     }
 
     /**
