@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -125,10 +126,10 @@ class FrontDoorWorklist implements RebuildableProjection {
     void on(JourneyErased erased, UnitOfWork<?> unitOfWork) {
         SharedPages pages = pages(unitOfWork);
         String journeyId = erased.journeyId().toString();
-        pages.removeAdded(item -> journeyId.equals(item.getString("journeyId")));
+        Predicate<Document> ofJourney = item -> journeyId.equals(item.getString("journeyId"));
+        pages.removeAdded(ofJourney);
         readModels.collection(COLLECTION).find(Filters.eq(SharedPages.ITEMS + ".journeyId", journeyId))
-                .forEach(page -> page.getList(SharedPages.ITEMS, Document.class).stream()
-                        .filter(item -> journeyId.equals(item.getString("journeyId")))
+                .forEach(page -> page.getList(SharedPages.ITEMS, Document.class).stream().filter(ofJourney)
                         .forEach(item -> pages.remove(page.getString("_id"), item.getString("entryId"))));
     }
 
