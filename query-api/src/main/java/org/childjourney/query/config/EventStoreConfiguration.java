@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,7 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.childjourney.core.cipher.EncipheringSerializer;
 import org.childjourney.query.disclosure.JourneyDisclosedUpcaster;
@@ -62,9 +63,15 @@ class EventStoreConfiguration {
         return new JourneyDisclosedUpcaster();
     }
 
+    /**
+     * Knows a duplicate key by the database's codes, on H2 and PostgreSQL alike, also inside the batch update that
+     * appends events (Axon's {@code JdbcSQLErrorCodesResolver} looks only for a cause of one exception type, which
+     * neither database's batch update exception has): a journey's sequence number another process took first is then
+     * a {@code ConcurrencyException}, which the command gateway retries ({@link JourneyConfiguration}).
+     */
     @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+    PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws SQLException {
+        return new SQLErrorCodesResolver(dataSource);
     }
 
     @Bean

@@ -3,16 +3,20 @@ package org.childjourney.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.childjourney.core.journey.JourneyRuleViolation;
 import org.childjourney.core.journey.JourneyRuleViolation.Rule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 
 /**
  * The query API's commands meet the gateway's submissions on the same journey: an append refused because another
@@ -24,7 +28,8 @@ class CommandRetriesTest {
     private final JourneyConfiguration configuration = new JourneyConfiguration();
     private final ScheduledExecutorService retries = configuration.commandRetries();
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    private final CommandGateway commands = configuration.commandGateway(bus, retries);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CommandGateway commands = configuration.commandGateway(bus, retries, meters);
     private final AtomicInteger attempts = new AtomicInteger();
 
     @AfterEach
@@ -47,6 +52,41 @@ class CommandRetriesTest {
 
         assertThat(answer).isEqualTo("recorded");
         assertThat(attempts).hasValue(3);
+        assertThat(meters.counter("childjourney.command.lost.races").count()).as("retries counted").isEqualTo(2);
+    }
+
+    @Test
+    void sendsACommandAgainWhenItsWaitForTheJourneysLockGaveUp() {
+        bus.subscribe(String.class.getName(), command -> {
+            if (attempts.incrementAndGet() < 2) {
+                // As JdbcClient throws it when H2's lock timeout ends the wait.
+                throw new CannotAcquireLockException("lock wait timed out", new SQLException("timeout", "HYT00"));
+            }
+            return "recorded";
+        });
+
+        assertThat(commands.<String>sendAndWait("a notice")).isEqualTo("recorded");
+        assertThat(attempts).hasValue(2);
+    }
+
+    /**
+     * A command sent while another is being handled belongs to that one's transaction: retried alone, it would be
+     * recorded without it, or twice. It fails, and so does the command that sent it, whose retry decides both again.
+     */
+    @Test
+    void neverRetriesACommandSentInsideAnothersUnitOfWorkAlone() {
+        bus.subscribe(String.class.getName(), command -> {
+            attempts.incrementAndGet();
+            throw new ConcurrencyException("another process appended to the journey first");
+        });
+        DefaultUnitOfWork<?> outer = DefaultUnitOfWork.startAndGet(new GenericMessage<>("a decision on two journeys"));
+        try {
+            assertThatThrownBy(() -> commands.sendAndWait("one of its journeys' commands"))
+                    .isInstanceOf(ConcurrencyException.class);
+        } finally {
+            outer.rollback();
+        }
+        assertThat(attempts).hasValue(1);
     }
 
     @Test
@@ -58,6 +98,7 @@ class CommandRetriesTest {
 
         assertThatThrownBy(() -> commands.sendAndWait("a receipt")).isInstanceOf(JourneyRuleViolation.class);
         assertThat(attempts).hasValue(1);
+        assertThat(meters.counter("childjourney.command.lost.races").count()).isZero();
     }
 
     @Test
