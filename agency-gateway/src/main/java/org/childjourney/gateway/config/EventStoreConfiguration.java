@@ -7,7 +7,9 @@ import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
+import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.childjourney.core.journey.ChildJourney;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -24,10 +26,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code ConcurrencyException} and the submission is retried. (Despite its package, the resolver needs no JPA.)
  *
  * <p>Journeys are cached: a busy child has hundreds of entries, and loading the aggregate replayed all of them for
- * every submission (measured as the gateway's largest cost, docs/benchmarks.md). A cached journey can be stale
- * only if another process appended to it; its next append then collides on the sequence number, which evicts it,
- * and the submission is retried. {@code Intake} evicts a journey whose database transaction rolled back after
- * Axon's unit of work had committed.
+ * every submission (measured as the gateway's largest cost, docs/benchmarks.md). A cached journey reads what other
+ * processes appended since before it decides ({@link CaughtUpJourneys}). {@code Intake} evicts a journey whose
+ * database transaction rolled back after Axon's unit of work had committed.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -52,6 +53,12 @@ class EventStoreConfiguration {
     @Bean
     ConfigurerModule childJourneyAggregate(Cache journeyCache) {
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ChildJourney.class)
-                .configureCache(configuration -> journeyCache));
+                .configureRepository(configuration -> new CaughtUpJourneys(
+                        EventSourcingRepository.builder(ChildJourney.class)
+                                .parameterResolverFactory(configuration.parameterResolverFactory())
+                                .handlerDefinition(configuration.handlerDefinition(ChildJourney.class))
+                                .repositoryProvider(configuration::repository)
+                                .spanFactory(configuration.getComponent(RepositorySpanFactory.class)),
+                        journeyCache, configuration.eventStore())));
     }
 }

@@ -13,10 +13,17 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.agency.AgencyCode;
+import org.childjourney.core.agency.NoticeKind;
+import org.childjourney.core.journey.ChildJourneyId;
+import org.childjourney.core.journey.event.AgencyNotified;
 import org.childjourney.gateway.GatewayClient.Answer;
 import org.childjourney.gateway.GatewayClient;
 import org.childjourney.gateway.MockKeycloak;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +47,8 @@ abstract class ConcurrentFirstSubmissionsScenarios {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EventStore events;
 
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", KEYCLOAK::issuerUri);
@@ -141,8 +150,43 @@ abstract class ConcurrentFirstSubmissionsScenarios {
         assertThat(deadlocks()).as("transactions that deadlocked and were retried").isEqualTo(deadlocksBefore);
     }
 
+    /**
+     * Another process (the query API raising a notice, another gateway) appends to a journey this gateway holds in
+     * its cache. The cached journey reads what was appended before it decides the next submission, whose entry then
+     * takes the next sequence number at once, instead of colliding with the notice and being tried again.
+     */
+    @Test
+    void aCachedJourneyAppendedToElsewhereCatchesUpBeforeItDecidesInsteadOfColliding() {
+        String nhsNumber = Submissions.freshNhsNumber();
+        String journeyId = policeNotification(nhsNumber).json().path("journeyId").asText();
+        events.publish(new GenericDomainEventMessage<>("ChildJourney", journeyId, 1L, new AgencyNotified(
+                UUID.randomUUID().toString(), AgencyCode.of("csc-county"), NoticeKind.ACCESS_NOTICE,
+                ChildJourneyId.of(journeyId), List.of(), "A practitioner checked this child's flags.", null)));
+        double collisionsBefore = lostRaces("collision");
+
+        Answer next = policeNotification(nhsNumber);
+
+        assertThat(next.status()).as(next.raw()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                        + " ORDER BY sequenceNumber").param(journeyId).query(String.class).list())
+                .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
+                .containsExactly("DomesticAbuseNotified", "AgencyNotified", "DomesticAbuseNotified");
+        assertThat(lostRaces("collision")).as("submissions that collided and were tried again")
+                .isEqualTo(collisionsBefore);
+    }
+
+    /** A domestic abuse notification about the child, sent by the police on its own. */
+    Answer policeNotification(String nhsNumber) {
+        return new GatewayClient(port).submit(KEYCLOAK.agencySystem("police-east"),
+                Submissions.domesticAbuse("INC-" + UUID.randomUUID(), nhsNumber));
+    }
+
     private double deadlocks() {
-        Counter counter = meters.find("childjourney.submission.lost.races").tag("cause", "deadlock").counter();
+        return lostRaces("deadlock");
+    }
+
+    private double lostRaces(String cause) {
+        Counter counter = meters.find("childjourney.submission.lost.races").tag("cause", cause).counter();
         return counter == null ? 0 : counter.count();
     }
 
