@@ -77,7 +77,9 @@ class SecurityIT {
                 Arguments.of("an agency system whose token names no agency", KEYCLOAK.token(MockKeycloak.REALM,
                         "police-east", null, List.of("agency-system"), 300)),
                 Arguments.of("an agency system of an unregistered agency", KEYCLOAK.token(MockKeycloak.REALM,
-                        "rogue-system", "rogue-agency", List.of("agency-system"), 300)));
+                        "rogue-system", "rogue-agency", List.of("agency-system"), 300)),
+                Arguments.of("the monitoring system, which reads metrics only", KEYCLOAK.token(MockKeycloak.REALM,
+                        "metrics-scraper", null, List.of("metrics"), 300)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,14 +93,16 @@ class SecurityIT {
     }
 
     @Test
-    void metricsAreForAdministratorsOnly() {
+    void metricsAreForAdministratorsAndTheMonitoringSystemOnly() {
         GatewayClient gateway = new GatewayClient(port);
         String admin = KEYCLOAK.token(MockKeycloak.REALM, "journey-web", null, List.of("admin"), 300);
+        String scraper = KEYCLOAK.token(MockKeycloak.REALM, "metrics-scraper", null, List.of("metrics"), 300);
 
         assertThat(gateway.get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(gateway.get("/actuator/prometheus", KEYCLOAK.agencySystem("police-east")).status())
                 .isEqualTo(403);
         assertThat(gateway.get("/actuator/prometheus", admin).raw()).contains("jvm_memory_used_bytes");
+        assertThat(gateway.get("/actuator/prometheus", scraper).raw()).contains("jvm_memory_used_bytes");
         assertThat(gateway.get("/actuator/health", null).status()).as("probes need no token").isEqualTo(200);
     }
 

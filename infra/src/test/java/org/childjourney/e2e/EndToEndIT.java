@@ -257,6 +257,23 @@ class EndToEndIT {
         assertThat(released.path("entries").findValuesAsText("entryId")).containsExactly(schoolConcern);
     }
 
+    /**
+     * The monitoring system (the demo realm's {@code metrics-scraper}, as Prometheus's {@code oauth2} block would get
+     * its token) reads both services' metrics, and can neither submit nor read the record.
+     */
+    @Test
+    @Order(8)
+    void theMonitoringSystemReadsBothServicesMetricsAndNothingElse() throws Exception {
+        String scraper = HTTP.clientToken(stack.tokenUrl(), "metrics-scraper");
+
+        assertThat(HTTP.get(stack.gateway() + "/actuator/prometheus", scraper).raw())
+                .contains("childjourney_submissions_total");
+        assertThat(HTTP.get(stack.queryApi() + "/actuator/prometheus", scraper).raw())
+                .contains("childjourney_processor_lag");
+        assertThat(HTTP.post(stack.gateway() + "/api/v1/submissions", scraper, "{}").status()).isEqualTo(403);
+        assertThat(HTTP.get(stack.queryApi() + "/api/v1/admin/dead-letters", scraper).status()).isEqualTo(403);
+    }
+
     @Test
     @Order(8)
     void theEventStoresServerListensOnTheLoopbackInterfaceOnly() throws Exception {
@@ -544,6 +561,21 @@ class EndToEndIT {
         assertThat(password.status()).as("no password grant").isIn(400, 401);
         assertThat(password.json().has("access_token")).isFalse();
         assertThat(password.json().path("error").asText()).isIn("unauthorized_client", "invalid_client");
+
+        // The monitoring system's client: its secret made by Keycloak, as an administrator makes it after the import.
+        String scraperId = HTTP.get(stack.keycloak() + "/admin/realms/" + name + "/clients?clientId=metrics-scraper",
+                admin).json().path(0).path("id").asText();
+        String secret = HTTP.post(stack.keycloak() + "/admin/realms/" + name + "/clients/" + scraperId
+                + "/client-secret", admin, "").json().path("value").asText();
+        Answer scraper = HTTP.postForm(tokenUrl, Map.of("grant_type", "client_credentials",
+                "client_id", "metrics-scraper", "client_secret", secret));
+        assertThat(scraper.status()).as(scraper.raw()).isEqualTo(200);
+        JsonNode scraperClaims = JSON.readTree(Base64.getUrlDecoder().decode(
+                scraper.json().path("access_token").asText().split("\\.")[1]));
+        assertThat(scraperClaims.path("aud").toString()).contains("journey-gateway", "journey-query");
+        assertThat(scraperClaims.path("realm_access").path("roles").toString()).contains("\"metrics\"")
+                .doesNotContain("\"admin\"", "\"agency-system\"");
+        assertThat(scraperClaims.has("agency")).isFalse();
     }
 
     /** The public key as a JSON Web Key Set of one RS256 signing key. */

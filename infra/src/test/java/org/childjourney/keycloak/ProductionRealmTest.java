@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The production realm template (infra/keycloak/production-realm.json) holds no demo identity and no secret: agency
  * systems authenticate with signed JWTs (private_key_jwt) against keys they publish, people only through the
- * browser flow with PKCE and a second factor, tokens live five minutes and name the services they are for.
+ * browser flow with PKCE and a second factor, the monitoring system with a secret Keycloak makes, tokens live five minutes and name the services they are for.
  * {@code EndToEndIT} imports it into the real Keycloak and signs in with it.
  */
 class ProductionRealmTest {
@@ -34,7 +34,7 @@ class ProductionRealmTest {
 
     @Test
     void agencySystemsSignTheirClientAssertionsWithKeysTheyPublish() {
-        List<JsonNode> agencies = clients(client -> client.path("serviceAccountsEnabled").asBoolean());
+        List<JsonNode> agencies = clients(client -> serviceAccountRoles(client).contains("agency-system"));
         assertThat(agencies).isNotEmpty().allSatisfy(agency -> {
             assertThat(agency.path("clientAuthenticatorType").asText()).isEqualTo("client-jwt");
             assertThat(agency.path("attributes").path("use.jwks.url").asText()).isEqualTo("true");
@@ -46,6 +46,24 @@ class ProductionRealmTest {
             assertThat(agency.path("protocolMappers").findValuesAsText("claim.name")).contains("agency",
                     "agency_kind");
         });
+    }
+
+    /**
+     * The one other machine client is the monitoring system's, which reads both services' metrics and nothing else:
+     * its secret (Prometheus's {@code oauth2} block knows no signed assertion) is made by Keycloak on import.
+     */
+    @Test
+    void theMonitoringSystemReadsMetricsAndNothingElse() {
+        List<JsonNode> others = clients(client -> client.path("serviceAccountsEnabled").asBoolean()
+                && !serviceAccountRoles(client).contains("agency-system"));
+        assertThat(others).extracting(client -> client.path("clientId").asText()).containsExactly("metrics-scraper");
+        JsonNode scraper = others.get(0);
+        assertThat(serviceAccountRoles(scraper)).containsExactly("metrics");
+        assertThat(scraper.path("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+        assertThat(scraper.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(scraper.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(audiences(scraper)).containsExactlyInAnyOrder("journey-gateway", "journey-query");
+        assertThat(scraper.path("protocolMappers").findValuesAsText("claim.name")).doesNotContain("agency");
     }
 
     @Test
@@ -97,6 +115,16 @@ class ProductionRealmTest {
             }
         });
         return found;
+    }
+
+    private List<String> serviceAccountRoles(JsonNode client) {
+        List<String> roles = new ArrayList<>();
+        realm.path("users").forEach(user -> {
+            if (user.path("serviceAccountClientId").asText().equals(client.path("clientId").asText())) {
+                user.path("realmRoles").forEach(role -> roles.add(role.asText()));
+            }
+        });
+        return roles;
     }
 
     private static List<String> audiences(JsonNode client) {

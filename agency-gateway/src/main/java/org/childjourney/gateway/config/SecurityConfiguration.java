@@ -40,7 +40,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/prometheus").hasRole("admin")
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("admin", "metrics")
                         .requestMatchers("/api/v1/submissions", "/api/v1/submissions:batch", "/api/v1/inbox/**")
                         .hasRole("agency-system")
                         .anyRequest().denyAll())

@@ -16,7 +16,9 @@ public enum Role {
     /** A reviewer of what was known, by whom, and when. */
     AUDITOR("auditor"),
     /** An operator of the record itself. */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** A monitoring system: it reads the services' metrics, and nothing of the record. */
+    METRICS("metrics");
 
     private final String claim;
 

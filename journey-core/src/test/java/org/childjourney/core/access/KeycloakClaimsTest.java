@@ -26,7 +26,7 @@ class KeycloakClaimsTest {
     @Test
     void readsEveryRoleTheServicesRecognise() {
         Map<String, Object> claims = Map.of("realm_access", Map.of("roles",
-                List.of("agency-system", "practitioner", "mash", "auditor", "admin")));
+                List.of("agency-system", "practitioner", "mash", "auditor", "admin", "metrics")));
 
         assertThat(KeycloakClaims.roles(claims)).containsExactlyInAnyOrder(Role.values());
     }

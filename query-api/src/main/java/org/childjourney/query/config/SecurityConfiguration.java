@@ -30,11 +30,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Metrics say how busy the record is and where it fails: for administrators (and their scrapers) only. */
-    private static AuthorizationDecision administrator(Supplier<Authentication> authentication,
+    /**
+     * Metrics say how busy the record is and where it fails: for administrators, and for monitoring systems (the
+     * {@code metrics} role, which reads nothing else), only.
+     */
+    private static AuthorizationDecision metricsReader(Supplier<Authentication> authentication,
             RequestAuthorizationContext request) {
         return new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
-                && KeycloakClaims.roles(token.getToken().getClaims()).contains(Role.ADMIN));
+                && KeycloakClaims.roles(token.getToken().getClaims()).stream()
+                        .anyMatch(role -> role == Role.ADMIN || role == Role.METRICS));
     }
 
     private static final byte[] UNAUTHORIZED = ("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
@@ -56,7 +60,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::administrator)
+                        .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::metricsReader)
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 // The review bundle is HTML on the API too: the pages' policy on it (not on Swagger UI's own page).

@@ -82,6 +82,11 @@ class DeadLetterIT extends QueryApiIT {
         assertThat(query.get("/actuator/prometheus", null, Map.of()).status()).as("metrics: administrators only")
                 .isEqualTo(401);
         assertThat(query.get("/actuator/prometheus", mo, Map.of()).status()).isEqualTo(403);
+        String scraper = TOKENS.user("metrics-scraper", null, "metrics");
+        assertThat(query.get("/actuator/prometheus", scraper, Map.of()).raw()).as("the monitoring system's")
+                .contains("childjourney_dead_letters{group=\"timeline\"} 2.0");
+        assertThat(query.post("/api/v1/admin/dead-letters/timeline:retry", scraper, Map.of(), "").status())
+                .as("and nothing else").isEqualTo(403);
         assertThat(query.get("/actuator/prometheus", ada, Map.of()).raw())
                 .contains("childjourney_dead_letters{group=\"timeline\"} 2.0")
                 .contains("childjourney_reads_total{decision=\"permitted\",kind=\"timeline\",purpose=\"case-review\"}")
