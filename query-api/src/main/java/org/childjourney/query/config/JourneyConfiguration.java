@@ -48,9 +48,8 @@ class JourneyConfiguration {
                                 .parameterResolverFactory(configuration.parameterResolverFactory())
                                 .handlerDefinition(configuration.handlerDefinition(ChildJourney.class))
                                 .repositoryProvider(configuration::repository)
-                                .spanFactory(configuration.getComponent(RepositorySpanFactory.class))
-                                .eventStore(configuration.eventStore()),
-                        ledger)));
+                                .spanFactory(configuration.getComponent(RepositorySpanFactory.class)),
+                        configuration.eventStore(), ledger)));
     }
 
     @Bean(destroyMethod = "shutdownNow")
