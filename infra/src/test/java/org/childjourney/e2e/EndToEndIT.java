@@ -563,10 +563,16 @@ class EndToEndIT {
         assertThat(password.json().path("error").asText()).isIn("unauthorized_client", "invalid_client");
 
         // The monitoring system's client: its secret made by Keycloak, as an administrator makes it after the import.
-        String scraperId = HTTP.get(stack.keycloak() + "/admin/realms/" + name + "/clients?clientId=metrics-scraper",
-                admin).json().path(0).path("id").asText();
-        String secret = HTTP.post(stack.keycloak() + "/admin/realms/" + name + "/clients/" + scraperId
-                + "/client-secret", admin, "").json().path("value").asText();
+        String freshAdmin = HTTP.postForm(stack.keycloak() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .json().path("access_token").asText();
+        Answer found = HTTP.get(stack.keycloak() + "/admin/realms/" + name + "/clients?clientId=metrics-scraper",
+                freshAdmin);
+        assertThat(found.status()).as(found.raw()).isEqualTo(200);
+        Answer made = HTTP.post(stack.keycloak() + "/admin/realms/" + name + "/clients/"
+                + found.json().path(0).path("id").asText() + "/client-secret", freshAdmin, "");
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        String secret = made.json().path("value").asText();
         Answer scraper = HTTP.postForm(tokenUrl, Map.of("grant_type", "client_credentials",
                 "client_id", "metrics-scraper", "client_secret", secret));
         assertThat(scraper.status()).as(scraper.raw()).isEqualTo(200);
