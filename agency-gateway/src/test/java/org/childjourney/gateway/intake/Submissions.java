@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.childjourney.core.person.FictionalNhsNumbers;
 import org.junit.jupiter.params.provider.Arguments;
@@ -122,6 +124,15 @@ final class Submissions {
     }
 
     /** A fictional name no other test uses: letters only, capitalised. */
+    /**
+     * A date of birth in the 2010s, random: with {@link #freshName}s, a child no other test's is like. Fresh names
+     * alone often sound alike (their letters are few), and children born the same day with names that sound alike are
+     * possible duplicates for the hub.
+     */
+    static String freshDateOfBirth() {
+        return LocalDate.of(2010, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3650)).toString();
+    }
+
     static String freshName() {
         String letters = UUID.randomUUID().toString().replace("-", "").substring(0, 10).chars()
                 .mapToObj(digit -> String.valueOf((char) ('a' + Character.digit(digit, 16))))
