@@ -3,7 +3,6 @@ package org.childjourney.gateway.intake;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.childjourney.core.journey.ChildJourneyId;
 import org.childjourney.core.journey.DuplicateReason;
@@ -17,11 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the child's journey for a submission, inside the submission's transaction: the referenced entry's, else the
  * NHS number's, else the local id's, else by demographics ({@link DemographicMatching}): the journey of the same
- * child, or a new one. Identifiers the record has not seen yet are claimed for that journey (by keyed digest), so a
- * later submission with a known local id and a new NHS number attaches the NHS number to the same journey; two first
- * submissions about one child collide on the claim ({@link LostRaces}). What the submission leaves in doubt is a
- * possible duplicate for the hub: an NHS number and a local id that point to two journeys (the NHS number's wins), or
- * a new journey like another (it is provisional until the hub decides).
+ * child, or a new one ({@link NewJourneys}). Identifiers the record has not seen yet are claimed for that journey (by
+ * keyed digest), so a later submission with a known local id and a new NHS number attaches the NHS number to the same
+ * journey; two first submissions about one child collide on the claim ({@link LostRaces}). What the submission
+ * leaves in doubt is a possible duplicate for the hub: an NHS number and a local id that point to two journeys (the
+ * NHS number's wins), or a new journey like another (it is provisional until the hub decides).
  */
 @Component
 class JourneyPlacement {
@@ -29,11 +28,14 @@ class JourneyPlacement {
     private final IntakeLedger ledger;
     private final IdentifierDigests identifiers;
     private final DemographicMatching matching;
+    private final NewJourneys newJourneys;
 
-    JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers, DemographicMatching matching) {
+    JourneyPlacement(IntakeLedger ledger, IdentifierDigests identifiers, DemographicMatching matching,
+            NewJourneys newJourneys) {
         this.ledger = ledger;
         this.identifiers = identifiers;
         this.matching = matching;
+        this.newJourneys = newJourneys;
     }
 
     /**
@@ -94,7 +96,7 @@ class JourneyPlacement {
             journeyId = byLocal.get();
         } else {
             DemographicMatching.Match match = matching.match(features);
-            journeyId = match.sameChild() != null ? match.sameChild() : new ChildJourneyId(UUID.randomUUID());
+            journeyId = match.sameChild() != null ? match.sameChild() : newJourneys.next();
             DemographicMatching.Candidate doubt = match.doubt();
             if (doubt != null) {
                 duplicate = new PossibleDuplicate(doubt.journeyId(), DuplicateReason.DEMOGRAPHICS_ALIKE,

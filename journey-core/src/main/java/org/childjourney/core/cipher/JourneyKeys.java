@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
@@ -28,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * by rebuilds and folds, and it never ends). A journey whose events are enciphered but that the key store does not know at all is an
  * error, never taken for an erasure: a service pointed at the wrong key store stops rather than reading the record
  * as erased.
+ *
+ * <p>The keys of journeys not begun yet can be made ahead, many in one write ({@link #makeAhead}): else each new
+ * child's first entry waits for a write of its own, a commit to the key store's file. A key made ahead and never used
+ * is a key of a journey that never began: it opens nothing.
  */
 public final class JourneyKeys implements AutoCloseable {
 
@@ -62,6 +67,37 @@ public final class JourneyKeys implements AutoCloseable {
                     + " data_key VARCHAR(64), erased_at VARCHAR(40))");
         } catch (SQLException unavailable) {
             throw new KeyStoreUnavailable(unavailable);
+        }
+    }
+
+    /**
+     * Makes and stores the keys of journeys not begun yet, all in one write, and holds them: their first events are
+     * enciphered without a read or a write of the key store.
+     */
+    public void makeAhead(List<String> journeyIds) {
+        List<String> keys = journeyIds.stream().map(journeyId -> newKey()).toList();
+        try (Connection connection = store.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO journey_key (journey_id, data_key, erased_at) VALUES (?, ?, NULL)")) {
+                for (int journey = 0; journey < journeyIds.size(); journey++) {
+                    insert.setString(1, journeyIds.get(journey));
+                    insert.setString(2, keys.get(journey));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException failed) {
+                connection.rollback();
+                throw failed;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException unavailable) {
+            throw new KeyStoreUnavailable(unavailable);
+        }
+        for (int journey = 0; journey < journeyIds.size(); journey++) {
+            hold(journeyIds.get(journey), new Stored(secretKey(keys.get(journey))));
         }
     }
 
@@ -137,10 +173,14 @@ public final class JourneyKeys implements AutoCloseable {
         return stored != null && stored.key() == null;
     }
 
-    private Stored make(String journeyId) {
+    private String newKey() {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
-        String key = Base64.getEncoder().encodeToString(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private Stored make(String journeyId) {
+        String key = newKey();
         try (Connection connection = store.getConnection()) {
             connection.setAutoCommit(true);
             insert(connection, journeyId, key);
