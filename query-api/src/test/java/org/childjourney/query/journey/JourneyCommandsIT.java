@@ -74,28 +74,30 @@ class JourneyCommandsIT extends QueryApiIT {
             if (unitOfWork.getMessage().getPayload() instanceof RaiseNotice notice
                     && notice.noticeId().equals(noticeId)) {
                 unitOfWork.onCommit(done -> attempts.add("committed"));
-                unitOfWork.onRollback(failed -> attempts.add("rolled back: " + failed.getExecutionResult().getExceptionResult()));
+                unitOfWork.onRollback(failed -> attempts.add(
+                        "rolled back: " + failed.getExecutionResult().getExceptionResult()));
             }
             return chain.proceed();
         });
-        CountDownLatch appended = new CountDownLatch(1);
         ExecutorService gateway = Executors.newSingleThreadExecutor();
-        Future<Boolean> submission = gateway.submit(() -> transaction.execute(status -> {
-            // As the gateway appends a submission: under the journey's row lock, committed once the notice waits.
-            jdbc.sql("SELECT journey_id FROM journey_ledger WHERE journey_id = ? FOR UPDATE")
-                    .param(story.journeyId().value()).query((row, number) -> number).list();
-            story.aeAttendance("2026-11-18T11:00:00Z");
-            appended.countDown();
-            return anotherSessionWaitsForThisOne(Duration.ofSeconds(10));
-        }));
         try {
+            CountDownLatch appended = new CountDownLatch(1);
+            Future<Boolean> submission = gateway.submit(() -> transaction.execute(status -> {
+                // As the gateway appends a submission: under the journey's row lock, committed once the notice waits.
+                jdbc.sql("SELECT journey_id FROM journey_ledger WHERE journey_id = ? FOR UPDATE")
+                        .param(story.journeyId().value()).query((row, number) -> number).list();
+                story.aeAttendance("2026-11-18T11:00:00Z");
+                appended.countDown();
+                return aLedgerLockWaitsForThisSession(Duration.ofSeconds(10));
+            }));
             assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
             commands.send(new RaiseNotice(story.journeyId(), noticeId, AgencyCode.of("csc-county"),
                     NoticeKind.ACCESS_NOTICE, List.of(), "A practitioner checked this child's flags.", null));
             assertThat(submission.get(10, TimeUnit.SECONDS)).as("the notice waited for the submission's lock").isTrue();
         } finally {
-            gateway.shutdownNow();
             watching.cancel();
+            gateway.shutdownNow();
+            assertThat(gateway.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
         assertThat(jdbc.sql("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?"
@@ -104,19 +106,6 @@ class JourneyCommandsIT extends QueryApiIT {
                 .containsExactly("AeAttendanceRecorded", "AeAttendanceRecorded", "AgencyNotified");
         assertThat(attempts).as("the notice was decided once, after the submission, without colliding with its append")
                 .containsExactly("committed");
-    }
-
-    /** Whether another H2 session came to wait for this one's locks within the time given. */
-    private boolean anotherSessionWaitsForThisOne(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = SESSION_ID()")
-                    .query(Long.class).single() > 0) {
-                return true;
-            }
-            sleep(Duration.ofMillis(5));
-        }
-        return false;
     }
 
     /**
@@ -134,6 +123,19 @@ class JourneyCommandsIT extends QueryApiIT {
                         AgencyCode.of("csc-county"), NoticeKind.ACCESS_NOTICE, story.journeyId(), List.of(),
                         "A practitioner checked this child's flags.", null))))
                 .isInstanceOf(ConcurrencyException.class);
+    }
+
+    /** Whether another H2 session came to wait for this one's lock on a ledger row, within the time given. */
+    private boolean aLedgerLockWaitsForThisSession(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = SESSION_ID()"
+                    + " AND EXECUTING_STATEMENT LIKE '%journey_ledger%FOR UPDATE%'").query(Long.class).single() > 0) {
+                return true;
+            }
+            sleep(Duration.ofMillis(5));
+        }
+        return false;
     }
 
     private static void sleep(Duration pause) {
