@@ -224,7 +224,7 @@ abstract class ConcurrentFirstSubmissionsScenarios {
         assertThat(journeys).as("one child, one journey").hasSize(1);
         assertThat(jdbc.sql("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?")
                 .param(journeys.get(0)).query(String.class).list())
-                .as("six entries, no task")
+                .as("six entries, no task (the child born %s)", born)
                 .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
                 .containsOnly("SchoolConcernRaised", "DomesticAbuseNotified")
                 .hasSize(6);

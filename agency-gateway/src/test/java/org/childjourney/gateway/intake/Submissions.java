@@ -123,7 +123,6 @@ final class Submissions {
                 "\"incidentReference\":\"" + id + "\",\"childPresent\":true,\"riskLevel\":\"high\"");
     }
 
-    /** A fictional name no other test uses: letters only, capitalised. */
     /**
      * A date of birth in the 2010s, random: with {@link #freshName}s, a child no other test's is like. Fresh names
      * alone often sound alike (their letters are few), and children born the same day with names that sound alike are
@@ -133,6 +132,7 @@ final class Submissions {
         return LocalDate.of(2010, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3650)).toString();
     }
 
+    /** A fictional name no other test uses: letters only, capitalised. */
     static String freshName() {
         String letters = UUID.randomUUID().toString().replace("-", "").substring(0, 10).chars()
                 .mapToObj(digit -> String.valueOf((char) ('a' + Character.digit(digit, 16))))
