@@ -21,6 +21,11 @@ import org.childjourney.core.journey.ChildJourney;
  * it), the journey is loaded again from the store. The first version read the cached journey's own latest event to
  * tell, which opened and deserialised it: 7% of the gateway's processor samples on PostgreSQL.
  *
+ * <p>Sequence numbers alone are compared, as the first version did. Between a rolled-back submission's release of the
+ * lock and the cache forgetting its journey ({@code CachedJourneys}, after the transaction ends), another process
+ * could append an event under the number the undone one had: the cached journey would then keep the undone entry and
+ * miss the other's. Keeping the latest event's identifier with the cached journey would close that window.
+ *
  * <p>The submission holds the journey's row lock in the ledger, which the query API also takes before it loads a
  * journey for a command of its own, so that nothing it appends comes between this reading and the submission's
  * append. What appends without the lock (a command the query API sends inside another's, an erasure) can still
