@@ -27,15 +27,23 @@ class NewJourneys {
         this.keys = keys;
     }
 
+    /**
+     * The next journey made ahead; when none is left, the first of {@value #MADE_AHEAD} more, made on the caller's
+     * thread without holding up other callers (each of several finding none left makes its own).
+     */
     ChildJourneyId next() {
         synchronized (ahead) {
-            if (ahead.isEmpty()) {
-                List<ChildJourneyId> made = Stream.generate(() -> new ChildJourneyId(UUID.randomUUID()))
-                        .limit(MADE_AHEAD).toList();
-                keys.makeAhead(made.stream().map(ChildJourneyId::toString).toList());
-                ahead.addAll(made);
+            ChildJourneyId given = ahead.poll();
+            if (given != null) {
+                return given;
             }
-            return ahead.remove();
         }
+        List<ChildJourneyId> made = Stream.generate(() -> new ChildJourneyId(UUID.randomUUID()))
+                .limit(MADE_AHEAD).toList();
+        keys.makeAhead(made.stream().map(ChildJourneyId::toString).toList());
+        synchronized (ahead) {
+            ahead.addAll(made.subList(1, MADE_AHEAD));
+        }
+        return made.get(0);
     }
 }

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The journeys' keys, in the key store: a database of its own, never the event store's, so that no backup or export
- * of the events holds a key (ADR 0015). A journey's key is made when its first enciphered event is stored, and
- * erasing the journey replaces it by the time of its erasure, for ever: no key is made again for an erased journey.
+ * of the events holds a key (ADR 0015). A journey's key is made before its first enciphered event is stored (when
+ * that event is, or ahead), and erasing the journey replaces it by the time of its erasure, for ever: no key is made
+ * again for an erased journey.
  *
  * <p>Keys are held in memory for {@link #HELD} after they are read, so that an erasure reaches another service's
  * memory within that time; an erasure, once known, is held for good (the journey's events are read often after it,
@@ -31,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * as erased.
  *
  * <p>The keys of journeys not begun yet can be made ahead, many in one write ({@link #makeAhead}): else each new
- * child's first entry waits for a write of its own, a commit to the key store's file. A key made ahead and never used
- * is a key of a journey that never began: it opens nothing.
+ * child's first entry waits for a write of its own, a commit to the key store's file. A key made ahead is kept apart
+ * until its journey's first event takes it, and then held as a key read. One made ahead and never used is a key of a
+ * journey that never began: it opens nothing.
  */
 public final class JourneyKeys implements AutoCloseable {
 
@@ -45,11 +47,19 @@ public final class JourneyKeys implements AutoCloseable {
     private static final int KEY_BYTES = 32;
     /** The most keys held: about 20 MB, the busy journeys of a large area. */
     private static final int MOST_HELD = 100_000;
+    /** The most keys made ahead kept apart: those of journeys given to submissions that were undone leave in time. */
+    private static final int MOST_AHEAD = 1_000;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, SecretKey> madeAhead = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
+            return size() > MOST_AHEAD;
+        }
+    };
     private final Map<String, Held> held = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
@@ -71,8 +81,9 @@ public final class JourneyKeys implements AutoCloseable {
     }
 
     /**
-     * Makes and stores the keys of journeys not begun yet, all in one write, and holds them: their first events are
-     * enciphered without a read or a write of the key store.
+     * Makes and stores the keys of journeys not begun yet, all in one transaction, and keeps them until each journey's
+     * first event is enciphered, which then needs no read or write of the key store. Nothing is kept or stored if the
+     * transaction fails.
      */
     public void makeAhead(List<String> journeyIds) {
         List<String> keys = journeyIds.stream().map(journeyId -> newKey()).toList();
@@ -87,17 +98,21 @@ public final class JourneyKeys implements AutoCloseable {
                 }
                 insert.executeBatch();
                 connection.commit();
-            } catch (SQLException failed) {
-                connection.rollback();
+            } catch (SQLException | RuntimeException failed) {
+                try {
+                    connection.rollback();
+                } catch (SQLException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
                 throw failed;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException unavailable) {
             throw new KeyStoreUnavailable(unavailable);
         }
-        for (int journey = 0; journey < journeyIds.size(); journey++) {
-            hold(journeyIds.get(journey), new Stored(secretKey(keys.get(journey))));
+        synchronized (madeAhead) {
+            for (int journey = 0; journey < journeyIds.size(); journey++) {
+                madeAhead.put(journeyIds.get(journey), secretKey(keys.get(journey)));
+            }
         }
     }
 
@@ -105,7 +120,10 @@ public final class JourneyKeys implements AutoCloseable {
     public SecretKey toEncipher(String journeyId) {
         Stored stored = held(journeyId);
         if (stored == null) {
-            stored = read(journeyId);
+            stored = takeMadeAhead(journeyId);
+            if (stored == null) {
+                stored = read(journeyId);
+            }
             if (stored == null) {
                 stored = make(journeyId);
             }
@@ -145,6 +163,7 @@ public final class JourneyKeys implements AutoCloseable {
     }
 
     private void deleteKey(String journeyId) {
+        takeMadeAhead(journeyId);
         synchronized (held) {
             held.remove(journeyId);
         }
@@ -171,6 +190,13 @@ public final class JourneyKeys implements AutoCloseable {
     public boolean erased(String journeyId) {
         Stored stored = read(journeyId);
         return stored != null && stored.key() == null;
+    }
+
+    private @Nullable Stored takeMadeAhead(String journeyId) {
+        synchronized (madeAhead) {
+            SecretKey key = madeAhead.remove(journeyId);
+            return key == null ? null : new Stored(key);
+        }
     }
 
     private String newKey() {
