@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The production realm template (infra/keycloak/production-realm.json) holds no demo identity and no secret: agency
  * systems authenticate with signed JWTs (private_key_jwt) against keys they publish, people only through the
- * browser flow with PKCE and a second factor, the monitoring system with a secret Keycloak makes, tokens live five minutes and name the services they are for.
+ * browser flow with PKCE and a second factor, the monitoring system with a secret Keycloak makes; tokens live five
+ * minutes and name the services they are for.
  * {@code EndToEndIT} imports it into the real Keycloak and signs in with it.
  */
 class ProductionRealmTest {

@@ -18,8 +18,8 @@ import org.springframework.core.env.Environment;
 /**
  * Each journey's events are stored enciphered under the journey's key (ADR 0015, docs/erasure.md). The keys live in
  * the key store, a database apart from the event store ({@code childjourney.keys.url}): the gateway makes new
- * children's journeys and their keys ahead ({@code NewJourneys}). Axon's event serializer, wherever it is used (the store, the dead letters), is wrapped to
- * encipher, and the upcaster chain opens first.
+ * children's journeys and their keys ahead ({@code NewJourneys}). Axon's event serializer, wherever it is used (the
+ * store, the dead letters), is wrapped to encipher, and the upcaster chain opens first.
  */
 @Configuration(proxyBeanMethods = false)
 class CipherConfiguration {
