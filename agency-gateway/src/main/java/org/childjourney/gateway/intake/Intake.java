@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.journey.ChildJourneyId;
@@ -18,6 +19,7 @@ import org.childjourney.core.person.Household;
 import org.childjourney.core.person.Subject;
 import org.childjourney.core.provenance.Provenance;
 import org.childjourney.gateway.intake.IntakeLedger.Taken;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ledger's note of the submission with the time the store recorded it ({@link RecordingTime}). The journey's cache
  * forgets what a rolled-back transaction appended ({@link CachedJourneys}). A household submission does the same for
  * every child in it, in one transaction.
+ *
+ * <p>A batch's submissions share transactions, up to {@value #LINES_A_TRANSACTION} a commit, in the batch's order
+ * ({@link #recordAll}): the commit, which the store writes to its file before answering, is paid once for them all. A
+ * transaction holds each child's lock until it commits, so before taking the lock of a child the record already
+ * knows, it asks for it without waiting; if another transaction holds it, what it has recorded is committed first
+ * and the submission starts the next transaction, waiting for the lock while it holds no other. Transactions of
+ * batches therefore never wait for each other in a cycle on children's locks. If anything in a shared transaction
+ * fails (a refused submission, a lost race), it rolls back whole and each of its submissions is recorded again alone,
+ * as a single submission is: one submission's refusal never costs another its place.
  */
 @Component
 class Intake {
@@ -64,6 +75,17 @@ class Intake {
         this.meters = meters;
     }
 
+    /** The most submissions of a batch one transaction records. */
+    static final int LINES_A_TRANSACTION = 100;
+
+    /** What became of one submission of a batch: its acknowledgement, or why it was refused (nothing stored). */
+    record Outcome(@Nullable Acknowledgement receipt, @Nullable RuntimeException refusal) {
+    }
+
+    /** A submission read and allowed, waiting for its transaction. */
+    private record Checked(int line, Submission submission, String contentDigest) {
+    }
+
     /**
      * Records a submission from an agency.
      *
@@ -72,13 +94,100 @@ class Intake {
      * @throws SubmissionConflict  if the source record id was already used for different content
      */
     Acknowledgement record(Agency agency, String recordedBy, JsonNode body) {
+        return recordAlone(agency, recordedBy, checked(agency, 0, body));
+    }
+
+    /**
+     * Records a batch's submissions in their order, as {@link #record} records each, sharing transactions.
+     *
+     * @param lines each submission's body, read when its turn comes; reading it may fail, as refusing it does
+     * @return each submission's outcome, in the same order
+     */
+    List<Outcome> recordAll(Agency agency, String recordedBy, List<Supplier<JsonNode>> lines) {
+        Outcome[] outcomes = new Outcome[lines.size()];
+        List<Checked> checked = new ArrayList<>();
+        for (int line = 0; line < lines.size(); line++) {
+            try {
+                checked.add(checked(agency, line, lines.get(line).get()));
+            } catch (RuntimeException refused) {
+                outcomes[line] = new Outcome(null, refused);
+            }
+        }
+        for (int next = 0; next < checked.size(); ) {
+            next = recordTogether(agency, recordedBy, checked, next, outcomes);
+        }
+        return List.of(outcomes);
+    }
+
+    private Checked checked(Agency agency, int line, JsonNode body) {
         Submission submission = translator.translate(body);
         sendingRules.require(agency, submission);
-        String contentDigest = idempotency.contentDigest(body);
-        Acknowledgement receipt = races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
-                idempotency.earlier(agency.code(), submission.sourceRecordId(), contentDigest).orElseGet(() ->
-                        submission.forHousehold() ? recordHousehold(agency, recordedBy, submission, contentDigest)
-                                : recordOnce(agency, recordedBy, submission, contentDigest)))));
+        return new Checked(line, submission, idempotency.contentDigest(body));
+    }
+
+    /**
+     * Records submissions from {@code first} on in one transaction, until one's child is locked elsewhere or the
+     * transaction holds {@value #LINES_A_TRANSACTION}; if the transaction fails, records each it tried alone.
+     *
+     * @return the first submission not recorded yet
+     */
+    private int recordTogether(Agency agency, String recordedBy, List<Checked> checked, int first,
+            Outcome[] outcomes) {
+        List<Acknowledgement> receipts = new ArrayList<>();
+        int[] tried = {0};
+        try {
+            transaction.executeWithoutResult(status -> {
+                for (int next = first; next < checked.size() && receipts.size() < LINES_A_TRANSACTION; next++) {
+                    Checked line = checked.get(next);
+                    if (!receipts.isEmpty() && lockedElsewhere(line.submission())) {
+                        return;
+                    }
+                    tried[0]++;
+                    receipts.add(recordInTransaction(agency, recordedBy, line));
+                }
+            });
+        } catch (RuntimeException failed) {
+            meters.counter("childjourney.submission.batch.transactions", "outcome", "redone").increment();
+            for (Checked line : checked.subList(first, first + tried[0])) {
+                try {
+                    outcomes[line.line()] = new Outcome(recordAlone(agency, recordedBy, line), null);
+                } catch (RuntimeException refused) {
+                    outcomes[line.line()] = new Outcome(null, refused);
+                }
+            }
+            return first + tried[0];
+        }
+        meters.counter("childjourney.submission.batch.transactions", "outcome", "committed").increment();
+        for (int recorded = 0; recorded < receipts.size(); recorded++) {
+            Checked line = checked.get(first + recorded);
+            counted(line.submission(), receipts.get(recorded));
+            outcomes[line.line()] = new Outcome(receipts.get(recorded), null);
+        }
+        return first + receipts.size();
+    }
+
+    /**
+     * Whether the journey the child's identifiers already name is locked by another transaction just now; if not,
+     * this transaction holds its lock from here. A child the record does not know yet locks nothing here.
+     */
+    private boolean lockedElsewhere(Submission submission) {
+        return !submission.forHousehold() && placement.known(submission.subjects().get(0))
+                .filter(journeyId -> !ledger.lockJourneyIfFree(journeyId)).isPresent();
+    }
+
+    private Acknowledgement recordAlone(Agency agency, String recordedBy, Checked line) {
+        return counted(line.submission(), races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
+                recordInTransaction(agency, recordedBy, line)))));
+    }
+
+    private Acknowledgement recordInTransaction(Agency agency, String recordedBy, Checked line) {
+        Submission submission = line.submission();
+        return idempotency.earlier(agency.code(), submission.sourceRecordId(), line.contentDigest()).orElseGet(() ->
+                submission.forHousehold() ? recordHousehold(agency, recordedBy, submission, line.contentDigest())
+                        : recordOnce(agency, recordedBy, submission, line.contentDigest()));
+    }
+
+    private Acknowledgement counted(Submission submission, Acknowledgement receipt) {
         meters.counter("childjourney.submissions", "outcome", receipt.created() ? "recorded" : "resent",
                 "type", submission.type().wireName()).increment();
         return receipt;

@@ -139,6 +139,20 @@ class IntakeLedger {
     }
 
     /**
+     * Takes the journey's row lock for the rest of the transaction if no other transaction holds it, without waiting.
+     *
+     * @return whether this transaction holds it now; {@code false} also where the journey has no row this
+     *         transaction sees
+     */
+    boolean lockJourneyIfFree(ChildJourneyId journeyId) {
+        return jdbc.sql("SELECT journey_id FROM journey_ledger WHERE journey_id = ? FOR UPDATE SKIP LOCKED")
+                .param(journeyId.value())
+                .query((rs, row) -> rs.getObject(1))
+                .optional()
+                .isPresent();
+    }
+
+    /**
      * Takes the journey's row lock for the rest of the transaction, creating the row for a journey the ledger has
      * not seen. A concurrent creation of the same row fails with a duplicate key, and the caller retries.
      */

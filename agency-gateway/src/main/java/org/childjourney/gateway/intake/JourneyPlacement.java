@@ -66,6 +66,12 @@ class JourneyPlacement {
         return List.of(placed);
     }
 
+    /** The journey the child's NHS number, else their local id, already names, if either does. */
+    Optional<ChildJourneyId> known(Subject subject) {
+        return identifiers.ofNhsNumber(subject.nhsNumber()).flatMap(ledger::journeyOf)
+                .or(() -> identifiers.ofLocalId(subject.localId()).flatMap(ledger::journeyOf));
+    }
+
     private String firstDigest(Subject subject) {
         return identifiers.ofNhsNumber(subject.nhsNumber()).or(() -> identifiers.ofLocalId(subject.localId()))
                 .orElse("");

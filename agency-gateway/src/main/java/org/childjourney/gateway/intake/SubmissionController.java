@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.childjourney.core.access.KeycloakClaims;
 import org.childjourney.core.agency.Agency;
 import org.childjourney.core.agency.AgencyRegister;
@@ -130,9 +132,11 @@ class SubmissionController {
             if (lines.size() > limits.batchLines()) {
                 throw new BodyTooLarge(limits.batchLines());
             }
+            List<Supplier<JsonNode>> submissions = lines.stream()
+                    .<Supplier<JsonNode>>map(line -> () -> line(body, line[0], line[1])).toList();
             StringBuilder results = new StringBuilder();
-            for (int[] line : lines) {
-                results.append(resultLine(agency, caller, body, line[0], line[1])).append('\n');
+            for (Intake.Outcome outcome : intake.recordAll(agency, caller, submissions)) {
+                results.append(resultLine(outcome)).append('\n');
             }
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(results.toString());
         } finally {
@@ -164,24 +168,27 @@ class SubmissionController {
         }
     }
 
+    private JsonNode line(byte[] body, int offset, int length) {
+        if (length > properties.limits().submissionBytes()) {
+            throw new BodyTooLarge(properties.limits().submissionBytes());
+        }
+        return parse(body, offset, length);
+    }
+
     /** One line's result; a bad line never stops the others. */
-    private String resultLine(Agency agency, String caller, byte[] body, int offset, int length) {
+    private String resultLine(Intake.Outcome outcome) {
         ObjectNode result = json.createObjectNode();
-        try {
-            if (length > properties.limits().submissionBytes()) {
-                throw new BodyTooLarge(properties.limits().submissionBytes());
-            }
-            Acknowledgement receipt = intake.record(agency, caller, parse(body, offset, length));
-            result.put("status", receipt.created() ? 201 : 200);
-            result.setAll((ObjectNode) json.valueToTree(receipt));
-        } catch (RuntimeException failure) {
-            ProblemDetail problem = IntakeProblems.problem(failure);
-            result.put("status", problem.getStatus());
-            result.put("title", problem.getTitle());
-            result.put("detail", problem.getDetail());
-            if (problem.getProperties() != null && problem.getProperties().get("errors") != null) {
-                result.set("errors", json.valueToTree(problem.getProperties().get("errors")));
-            }
+        if (outcome.receipt() != null) {
+            result.put("status", outcome.receipt().created() ? 201 : 200);
+            result.setAll((ObjectNode) json.valueToTree(outcome.receipt()));
+            return result.toString();
+        }
+        ProblemDetail problem = IntakeProblems.problem(Objects.requireNonNull(outcome.refusal()));
+        result.put("status", problem.getStatus());
+        result.put("title", problem.getTitle());
+        result.put("detail", problem.getDetail());
+        if (problem.getProperties() != null && problem.getProperties().get("errors") != null) {
+            result.set("errors", json.valueToTree(problem.getProperties().get("errors")));
         }
         return result.toString();
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,6 +16,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -61,6 +69,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an agency system experiences when it pushes submissions, on a real gateway with its real event store.
@@ -87,6 +96,10 @@ abstract class SubmissionScenarios {
     IdentifierDigests digests;
     @Autowired
     GatewayProperties properties;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MeterRegistry meters;
 
     GatewayClient gateway;
     String police;
@@ -685,6 +698,99 @@ abstract class SubmissionScenarios {
         assertThat(lines.get(0).path("journeys")).hasSize(2);
         assertThat(lines.get(0).path("householdReference").asText()).isNotBlank();
         assertThat(lines.get(1).path("journeys")).isEqualTo(lines.get(0).path("journeys"));
+    }
+
+    @Test
+    void aBatchIsRecordedInOneTransactionWhoseLinesSeeTheOnesBeforeThem() {
+        String other = Submissions.freshNhsNumber();
+        String incident = "INC-" + uuid();
+        String batch = String.join("\n", Submissions.domesticAbuse(incident, nhsNumber),
+                Submissions.domesticAbuse("INC-" + uuid(), other),
+                Submissions.retraction("RET-" + uuid(), nhsNumber, incident),
+                Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
+        double committed = batchTransactions("committed");
+        double redone = batchTransactions("redone");
+
+        Answer answer = gateway.submitBatch(police, batch);
+
+        List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
+        assertThat(lines).as(answer.raw()).extracting(line -> line.path("status").asInt())
+                .containsExactly(201, 201, 201, 201);
+        String journeyId = lines.get(0).path("journeyId").asText();
+        assertThat(lines).extracting(line -> line.path("journeyId").asText())
+                .containsExactly(journeyId, lines.get(1).path("journeyId").asText(), journeyId, journeyId);
+        assertThat(eventsOf(journeyId)).extracting(entry -> entry.entryId().toString())
+                .containsExactly(lines.get(0).path("entryId").asText(), lines.get(2).path("entryId").asText(),
+                        lines.get(3).path("entryId").asText());
+        assertThat(batchTransactions("committed") - committed).as("one commit for the batch").isEqualTo(1);
+        assertThat(batchTransactions("redone")).isEqualTo(redone);
+    }
+
+    @Test
+    void aLineRefusedInsideABatchsTransactionIsRefusedAloneAndTheOthersAreRecordedOnce() {
+        String incident = "INC-" + uuid();
+        gateway.submit(police, Submissions.domesticAbuse(incident, nhsNumber));
+        String other = Submissions.freshNhsNumber();
+        String batch = String.join("\n", Submissions.domesticAbuse("INC-" + uuid(), other),
+                Submissions.domesticAbuse(incident, nhsNumber).replace("\"riskLevel\":\"high\"",
+                        "\"riskLevel\":\"medium\""),
+                Submissions.domesticAbuse("INC-" + uuid(), other));
+        long eventsBefore = eventCount();
+        double redone = batchTransactions("redone");
+
+        Answer answer = gateway.submitBatch(police, batch);
+
+        List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
+        assertThat(lines).as(answer.raw()).extracting(line -> line.path("status").asInt())
+                .containsExactly(201, 409, 201);
+        assertThat(eventsOf(lines.get(0).path("journeyId").asText())).extracting(entry -> entry.entryId().toString())
+                .containsExactly(lines.get(0).path("entryId").asText(), lines.get(2).path("entryId").asText());
+        assertThat(eventCount()).isEqualTo(eventsBefore + 2);
+        assertThat(batchTransactions("redone") - redone).as("the transaction the refusal rolled back, redone line by"
+                + " line").isEqualTo(1);
+    }
+
+    @Test
+    void aBatchCommitsWhatItRecordedBeforeWaitingForAChildLockedByAnotherTransaction() throws Exception {
+        String known = gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), nhsNumber)).json()
+                .path("journeyId").asText();
+        String first = "INC-" + uuid();
+        String batch = String.join("\n", Submissions.domesticAbuse(first, Submissions.freshNhsNumber()),
+                Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
+        double committed = batchTransactions("committed");
+        CountDownLatch locked = new CountDownLatch(1);
+        AtomicBoolean firstCommittedMeanwhile = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.sql("SELECT journey_id FROM journey_ledger WHERE journey_id = ? FOR UPDATE")
+                        .param(UUID.fromString(known)).query().listOfRows();
+                locked.countDown();
+                long until = System.nanoTime() + 1_500_000_000L;
+                while (!firstCommittedMeanwhile.get() && System.nanoTime() < until) {
+                    firstCommittedMeanwhile.set(jdbc.sql("SELECT COUNT(*) FROM intake_submission WHERE"
+                            + " source_record_id = ?").param(first).query(Long.class).single() == 1);
+                }
+            }));
+            locked.await();
+            Future<Answer> answer = threads.submit(() -> gateway.submitBatch(police, batch));
+
+            holder.get(10, TimeUnit.SECONDS);
+            List<JsonNode> lines = answer.get(10, TimeUnit.SECONDS).raw().lines().map(Submissions::parse).toList();
+
+            assertThat(firstCommittedMeanwhile).as("the line before the locked child's committed while it waited")
+                    .isTrue();
+            assertThat(lines).extracting(line -> line.path("status").asInt()).containsExactly(201, 201);
+            assertThat(lines.get(1).path("journeyId").asText()).isEqualTo(known);
+            assertThat(batchTransactions("committed") - committed).isEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private double batchTransactions(String outcome) {
+        Counter counter = meters.find("childjourney.submission.batch.transactions").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
