@@ -74,6 +74,8 @@ class BenchmarkIT {
     /** A line of the query API's Prometheus counters of read-model document writes: collection, count. */
     private static final Pattern DOCUMENT_WRITES = Pattern.compile(
             "(?m)^childjourney_read_model_document_writes_total\\{[^}]*collection=\"([^\"]+)\"[^}]*} (\\S+)$");
+    private static final Pattern BATCH_TRANSACTIONS = Pattern.compile(
+            "(?m)^childjourney_submission_batch_transactions_total\\{[^}]*outcome=\"([^\"]+)\"[^}]*} (\\S+)$");
     private static final Pattern REPLAY_POSITION = Pattern.compile(
             "\"currentToken\"\\s*:\\s*\\{[^}]*?\"index\"\\s*:\\s*(\\d+)");
     /** The slowest the read models may catch up or rebuild before the run fails (see {@link #patience}). */
@@ -158,6 +160,7 @@ class BenchmarkIT {
      */
     private void ingest(LocalStack stack, Workload workload, Connection store) throws Exception {
         Map<String, Double> writesBefore = documentWrites(stack);
+        Map<String, Double> transactionsBefore = batchTransactions(stack);
         long[] storeBefore = head(store);
         ProcessorTime gatewayCpu = stack.processorTime("agency-gateway");
         ProcessorTime queryCpu = stack.processorTime("query-api");
@@ -170,6 +173,12 @@ class BenchmarkIT {
                 + stack.processorTime("agency-gateway").since(gatewayCpu).per(recorded) + ", query-api "
                 + stack.processorTime("query-api").since(queryCpu).per(recorded)
                 + " (its read models following), on " + Runtime.getRuntime().availableProcessors() + " cores");
+        Map<String, Double> transactions = batchTransactions(stack);
+        double committed = transactions.getOrDefault("committed", 0.0) - transactionsBefore.getOrDefault("committed",
+                0.0);
+        report("# ingest: the gateway's transactions for batches: %.0f committed (%.1f submissions a commit), %.0f"
+                .formatted(committed, recorded / Math.max(1, committed), transactions.getOrDefault("redone", 0.0)
+                        - transactionsBefore.getOrDefault("redone", 0.0)) + " rolled back and redone line by line");
         ingestRate = recorded / seconds;
         long head = head(store)[0];
         await().atMost(patience(workload.events())).pollInterval(Duration.ofMillis(100))
@@ -190,15 +199,29 @@ class BenchmarkIT {
      * ({@code childjourney.read.model.document.writes}) as its Prometheus endpoint gives them to an administrator.
      */
     private Map<String, Double> documentWrites(LocalStack stack) throws IOException, InterruptedException {
+        return counters(stack, stack.queryApi(), DOCUMENT_WRITES);
+    }
+
+    /**
+     * The gateway's transactions for batches so far, by outcome ({@code committed}, or {@code redone} line by line
+     * after it rolled back): its counter {@code childjourney.submission.batch.transactions}.
+     */
+    private Map<String, Double> batchTransactions(LocalStack stack) throws IOException, InterruptedException {
+        return counters(stack, stack.gateway(), BATCH_TRANSACTIONS);
+    }
+
+    /** A service's counters the pattern finds on its Prometheus endpoint, summed by the pattern's first group. */
+    private Map<String, Double> counters(LocalStack stack, String service, Pattern counter)
+            throws IOException, InterruptedException {
         String ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
-        Answer metrics = http.get(stack.queryApi() + "/actuator/prometheus", ada, "case-review");
+        Answer metrics = http.get(service + "/actuator/prometheus", ada, "case-review");
         assertThat(metrics.status()).as(metrics.raw()).isEqualTo(200);
-        Map<String, Double> writes = new HashMap<>();
-        Matcher counter = DOCUMENT_WRITES.matcher(metrics.raw());
-        while (counter.find()) {
-            writes.merge(counter.group(1), Double.parseDouble(counter.group(2)), Double::sum);
+        Map<String, Double> counts = new HashMap<>();
+        Matcher found = counter.matcher(metrics.raw());
+        while (found.find()) {
+            counts.merge(found.group(1), Double.parseDouble(found.group(2)), Double::sum);
         }
-        return writes;
+        return counts;
     }
 
     /** Documents written between two counts, per event: in all, and by collection. */
@@ -625,6 +648,7 @@ class BenchmarkIT {
     private void replay(LocalStack stack, Connection store, Workload workload) throws Exception {
         long events = head(store)[1];
         Map<String, Double> writesBefore = documentWrites(stack);
+        Map<String, Double> transactionsBefore = batchTransactions(stack);
         String url = stack.queryApi() + "/api/v1/admin/rebuilds";
         String ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
         long tokenAt = System.nanoTime();
