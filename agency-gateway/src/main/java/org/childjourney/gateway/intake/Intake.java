@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,14 +35,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * forgets what a rolled-back transaction appended ({@link CachedJourneys}). A household submission does the same for
  * every child in it, in one transaction.
  *
- * <p>A batch's submissions share transactions, up to {@value #LINES_A_TRANSACTION} a commit, in the batch's order
- * ({@link #recordAll}): the commit, which the store writes to its file before answering, is paid once for them all. A
- * transaction holds each child's lock until it commits, so before taking the lock of a child the record already
- * knows, it asks for it without waiting; if another transaction holds it, what it has recorded is committed first
- * and the submission starts the next transaction, waiting for the lock while it holds no other. Transactions of
- * batches therefore never wait for each other in a cycle on children's locks. If anything in a shared transaction
- * fails (a refused submission, a lost race), it rolls back whole and each of its submissions is recorded again alone,
- * as a single submission is: one submission's refusal never costs another its place.
+ * <p>A batch's submissions share transactions, in the batch's order ({@link #recordAll}): the commit, which the
+ * store writes to its file before answering, is paid once for up to {@value #LINES_A_TRANSACTION} of them. A
+ * transaction holds each child's lock until it commits, so only its first submission that writes may wait for locks;
+ * a later one joins only if it is about one child the record already knows and that journey's lock is free (asked
+ * for without waiting). Any other (a new child, whose blocking keys and identifiers are locked as it is placed; a
+ * household; a child locked by another transaction) starts the next transaction once this one has committed, and
+ * waits there holding nothing else. Two batches then do not wait for each other's children's locks in a cycle. What
+ * can still form one is rare (two transactions writing the same new identifier or description for one child), and the
+ * database breaks it. If anything in a shared transaction fails after a submission began writing (a refusal by the
+ * journey's rules or the earlier entry it names, a lost race), it rolls back whole and each submission it tried is
+ * recorded again alone, as a single submission is; refusals found before a submission writes (invalid, not this
+ * sender's, a changed resend) are answered without ending it. One submission's refusal never costs another its
+ * place.
  */
 @Component
 class Intake {
@@ -82,8 +88,12 @@ class Intake {
     record Outcome(@Nullable Acknowledgement receipt, @Nullable RuntimeException refusal) {
     }
 
-    /** A submission read and allowed, waiting for its transaction. */
-    private record Checked(int line, Submission submission, String contentDigest) {
+    /** A submission read and allowed. */
+    private record Checked(Submission submission, String contentDigest) {
+    }
+
+    /** A batch's submission acknowledged in a shared transaction, to be answered once it commits. */
+    private record Answered(int line, Submission submission, Acknowledgement receipt) {
     }
 
     /**
@@ -94,97 +104,110 @@ class Intake {
      * @throws SubmissionConflict  if the source record id was already used for different content
      */
     Acknowledgement record(Agency agency, String recordedBy, JsonNode body) {
-        return recordAlone(agency, recordedBy, checked(agency, 0, body));
+        return recordAlone(agency, recordedBy, checked(agency, body));
     }
 
     /**
      * Records a batch's submissions in their order, as {@link #record} records each, sharing transactions.
      *
-     * @param lines each submission's body, read when its turn comes; reading it may fail, as refusing it does
+     * @param lines each submission's body, read when its turn comes (again, if its transaction is redone), so that
+     *              a batch holds no more than one submission read at a time; reading it may fail, as refusing it does
      * @return each submission's outcome, in the same order
      */
     List<Outcome> recordAll(Agency agency, String recordedBy, List<Supplier<JsonNode>> lines) {
         Outcome[] outcomes = new Outcome[lines.size()];
-        List<Checked> checked = new ArrayList<>();
-        for (int line = 0; line < lines.size(); line++) {
-            try {
-                checked.add(checked(agency, line, lines.get(line).get()));
-            } catch (RuntimeException refused) {
-                outcomes[line] = new Outcome(null, refused);
-            }
-        }
-        for (int next = 0; next < checked.size(); ) {
-            next = recordTogether(agency, recordedBy, checked, next, outcomes);
+        for (int next = 0; next < lines.size(); ) {
+            next = recordTogether(agency, recordedBy, lines, next, outcomes);
         }
         return List.of(outcomes);
     }
 
-    private Checked checked(Agency agency, int line, JsonNode body) {
+    private Checked checked(Agency agency, JsonNode body) {
         Submission submission = translator.translate(body);
         sendingRules.require(agency, submission);
-        return new Checked(line, submission, idempotency.contentDigest(body));
+        return new Checked(submission, idempotency.contentDigest(body));
     }
 
     /**
-     * Records submissions from {@code first} on in one transaction, until one's child is locked elsewhere or the
-     * transaction holds {@value #LINES_A_TRANSACTION}; if the transaction fails, records each it tried alone.
+     * Records submissions from {@code first} on in one transaction, until one would wait for a lock or the
+     * transaction has written {@value #LINES_A_TRANSACTION}; if the transaction fails, records each it tried alone.
+     * Refusals that come before anything of a submission is written (invalid, a changed resend) are answered
+     * without ending the transaction.
      *
-     * @return the first submission not recorded yet
+     * @return the first submission the transaction did not try
      */
-    private int recordTogether(Agency agency, String recordedBy, List<Checked> checked, int first,
+    private int recordTogether(Agency agency, String recordedBy, List<Supplier<JsonNode>> lines, int first,
             Outcome[] outcomes) {
-        List<Acknowledgement> receipts = new ArrayList<>();
+        List<Answered> answered = new ArrayList<>();
         int[] tried = {0};
         try {
             transaction.executeWithoutResult(status -> {
-                for (int next = first; next < checked.size() && receipts.size() < LINES_A_TRANSACTION; next++) {
-                    Checked line = checked.get(next);
-                    if (!receipts.isEmpty() && lockedElsewhere(line.submission())) {
+                int written = 0;
+                for (int line = first; line < lines.size() && written < LINES_A_TRANSACTION; line++) {
+                    Checked checked;
+                    Optional<Acknowledgement> earlier;
+                    try {
+                        checked = checked(agency, lines.get(line).get());
+                        earlier = idempotency.earlier(agency.code(), checked.submission().sourceRecordId(),
+                                checked.contentDigest());
+                    } catch (InvalidSubmission | SubmissionConflict | SubmissionNotPermitted | MalformedJson
+                            | BodyTooLarge refused) {
+                        outcomes[line] = new Outcome(null, refused);
+                        tried[0]++;
+                        continue;
+                    }
+                    if (earlier.isEmpty() && written > 0 && !joins(checked.submission())) {
                         return;
                     }
                     tried[0]++;
-                    receipts.add(recordInTransaction(agency, recordedBy, line));
+                    answered.add(new Answered(line, checked.submission(), earlier.isPresent() ? earlier.get()
+                            : recordNew(agency, recordedBy, checked)));
+                    written += earlier.isEmpty() ? 1 : 0;
                 }
             });
         } catch (RuntimeException failed) {
-            meters.counter("childjourney.submission.batch.transactions", "outcome", "redone").increment();
-            for (Checked line : checked.subList(first, first + tried[0])) {
+            meters.counter("childjourney.submission.batch.transactions", "outcome", "redone", "cause",
+                    races.cause(failed)).increment();
+            int redone = Math.max(1, tried[0]);
+            for (int line = first; line < first + redone; line++) {
                 try {
-                    outcomes[line.line()] = new Outcome(recordAlone(agency, recordedBy, line), null);
+                    outcomes[line] = new Outcome(recordAlone(agency, recordedBy, checked(agency,
+                            lines.get(line).get())), null);
                 } catch (RuntimeException refused) {
-                    outcomes[line.line()] = new Outcome(null, refused);
+                    outcomes[line] = new Outcome(null, refused);
                 }
             }
-            return first + tried[0];
+            return first + redone;
         }
         meters.counter("childjourney.submission.batch.transactions", "outcome", "committed").increment();
-        for (int recorded = 0; recorded < receipts.size(); recorded++) {
-            Checked line = checked.get(first + recorded);
-            counted(line.submission(), receipts.get(recorded));
-            outcomes[line.line()] = new Outcome(receipts.get(recorded), null);
+        for (Answered line : answered) {
+            outcomes[line.line()] = new Outcome(counted(line.submission(), line.receipt()), null);
         }
-        return first + receipts.size();
+        return first + tried[0];
     }
 
     /**
-     * Whether the journey the child's identifiers already name is locked by another transaction just now; if not,
-     * this transaction holds its lock from here. A child the record does not know yet locks nothing here.
+     * Whether a submission may join a transaction that has written already: only if it is about one child whose
+     * journey its identifiers already name, and no other transaction holds that journey's lock (taken here, without
+     * waiting). A new child (its blocking keys and identifiers are locked as it is placed) or a household (several
+     * journeys) starts the next transaction instead, where it waits while holding nothing else.
      */
-    private boolean lockedElsewhere(Submission submission) {
+    private boolean joins(Submission submission) {
         return !submission.forHousehold() && placement.known(submission.subjects().get(0))
-                .filter(journeyId -> !ledger.lockJourneyIfFree(journeyId)).isPresent();
+                .filter(ledger::lockJourneyIfFree).isPresent();
     }
 
     private Acknowledgement recordAlone(Agency agency, String recordedBy, Checked line) {
-        return counted(line.submission(), races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
-                recordInTransaction(agency, recordedBy, line)))));
+        Submission submission = line.submission();
+        return counted(submission, races.retried(() -> Objects.requireNonNull(transaction.execute(status ->
+                idempotency.earlier(agency.code(), submission.sourceRecordId(), line.contentDigest())
+                        .orElseGet(() -> recordNew(agency, recordedBy, line))))));
     }
 
-    private Acknowledgement recordInTransaction(Agency agency, String recordedBy, Checked line) {
-        Submission submission = line.submission();
-        return idempotency.earlier(agency.code(), submission.sourceRecordId(), line.contentDigest()).orElseGet(() ->
-                submission.forHousehold() ? recordHousehold(agency, recordedBy, submission, line.contentDigest())
-                        : recordOnce(agency, recordedBy, submission, line.contentDigest()));
+    private Acknowledgement recordNew(Agency agency, String recordedBy, Checked line) {
+        return line.submission().forHousehold()
+                ? recordHousehold(agency, recordedBy, line.submission(), line.contentDigest())
+                : recordOnce(agency, recordedBy, line.submission(), line.contentDigest());
     }
 
     private Acknowledgement counted(Submission submission, Acknowledgement receipt) {

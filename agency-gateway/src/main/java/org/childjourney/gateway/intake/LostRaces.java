@@ -42,11 +42,15 @@ class LostRaces {
                 if (tried >= attempts || !lost(e)) {
                     throw e;
                 }
-                meters.counter("childjourney.submission.lost.races", "cause", deadlocked(e) ? "deadlock" : "collision")
-                        .increment();
+                meters.counter("childjourney.submission.lost.races", "cause", cause(e)).increment();
                 pause(tried);
             }
         }
+    }
+
+    /** What made a transaction fail: {@code deadlock} or {@code collision} for a lost race, else {@code other}. */
+    String cause(Throwable failure) {
+        return !lost(failure) ? "other" : deadlocked(failure) ? "deadlock" : "collision";
     }
 
     /** Whether the failure is a collision with a concurrent submission, which a retry resolves. */
