@@ -196,7 +196,7 @@ class BenchmarkIT {
 
     /**
      * The documents the query API's read models have written so far, by collection: its counters
-     * ({@code childjourney.read.model.document.writes}) as its Prometheus endpoint gives them to an administrator.
+     * ({@code childjourney.read.model.document.writes}) as its Prometheus endpoint gives them to the monitoring system.
      */
     private Map<String, Double> documentWrites(LocalStack stack) throws IOException, InterruptedException {
         return counters(stack, stack.queryApi(), DOCUMENT_WRITES);
@@ -213,8 +213,8 @@ class BenchmarkIT {
     /** A service's counters the pattern finds on its Prometheus endpoint, summed by the pattern's first group. */
     private Map<String, Double> counters(LocalStack stack, String service, Pattern counter)
             throws IOException, InterruptedException {
-        String ada = http.userToken(stack.tokenUrl(), "admin.ada", "ada-pw");
-        Answer metrics = http.get(service + "/actuator/prometheus", ada, "case-review");
+        String scraper = http.clientToken(stack.tokenUrl(), "metrics-scraper");
+        Answer metrics = http.get(service + "/actuator/prometheus", scraper);
         assertThat(metrics.status()).as(metrics.raw()).isEqualTo(200);
         Map<String, Double> counts = new HashMap<>();
         Matcher found = counter.matcher(metrics.raw());
