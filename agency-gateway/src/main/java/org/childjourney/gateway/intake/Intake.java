@@ -38,16 +38,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A batch's submissions share transactions, in the batch's order ({@link #recordAll}): the commit, which the
  * store writes to its file before answering, is paid once for up to {@value #LINES_A_TRANSACTION} of them. A
  * transaction holds each child's lock until it commits, so only its first submission that writes may wait for locks;
- * a later one joins only if it is about one child the record already knows and that journey's lock is free (asked
- * for without waiting). Any other (a new child, whose blocking keys and identifiers are locked as it is placed; a
- * household; a child locked by another transaction) starts the next transaction once this one has committed, and
- * waits there holding nothing else. Two batches then do not wait for each other's children's locks in a cycle. What
- * can still form one is rare (two transactions writing the same new identifier or description for one child), and the
- * database breaks it. If anything in a shared transaction fails after a submission began writing (a refusal by the
- * journey's rules or the earlier entry it names, a lost race), it rolls back whole and each submission it tried is
- * recorded again alone, as a single submission is; refusals found before a submission writes (invalid, not this
- * sender's, a changed resend) are answered without ending it. One submission's refusal never costs another its
- * place.
+ * a later one joins only if it is about one child the record already knows (by identifiers that agree), names no
+ * earlier entry, and that journey's lock is free (asked for without waiting). Any other (a new child, whose blocking
+ * keys and identifiers are locked as it is placed; a household; an amendment; a child locked by another transaction)
+ * starts the next transaction once this one has committed, and waits there holding nothing else. Two batches then do
+ * not wait for each other's children's locks in a cycle. What can still form one is rare (two transactions writing
+ * the same new identifier or description for one child, or the same source record id), and the database breaks it:
+ * the transaction is redone. If anything in a shared transaction fails after a submission began writing (a refusal
+ * by the journey's rules, a lost race), it rolls back whole and each submission it tried is recorded again alone, as
+ * a single submission is; refusals found before a submission writes (invalid, not this sender's, a changed resend)
+ * are answered without ending it. One submission's refusal never costs another its place.
  */
 @Component
 class Intake {
@@ -179,7 +179,8 @@ class Intake {
             }
             return first + redone;
         }
-        meters.counter("childjourney.submission.batch.transactions", "outcome", "committed").increment();
+        meters.counter("childjourney.submission.batch.transactions", "outcome", "committed", "cause", "none")
+                .increment();
         for (Answered line : answered) {
             outcomes[line.line()] = new Outcome(counted(line.submission(), line.receipt()), null);
         }
@@ -188,13 +189,14 @@ class Intake {
 
     /**
      * Whether a submission may join a transaction that has written already: only if it is about one child whose
-     * journey its identifiers already name, and no other transaction holds that journey's lock (taken here, without
-     * waiting). A new child (its blocking keys and identifiers are locked as it is placed) or a household (several
-     * journeys) starts the next transaction instead, where it waits while holding nothing else.
+     * journey its identifiers already name (and do not disagree on), names no earlier entry (which may be on another
+     * journey), and no other transaction holds that journey's lock (taken here, without waiting). A new child (its
+     * blocking keys and identifiers are locked as it is placed), a household (several journeys) or an amendment
+     * starts the next transaction instead, where it waits while holding nothing else.
      */
     private boolean joins(Submission submission) {
-        return !submission.forHousehold() && placement.known(submission.subjects().get(0))
-                .filter(ledger::lockJourneyIfFree).isPresent();
+        return !submission.forHousehold() && submission.reference() == null
+                && placement.known(submission.subjects().get(0)).filter(ledger::lockJourneyIfFree).isPresent();
     }
 
     private Acknowledgement recordAlone(Agency agency, String recordedBy, Checked line) {

@@ -66,10 +66,15 @@ class JourneyPlacement {
         return List.of(placed);
     }
 
-    /** The journey the child's NHS number, else their local id, already names, if either does. */
+    /**
+     * The journey the child's identifiers already name, if they name one; none if the NHS number and the local id
+     * name two (the placement then raises a possible duplicate, which locks the other journey too).
+     */
     Optional<ChildJourneyId> known(Subject subject) {
-        return identifiers.ofNhsNumber(subject.nhsNumber()).flatMap(ledger::journeyOf)
-                .or(() -> identifiers.ofLocalId(subject.localId()).flatMap(ledger::journeyOf));
+        Optional<ChildJourneyId> byNhs = identifiers.ofNhsNumber(subject.nhsNumber()).flatMap(ledger::journeyOf);
+        Optional<ChildJourneyId> byLocal = identifiers.ofLocalId(subject.localId()).flatMap(ledger::journeyOf);
+        return byNhs.isPresent() && byLocal.isPresent() && !byNhs.equals(byLocal) ? Optional.empty()
+                : byNhs.or(() -> byLocal);
     }
 
     private String firstDigest(Subject subject) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.childjourney.core.agency.AgencyCode;
 import org.childjourney.core.agency.AgencyKind;
 import org.childjourney.core.cipher.JourneyCipher;
 import org.childjourney.core.cipher.JourneyKeys;
@@ -100,6 +102,8 @@ abstract class SubmissionScenarios {
     TransactionTemplate transaction;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    IntakeLedger ledger;
 
     GatewayClient gateway;
     String police;
@@ -705,10 +709,8 @@ abstract class SubmissionScenarios {
         String other = Submissions.freshNhsNumber();
         gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
         gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), other));
-        String incident = "INC-" + uuid();
-        String first = Submissions.domesticAbuse(incident, nhsNumber);
+        String first = Submissions.domesticAbuse("INC-" + uuid(), nhsNumber);
         String batch = String.join("\n", first, Submissions.domesticAbuse("INC-" + uuid(), other),
-                Submissions.retraction("RET-" + uuid(), nhsNumber, incident),
                 first.replace("\"riskLevel\":\"high\"", "\"riskLevel\":\"medium\""), first,
                 Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
         double committed = batchTransactions("committed");
@@ -718,56 +720,103 @@ abstract class SubmissionScenarios {
 
         List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
         assertThat(lines).as(answer.raw()).extracting(line -> line.path("status").asInt())
-                .containsExactly(201, 201, 201, 409, 200, 201);
+                .containsExactly(201, 201, 409, 200, 201);
         String journeyId = lines.get(0).path("journeyId").asText();
-        assertThat(lines.get(4).path("entryId")).as("the resend, answered from the line before it")
+        assertThat(lines.get(3).path("entryId")).as("the resend, answered from the line before it")
                 .isEqualTo(lines.get(0).path("entryId"));
-        assertThat(eventsOf(journeyId)).extracting(entry -> entry.entryId().toString()).hasSize(4)
-                .endsWith(lines.get(0).path("entryId").asText(), lines.get(2).path("entryId").asText(),
-                        lines.get(5).path("entryId").asText());
+        assertThat(eventsOf(journeyId)).extracting(entry -> entry.entryId().toString()).hasSize(3)
+                .endsWith(lines.get(0).path("entryId").asText(), lines.get(4).path("entryId").asText());
         assertThat(batchTransactions("committed") - committed).as("one commit for the batch").isEqualTo(1);
         assertThat(batchTransactions("redone")).as("refusals before a line writes end nothing").isEqualTo(redone);
     }
 
     @Test
-    void aNewChildOrAHouseholdInABatchStartsTheNextTransactionSoThatItWaitsHoldingNoOtherLock() {
+    void aNewChildAHouseholdOrAnAmendmentInABatchStartsTheNextTransactionSoThatItWaitsHoldingNoOtherLock() {
         gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), nhsNumber));
+        String incident = "INC-" + uuid();
         String batch = String.join("\n", Submissions.domesticAbuse("INC-" + uuid(), Submissions.freshNhsNumber()),
-                Submissions.domesticAbuse("INC-" + uuid(), nhsNumber),
+                Submissions.domesticAbuse(incident, nhsNumber),
                 Submissions.domesticAbuse("INC-" + uuid(), Submissions.freshNhsNumber()),
-                Submissions.householdNotification("INC-" + uuid(), nhsNumber, Submissions.freshNhsNumber()));
+                Submissions.householdNotification("INC-" + uuid(), nhsNumber, Submissions.freshNhsNumber()),
+                Submissions.retraction("RET-" + uuid(), nhsNumber, incident));
         double committed = batchTransactions("committed");
 
         Answer answer = gateway.submitBatch(police, batch);
 
         assertThat(answer.raw().lines().map(Submissions::parse)).as(answer.raw())
-                .extracting(line -> line.path("status").asInt()).containsExactly(201, 201, 201, 201);
+                .extracting(line -> line.path("status").asInt()).containsExactly(201, 201, 201, 201, 201);
         assertThat(batchTransactions("committed") - committed).as("the known child joins the new child's"
-                + " transaction; the second new child and the household each start one").isEqualTo(3);
+                + " transaction; the second new child, the household and the retraction each start one").isEqualTo(4);
     }
 
     @Test
-    void aLineRefusedAfterItsTransactionWroteIsRefusedAloneAndTheOthersAreRecordedOnce() {
+    void linesRefusedInTheirTransactionAreRefusedAloneAndNothingOfThemIsKept() {
         String other = Submissions.freshNhsNumber();
         gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), other));
+        String twice = Submissions.freshNhsNumber();
         String batch = String.join("\n", Submissions.domesticAbuse("INC-" + uuid(), other),
                 Submissions.retraction("RET-" + uuid(), other, "INC-" + uuid()),
-                Submissions.domesticAbuse("INC-" + uuid(), other));
+                Submissions.domesticAbuse("INC-" + uuid(), other),
+                Submissions.householdNotification("INC-" + uuid(), twice, twice));
         long eventsBefore = eventCount();
+        long identifiersBefore = identifierCount();
         double redone = batchTransactions("redone");
 
         Answer answer = gateway.submitBatch(police, batch);
 
         List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
         assertThat(lines).as(answer.raw()).extracting(line -> line.path("status").asInt())
-                .containsExactly(201, 400, 201);
+                .containsExactly(201, 400, 201, 400);
         assertThat(lines.get(1).path("errors").findValuesAsText("field"))
                 .containsExactly("details.targetSourceRecordId");
+        assertThat(lines.get(3).path("errors").findValuesAsText("field")).containsExactly("subjects[1]");
         assertThat(eventsOf(lines.get(0).path("journeyId").asText())).extracting(entry -> entry.entryId().toString())
                 .hasSize(3).endsWith(lines.get(0).path("entryId").asText(), lines.get(2).path("entryId").asText());
         assertThat(eventCount()).isEqualTo(eventsBefore + 2);
-        assertThat(batchTransactions("redone") - redone).as("the transaction the refusal rolled back, redone line by"
-                + " line").isEqualTo(1);
+        assertThat(identifierCount()).as("the household claimed its child's number, and that rolled back")
+                .isEqualTo(identifiersBefore);
+        assertThat(batchTransactions("redone") - redone).as("each refusal's transaction, redone alone").isEqualTo(2);
+    }
+
+    @Test
+    void aRaceLostInsideABatchsSharedTransactionRedoesEachOfItsLinesOnce() throws Exception {
+        String other = Submissions.freshNhsNumber();
+        String journeyId = gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), nhsNumber)).json()
+                .path("journeyId").asText();
+        String otherJourney = gateway.submit(police, Submissions.domesticAbuse("INC-" + uuid(), other)).json()
+                .path("journeyId").asText();
+        String contested = "INC-" + uuid();
+        String batch = String.join("\n", Submissions.domesticAbuse("INC-" + uuid(), nhsNumber),
+                Submissions.domesticAbuse(contested, other));
+        long eventsBefore = eventCount();
+        double collisions = batchTransactions("redone", "collision");
+        CountDownLatch taken = new CountDownLatch(1);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            // Another transaction takes the second line's source record id first, and commits once the batch's
+            // shared transaction, having written both lines, waits on that key.
+            Future<?> rival = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                ledger.take(AgencyCode.of("police-east"), contested, "0".repeat(64),
+                        EntryType.DOMESTIC_ABUSE_NOTIFICATION, new ChildJourneyId(UUID.fromString(otherJourney)),
+                        new EntryId(UUID.randomUUID()), Instant.parse("2026-11-22T08:00:00Z"), null);
+                taken.countDown();
+                pause(1_000);
+            }));
+            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Answer answer = gateway.submitBatch(police, batch);
+            rival.get(10, TimeUnit.SECONDS);
+
+            List<JsonNode> lines = answer.raw().lines().map(Submissions::parse).toList();
+            assertThat(lines).as(answer.raw()).extracting(line -> line.path("status").asInt())
+                    .containsExactly(201, 409);
+            assertThat(eventsOf(journeyId)).extracting(entry -> entry.entryId().toString()).hasSize(2)
+                    .endsWith(lines.get(0).path("entryId").asText());
+            assertThat(eventCount()).as("the first line once; nothing of the second").isEqualTo(eventsBefore + 1);
+            assertThat(batchTransactions("redone", "collision") - collisions).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -819,9 +868,10 @@ abstract class SubmissionScenarios {
         }
     }
 
-    /** The gateway's batch transactions so far with this outcome, whatever their cause. */
-    private double batchTransactions(String outcome) {
-        return meters.find("childjourney.submission.batch.transactions").tag("outcome", outcome).counters().stream()
+    /** The gateway's batch transactions so far with this outcome, of any cause, or of the one named. */
+    private double batchTransactions(String outcome, String... cause) {
+        return meters.find("childjourney.submission.batch.transactions").tag("outcome", outcome)
+                .tags(cause.length == 0 ? Tags.empty() : Tags.of("cause", cause[0])).counters().stream()
                 .mapToDouble(Counter::count).sum();
     }
 
