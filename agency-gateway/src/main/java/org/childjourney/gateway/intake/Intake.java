@@ -37,17 +37,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A batch's submissions share transactions, in the batch's order ({@link #recordAll}): the commit, which the
  * store writes to its file before answering, is paid once for up to {@value #LINES_A_TRANSACTION} of them. A
- * transaction holds each child's lock until it commits, so only its first submission that writes may wait for locks;
- * a later one joins only if it is about one child the record already knows (by identifiers that agree), names no
- * earlier entry, and that journey's lock is free (asked for without waiting). Any other (a new child, whose blocking
- * keys and identifiers are locked as it is placed; a household; an amendment; a child locked by another transaction)
- * starts the next transaction once this one has committed, and waits there holding nothing else. Two batches then do
- * not wait for each other's children's locks in a cycle. What can still form one is rare (two transactions writing
- * the same new identifier or description for one child, or the same source record id), and the database breaks it:
- * the transaction is redone. If anything in a shared transaction fails after a submission began writing (a refusal
- * by the journey's rules, a lost race), it rolls back whole and each submission it tried is recorded again alone, as
- * a single submission is; refusals found before a submission writes (invalid, not this sender's, a changed resend)
- * are answered without ending it. One submission's refusal never costs another its place.
+ * transaction holds each child's lock until it commits, so only its first submission that writes may wait for a
+ * child's lock; a later one joins only if it is about one child the record already knows (by identifiers that
+ * agree), names no earlier entry, and that journey's lock is free (asked for without waiting). Any other (a new
+ * child, whose blocking keys and identifiers are locked as it is placed; a household; a submission naming an earlier
+ * entry; a child locked by another transaction) starts the next transaction once this one has committed, and waits
+ * there holding nothing else. Two batches then rarely wait for each other in a cycle. What can still form one (two
+ * transactions writing the same new identifier, description or source record id; a possible duplicate's second
+ * journey) the database breaks: the transaction is redone. Refusals found as a submission is read and checked
+ * (invalid fields, not this sender's, a changed resend) are answered without ending the transaction; any other
+ * failure after a submission began writing (an earlier entry the record does not hold, a refusal by the journey's
+ * rules, a lost race) rolls it back whole, and each submission it tried is recorded again alone, as a single
+ * submission is. One submission's refusal never costs another its place.
  */
 @Component
 class Intake {
@@ -131,8 +132,8 @@ class Intake {
     /**
      * Records submissions from {@code first} on in one transaction, until one would wait for a lock or the
      * transaction has written {@value #LINES_A_TRANSACTION}; if the transaction fails, records each it tried alone.
-     * Refusals that come before anything of a submission is written (invalid, a changed resend) are answered
-     * without ending the transaction.
+     * Refusals found as a submission is read and checked (invalid fields, not this sender's, a changed resend) are
+     * answered without ending the transaction.
      *
      * @return the first submission the transaction did not try
      */

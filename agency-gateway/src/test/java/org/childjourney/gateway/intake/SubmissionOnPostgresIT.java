@@ -27,6 +27,12 @@ class SubmissionOnPostgresIT extends SubmissionScenarios {
         registry.add("spring.datasource.username", PostgresDatabases::serviceRole);
     }
 
+    @Override
+    long sessionsWaitingToTakeASubmission() {
+        return jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))")
+                .query(Long.class).single();
+    }
+
     /** The schema's owner: the service role may not delete the ledger's note of a migration. */
     @Override
     JdbcClient owner() {

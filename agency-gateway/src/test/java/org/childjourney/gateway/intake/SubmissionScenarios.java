@@ -2,6 +2,7 @@ package org.childjourney.gateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.childjourney.core.agency.AgencyCode;
@@ -800,7 +803,9 @@ abstract class SubmissionScenarios {
                         EntryType.DOMESTIC_ABUSE_NOTIFICATION, new ChildJourneyId(UUID.fromString(otherJourney)),
                         new EntryId(UUID.randomUUID()), Instant.parse("2026-11-22T08:00:00Z"), null);
                 taken.countDown();
-                pause(1_000);
+                // Polled on this thread: the query must run in this transaction's session.
+                await().atMost(Duration.ofSeconds(8)).pollInSameThread()
+                        .until(() -> sessionsWaitingToTakeASubmission() > 0);
             }));
             assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -837,11 +842,13 @@ abstract class SubmissionScenarios {
                 locked.countDown();
                 // Held until the batch's first line is seen committed, or for long enough to tell it never will be
                 // (within the lock timeout of each store the scenarios run on, so that the batch's wait never times out).
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-                while (!firstCommittedMeanwhile.get() && System.nanoTime() < until) {
-                    firstCommittedMeanwhile.set(jdbc.sql("SELECT COUNT(*) FROM intake_submission WHERE"
-                            + " source_record_id = ?").param(first).query(Long.class).single() == 1);
-                    pause(10);
+                try {
+                    await().atMost(Duration.ofSeconds(8)).until(() -> jdbc.sql("SELECT COUNT(*) FROM"
+                            + " intake_submission WHERE source_record_id = ?").param(first).query(Long.class)
+                            .single() == 1);
+                    firstCommittedMeanwhile.set(true);
+                } catch (ConditionTimeoutException neverWhileHeld) {
+                    // the flag stays false, and the assertion below says why
                 }
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
@@ -860,12 +867,14 @@ abstract class SubmissionScenarios {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * How many other sessions wait to insert a submission into the ledger. On H2, which names no blocker for a wait on
+     * another transaction's uncommitted key, those executing that insert, which takes microseconds unless it waits;
+     * {@link SubmissionOnPostgresIT} asks PostgreSQL for the sessions this one blocks.
+     */
+    long sessionsWaitingToTakeASubmission() {
+        return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()"
+                + " AND EXECUTING_STATEMENT LIKE 'INSERT INTO intake_submission%'").query(Long.class).single();
     }
 
     /** The gateway's batch transactions so far with this outcome, of any cause, or of the one named. */
