@@ -841,7 +841,7 @@ abstract class SubmissionScenarios {
                         .param(UUID.fromString(known)).query().listOfRows();
                 locked.countDown();
                 // Held until the batch's first line is seen committed, or for long enough to tell it never will be
-                // (within the lock timeout of each store the scenarios run on, so that the batch's wait never times out).
+                // (within the lock timeout of each store the scenarios run on, so the batch's wait never times out).
                 try {
                     await().atMost(Duration.ofSeconds(8)).until(() -> jdbc.sql("SELECT COUNT(*) FROM"
                             + " intake_submission WHERE source_record_id = ?").param(first).query(Long.class)
