@@ -84,6 +84,8 @@ class Intake {
 
     /** The most submissions of a batch one transaction records. */
     static final int LINES_A_TRANSACTION = 100;
+    /** The batches' transactions, by outcome ({@code committed}, {@code redone}) and cause. */
+    private static final String BATCH_TRANSACTIONS = "childjourney.submission.batch.transactions";
 
     /** What became of one submission of a batch: its acknowledgement, or why it was refused (nothing stored). */
     record Outcome(@Nullable Acknowledgement receipt, @Nullable RuntimeException refusal) {
@@ -167,8 +169,7 @@ class Intake {
                 }
             });
         } catch (RuntimeException failed) {
-            meters.counter("childjourney.submission.batch.transactions", "outcome", "redone", "cause",
-                    races.cause(failed)).increment();
+            meters.counter(BATCH_TRANSACTIONS, "outcome", "redone", "cause", races.cause(failed)).increment();
             int redone = Math.max(1, tried[0]);
             for (int line = first; line < first + redone; line++) {
                 try {
@@ -180,8 +181,7 @@ class Intake {
             }
             return first + redone;
         }
-        meters.counter("childjourney.submission.batch.transactions", "outcome", "committed", "cause", "none")
-                .increment();
+        meters.counter(BATCH_TRANSACTIONS, "outcome", "committed", "cause", "none").increment();
         for (Answered line : answered) {
             outcomes[line.line()] = new Outcome(counted(line.submission(), line.receipt()), null);
         }
